@@ -1,1 +1,32 @@
+"""shootplan: provably good film and TV shooting schedules, for spreadsheets and phone calendars.
+
+The whole public API is re-exported here, so this file is its index.
+"""
+
+from shootplan._versions import show_versions as show_versions
+from shootplan.errors import ImportProblem as ImportProblem
+from shootplan.errors import PageCountError as PageCountError
+from shootplan.errors import ProductionError as ProductionError
+from shootplan.errors import ShootplanError as ShootplanError
+from shootplan.errors import ShootplanWarning as ShootplanWarning
+from shootplan.evaluate import CastWork as CastWork
+from shootplan.evaluate import Evaluation as Evaluation
+from shootplan.evaluate import Violation as Violation
+from shootplan.evaluate import cast_work as cast_work
+from shootplan.evaluate import evaluate as evaluate
+from shootplan.examples import example_production as example_production
+from shootplan.model import CastMember as CastMember
+from shootplan.model import DateRange as DateRange
+from shootplan.model import IntExt as IntExt
+from shootplan.model import Location as Location
+from shootplan.model import Production as Production
+from shootplan.model import Rules as Rules
+from shootplan.model import Scene as Scene
+from shootplan.model import ShootCalendar as ShootCalendar
+from shootplan.model import Turnaround as Turnaround
+from shootplan.pages import format_pages as format_pages
+from shootplan.pages import parse_pages as parse_pages
+from shootplan.schedule import Schedule as Schedule
+from shootplan.schedule import ShootDay as ShootDay
+
 __version__ = "0.1.0"

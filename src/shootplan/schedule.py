@@ -1,0 +1,115 @@
+"""A shooting schedule: shoot days in order, each with its date and its scenes in shooting order.
+
+A schedule is plain data. It may come from the solver, from an AD's own board or from a JSON file
+somebody edited by hand; :func:`shootplan.evaluate` checks and scores any of them. A scene that
+spans several shoot days (a three-day battle) is listed on each of its days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Self
+
+from pydantic import Field, field_validator, model_validator
+
+from shootplan.model import Day, Production, _Model
+
+__all__ = ["Schedule", "ShootDay"]
+
+
+class ShootDay(_Model):
+    """One shoot day: its number (1-based), its date and its scenes in shooting order."""
+
+    number: int = Field(ge=1, description="Shoot day number: Day 1, Day 2...")
+    date: Day = Field(description="Calendar date of the shoot day.")
+    scenes: list[str] = Field(default_factory=list, description="Scene numbers in shooting order.")
+
+    @field_validator("scenes", mode="before")
+    @classmethod
+    def _numbers_as_text(cls, value: object) -> object:
+        if isinstance(value, list | tuple):
+            return [f"{v:g}" if isinstance(v, float) else str(v) for v in value]
+        return value
+
+
+class Schedule(_Model):
+    """Shoot days in order. ``created`` is the schedule's own timestamp (used by calendars)."""
+
+    name: str = Field(default="", description="What this schedule is: 'shootplan', 'Rev. WHITE'.")
+    days: list[ShootDay] = Field(default_factory=list)
+    created: datetime | None = Field(
+        default=None, description="When this schedule was made (time-zone aware)."
+    )
+
+    @field_validator("created")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("created must carry a time zone (e.g. 2027-02-01T09:00:00+00:00)")
+        return value
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        for previous, current in zip(self.days, self.days[1:], strict=False):
+            if current.number <= previous.number:
+                raise ValueError(
+                    f"day {current.number} comes after day {previous.number}: days must be in order"
+                )
+            if current.date <= previous.date:
+                raise ValueError(
+                    f"day {current.number} ({current.date}) is not after day {previous.number}"
+                    f" ({previous.date}): each shoot day needs a later date"
+                )
+        return self
+
+    @classmethod
+    def from_day_lists(
+        cls,
+        production: Production,
+        days: Sequence[Sequence[str]],
+        *,
+        name: str = "",
+        created: datetime | None = None,
+    ) -> Schedule:
+        """A schedule whose Nth list of scene numbers is shot on the calendar's Nth shoot date."""
+        dates = production.calendar.shoot_dates(len(days))
+        return cls(
+            name=name,
+            created=created,
+            days=[
+                ShootDay(number=i + 1, date=dates[i], scenes=list(scenes))
+                for i, scenes in enumerate(days)
+            ],
+        )
+
+    @classmethod
+    def from_board(cls, production: Production, board: str) -> Schedule:
+        """The schedule of one of the production's own boards (``production.boards[board]``)."""
+        if board not in production.boards:
+            known = ", ".join(map(repr, production.boards)) or "none"
+            raise KeyError(f"no board {board!r} in {production.name!r} (boards: {known})")
+        return cls.from_day_lists(production, production.boards[board], name=board)
+
+    @property
+    def num_days(self) -> int:
+        """How many shoot days the schedule uses."""
+        return len(self.days)
+
+    def scene_days(self) -> dict[str, list[int]]:
+        """Scene number -> positions (0-based) of the days it is shot on."""
+        where: dict[str, list[int]] = {}
+        for index, day in enumerate(self.days):
+            for number in day.scenes:
+                positions = where.setdefault(number, [])
+                if not positions or positions[-1] != index:
+                    positions.append(index)
+        return where
+
+    def day_lists(self) -> list[list[str]]:
+        """The scenes of each day, as plain lists (the form ``Production.boards`` keeps)."""
+        return [list(day.scenes) for day in self.days]
+
+    def dates(self) -> list[date]:
+        """The date of every shoot day, in order."""
+        return [day.date for day in self.days]

@@ -1,0 +1,57 @@
+"""Page counts: parsed as ADs write them, printed as ADs read them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from shootplan import PageCountError, format_pages, parse_pages
+
+
+@pytest.mark.parametrize(
+    ("text", "eighths"),
+    [
+        ("2 3/8", 19),
+        ("2-3/8", 19),
+        ("3/8", 3),
+        ("2.375", 19),
+        ("3 5/8 pgs", 29),
+        ("3 5/8pgs", 29),
+        ("1", 8),
+        ("4/8", 4),
+        ("1/2", 4),
+        (" 7/8 pages ", 7),
+        ("19 8ths", 19),
+        (".5", 4),
+        ("0.01", 1),
+        ("0", 0),
+        (2, 16),
+        (0.75, 6),
+    ],
+)
+def test_parse_pages_reads_every_form_ads_write(text: str | int | float, eighths: int) -> None:
+    """Every page-count form of DOMAIN.md reads to the right number of eighths."""
+    assert parse_pages(text) == eighths
+
+
+@pytest.mark.parametrize("text", ["abc", "", "2 9/8", "1/0", "-1", "2..3", "nan", True])
+def test_parse_pages_rejects_garbage_with_examples(text: object) -> None:
+    """Unreadable or negative page counts raise PageCountError with accepted examples."""
+    with pytest.raises(PageCountError) as info:
+        parse_pages(text)  # type: ignore[arg-type]
+    assert "page count" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("eighths", "text"), [(0, "0"), (3, "3/8"), (4, "4/8"), (8, "1"), (19, "2 3/8")]
+)
+def test_format_pages_prints_eighths_as_ads_do(eighths: int, text: str) -> None:
+    """Half a page prints as 4/8, whole pages without a fraction."""
+    assert format_pages(eighths) == text
+
+
+@given(st.integers(min_value=0, max_value=10_000))
+def test_format_then_parse_is_identity(eighths: int) -> None:
+    """Any count of eighths survives printing and reading back."""
+    assert parse_pages(format_pages(eighths)) == eighths
