@@ -62,7 +62,7 @@ def test_weekend_inside_a_hold_span_is_not_a_hold(small_production: Production) 
 
 
 def test_day_off_inside_a_hold_span_is_not_a_hold() -> None:
-    """A company day off on Wednesday between MAE's Tuesday and Friday work leaves one hold (Thu)."""
+    """A day off on Wednesday between MAE's Tuesday and Friday work leaves one hold (Thu)."""
     data = small_production_data()
     data["calendar"]["days_off"] = ["2027-03-03"]
     production = Production.model_validate(data)
@@ -123,7 +123,7 @@ def test_cast_unavailable_and_location_window_are_violations() -> None:
 
 
 def test_turnaround_after_a_night_shoot(small_production: Production) -> None:
-    """Night scene 3 on Monday then a day call on Tuesday breaks turnaround; a weekend absorbs it."""
+    """Night scene 3 on Monday then a Tuesday day call breaks turnaround; a weekend absorbs it."""
     broken = Schedule.from_day_lists(small_production, [["3", "4"], ["1", "2"], ["5", "6"]])
     assert [v.rule for v in evaluate(small_production, broken).violations] == ["turnaround"]
     over_weekend = _days(

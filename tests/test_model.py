@@ -102,8 +102,9 @@ def test_all_problems_are_reported_together() -> None:
     data = _with()
     data["scenes"][0]["cast"] = ["8"]
     data["scenes"][1]["location"] = "NOWHERE"
-    error = pytest.raises(ProductionError, Production.model_validate, data).value
-    assert error.problems == [
+    with pytest.raises(ProductionError) as info:
+        Production.model_validate(data)
+    assert info.value.problems == [
         "scene '1': unknown cast id '8'",
         "scene '2': unknown location 'NOWHERE'",
     ]
