@@ -1,0 +1,819 @@
+"""Write a schedule as the Excel workbook an AD expects: a colored stripboard and its reports.
+
+:func:`write_excel` writes one workbook with these sheets:
+
+- **Stripboard**: the strips in shooting order, filled by INT/EXT x DAY/NIGHT (white, yellow,
+  blue, green by default), a black day-break row closing each day
+  (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``) and an orange week-break row closing each
+  calendar week. It is a board in the form :func:`shootplan.io.read_production` reads: a header row
+  (Scene, Int/Ext, Set, Day/Night, Pages, Cast, Location...), cast as IDs (``1, 2, 5``), pages as
+  ``2 3/8``.
+- **One-Liner**: :func:`shootplan.reports.one_liner` with a day-break row after each day.
+- **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red.
+- **Summary**: the metrics of :func:`shootplan.evaluate`, the solver's status and gap when a
+  result is given, costs per cast member and per day, and every rule violation.
+- **Cast**, **Locations**, **Scenes**, **Settings**: the production in the workbook template's
+  form, so that the file read back gives the same production and, from the Stripboard's day
+  breaks, the same day assignment.
+
+Every sheet has a frozen header, set column widths and a print setup (landscape, fit to width,
+header rows repeated on each page). The write is atomic: the workbook is built in memory, saved to
+a temporary file beside the target, then renamed over it, so an existing file is either replaced
+whole or left untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any, Protocol
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from shootplan.evaluate import Evaluation, evaluate
+from shootplan.model import Production
+from shootplan.pages import format_pages
+from shootplan.reports import (
+    DOOD_HOLIDAY,
+    DOOD_OFF,
+    DOOD_TOTALS,
+    cost_summary,
+    day_out_of_days,
+    format_date,
+    one_liner,
+    resolve_palette,
+    strip_color,
+)
+from shootplan.schedule import Schedule
+
+__all__ = ["SHEET_NAMES", "SolverResult", "build_workbook", "write_excel"]
+
+#: The sheets :func:`write_excel` writes, in order.
+SHEET_NAMES = (
+    "Stripboard",
+    "One-Liner",
+    "Day Out of Days",
+    "Summary",
+    "Cast",
+    "Locations",
+    "Scenes",
+    "Settings",
+)
+
+#: The Stripboard's column headers, as the importer's column aliases know them.
+STRIPBOARD_HEADERS = (
+    "Scene",
+    "Int/Ext",
+    "Set",
+    "Day/Night",
+    "Pages",
+    "Cast",
+    "Location",
+    "Script Day",
+    "Est. Minutes",
+    "Synopsis",
+)
+
+
+class SolverResult(Protocol):
+    """What the Summary sheet shows of a solver run; any object with these attributes will do."""
+
+    @property
+    def status(self) -> object:
+        """The solver's status (an enum or text: OPTIMAL, FEASIBLE...)."""
+
+    @property
+    def objective(self) -> float | None:
+        """The cost of the schedule found."""
+
+    @property
+    def bound(self) -> float | None:
+        """The best proven lower bound on the cost."""
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap between objective and bound (0.0 is proven optimal)."""
+
+    @property
+    def runtime(self) -> float | None:
+        """Wall-clock seconds the solver ran."""
+
+
+# --------------------------------------------------------------------------- styles
+
+_THIN = Side(style="thin", color="A6A6A6")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", start_color="404040", end_color="404040")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_TITLE_FONT = Font(bold=True, size=14)
+_SUBTITLE_FONT = Font(italic=True, color="595959")
+_SECTION_FONT = Font(bold=True, size=12)
+_CENTER = Alignment(horizontal="center", vertical="center")
+_DATE_FORMAT = "ddd mmm d, yyyy"
+
+
+def _fill(color: str) -> PatternFill:
+    """A solid fill of one RRGGBB color."""
+    return PatternFill("solid", start_color=color, end_color=color)
+
+
+def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
+    """A dark header row with white bold text."""
+    for column, text in enumerate(headers, start=1):
+        cell = sheet.cell(row=row, column=column, value=text)
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        cell.border = _BORDER
+
+
+def _widths(sheet: Worksheet, widths: Iterable[float]) -> None:
+    """Column widths in Excel's character units, from column A on."""
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+
+
+def _print_setup(sheet: Worksheet, *, header_rows: str, header_columns: str | None = None) -> None:
+    """Landscape, fit to one page wide, header rows (and columns) repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages tall as needed
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_title_rows = header_rows
+    if header_columns:
+        sheet.print_title_cols = header_columns
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+
+
+def _title(sheet: Worksheet, title: str, subtitle: str) -> None:
+    """Row 1 the title, row 2 a one-line description; row 3 stays blank above the header."""
+    sheet.cell(row=1, column=1, value=title).font = _TITLE_FONT
+    sheet.cell(row=2, column=1, value=subtitle).font = _SUBTITLE_FONT
+
+
+def _band(sheet: Worksheet, row: int, width: int, text: str, fill: str, *, dark: bool) -> None:
+    """A break row across the whole board: one merged cell, bold text, one fill color."""
+    cell = sheet.cell(row=row, column=1, value=text)
+    cell.font = Font(bold=True, color="FFFFFF" if dark else "000000")
+    cell.alignment = Alignment(horizontal="left", vertical="center", indent=1)
+    for column in range(1, width + 1):
+        sheet.cell(row=row, column=column).fill = _fill(fill)
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+
+
+def _day_break_text(number: int, day: date, eighths: int) -> str:
+    """``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``."""
+    return f"End of Day {number} -- {format_date(day)} -- {format_pages(eighths)} pages"
+
+
+def _schedule_line(production: Production, schedule: Schedule, evaluation: Evaluation) -> str:
+    """``"Rev. WHITE": 25 shoot days, Mon, Mar 1, 2027 to Mon, Apr 5, 2027, 99 2/8 pages``."""
+    name = f"{schedule.name!r}: " if schedule.name else ""
+    if not schedule.days:
+        return f"{name}no shoot days"
+    span = f"{format_date(schedule.days[0].date)} to {format_date(schedule.days[-1].date)}"
+    pages = format_pages(sum(evaluation.eighths_per_day))
+    return f"{name}{schedule.num_days} shoot days, {span}, {pages} pages"
+
+
+# --------------------------------------------------------------------------- Stripboard
+
+
+def _write_stripboard(
+    sheet: Worksheet,
+    production: Production,
+    schedule: Schedule,
+    evaluation: Evaluation,
+    palette: dict[str, str],
+) -> None:
+    """Strips colored by type, black day breaks with page totals, orange week breaks."""
+    lines = one_liner(production, schedule)
+    multi_day = bool((lines["part"] != "").any())
+    headers = list(STRIPBOARD_HEADERS) + (["Part"] if multi_day else [])
+    width = len(headers)
+    _title(sheet, production.name, _schedule_line(production, schedule, evaluation))
+    header_row = 4
+    _header(sheet, header_row, headers)
+    row = header_row + 1
+    by_day = {number: frame for number, frame in lines.groupby("day", sort=False)}
+    week_eighths = week_days = 0
+    for index, day in enumerate(schedule.days):
+        strips = by_day.get(day.number)
+        for strip in [] if strips is None else strips.to_dict("records"):
+            scene = production.scene(str(strip["scene"]))
+            values: list[Any] = [
+                scene.number,
+                scene.int_ext.value,
+                scene.set,
+                scene.time_of_day,
+                str(strip["pages"]),
+                str(strip["cast"]),
+                scene.location,
+                scene.script_day or None,
+                # Only the scene's own estimate: a figure derived from pages would come back from
+                # the importer as an estimate the production never had.
+                scene.minutes,
+                scene.synopsis or None,
+            ]
+            if multi_day:
+                values.append(str(strip["part"]) or None)
+            _strip_row(sheet, row, values, strip_color(scene, palette))
+            row += 1
+        eighths = evaluation.eighths_per_day[index]
+        _band(
+            sheet,
+            row,
+            width,
+            _day_break_text(day.number, day.date, eighths),
+            palette["DAY BREAK"],
+            dark=True,
+        )
+        row += 1
+        week_eighths += eighths
+        week_days += 1
+        following = schedule.days[index + 1].date if index + 1 < len(schedule.days) else None
+        if following is None or following.isocalendar()[:2] != day.date.isocalendar()[:2]:
+            week = _week_number(schedule, day.date)
+            days = "1 shoot day" if week_days == 1 else f"{week_days} shoot days"
+            text = f"End of Week {week} -- {days} -- {format_pages(week_eighths)} pages"
+            _band(sheet, row, width, text, palette["WEEK BREAK"], dark=False)
+            row += 1
+            week_eighths = week_days = 0
+    _widths(sheet, [8, 8, 34, 10, 8, 16, 24, 9, 9, 60, 8][:width])
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.auto_filter.ref = None
+    _print_setup(sheet, header_rows=f"{header_row}:{header_row}")
+
+
+def _strip_row(sheet: Worksheet, row: int, values: Sequence[Any], color: str) -> None:
+    """One strip: text cells (scene numbers and pages stay text), filled with the strip color."""
+    fill = _fill(color)
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        cell.fill = fill
+        cell.border = _BORDER
+        cell.alignment = Alignment(vertical="center")
+    # Scene numbers and page counts are text ("12A", "2 3/8"); keep Excel from re-reading them.
+    sheet.cell(row=row, column=1).number_format = "@"
+    sheet.cell(row=row, column=5).number_format = "@"
+    sheet.cell(row=row, column=6).number_format = "@"
+
+
+def _week_number(schedule: Schedule, day: date) -> int:
+    """1 for the calendar week of the first shoot day, 2 for the next week that shoots, ..."""
+    weeks = list(dict.fromkeys(d.isocalendar()[:2] for d in schedule.dates()))
+    return weeks.index(day.isocalendar()[:2]) + 1
+
+
+# --------------------------------------------------------------------------- One-Liner
+
+
+def _write_one_liner(
+    sheet: Worksheet,
+    production: Production,
+    schedule: Schedule,
+    evaluation: Evaluation,
+    palette: dict[str, str],
+) -> None:
+    """Each day's strips, one line each, and a day break with the day's pages after each day."""
+    lines = one_liner(production, schedule)
+    headers = [
+        "Day",
+        "Date",
+        "Scene",
+        "I/E",
+        "Set",
+        "D/N",
+        "Pages",
+        "Est. Min",
+        "Cast",
+        "Location",
+        "Script Day",
+        "Synopsis",
+    ]
+    _title(sheet, f"{production.name}: One-Liner", _schedule_line(production, schedule, evaluation))
+    header_row = 4
+    _header(sheet, header_row, headers)
+    row = header_row + 1
+    records = lines.to_dict("records")
+    for index, day in enumerate(schedule.days):
+        for strip in (r for r in records if r["day"] == day.number):
+            scene_text = str(strip["scene"])
+            if strip["part"]:
+                scene_text += f" ({strip['part']})"
+            values: list[Any] = [
+                day.number,
+                day.date,
+                scene_text,
+                strip["int_ext"],
+                strip["set"],
+                strip["day_night"],
+                strip["pages"],
+                strip["minutes"],
+                strip["cast"],
+                strip["location"],
+                strip["script_day"] or None,
+                strip["synopsis"] or None,
+            ]
+            for column, value in enumerate(values, start=1):
+                cell = sheet.cell(row=row, column=column, value=value)
+                cell.border = _BORDER
+            sheet.cell(row=row, column=2).number_format = "ddd mmm d"
+            sheet.cell(row=row, column=3).number_format = "@"
+            sheet.cell(row=row, column=7).number_format = "@"
+            row += 1
+        _band(
+            sheet,
+            row,
+            len(headers),
+            _day_break_text(day.number, day.date, evaluation.eighths_per_day[index]),
+            palette["DAY BREAK"],
+            dark=True,
+        )
+        row += 1
+    _widths(sheet, [6, 12, 10, 8, 34, 8, 8, 9, 16, 24, 9, 60])
+    sheet.freeze_panes = f"A{header_row + 1}"
+    _print_setup(sheet, header_rows=f"{header_row}:{header_row}")
+
+
+# --------------------------------------------------------------------------- Day Out of Days
+
+
+def _write_dood(
+    sheet: Worksheet,
+    production: Production,
+    schedule: Schedule,
+    evaluation: Evaluation,
+    palette: dict[str, str],
+) -> None:
+    """Codes per cast member and date, totals at the right; off days grey, holidays red."""
+    dood = day_out_of_days(production, schedule)
+    columns: list[object] = list(dood.columns)
+    dates = [c for c in columns if isinstance(c, date)]
+    day_numbers = {day.date: day.number for day in schedule.days}
+    _title(
+        sheet,
+        f"{production.name}: Day Out of Days",
+        "SW start work, W work, WF work finish, SWF start-work-finish, H hold, D drop,"
+        " PW pickup work (PWF: and finish); grey: day off, red: holiday",
+    )
+    top, second = 3, 4
+    first_date_column = 3
+    totals_column = first_date_column + len(dates)
+    _header(sheet, top, ["ID", "Cast"])
+    _header(sheet, second, ["", "Shoot day"])
+    column_fill: dict[int, PatternFill] = {}
+    for offset, day in enumerate(dates):
+        column = first_date_column + offset
+        number = day_numbers.get(day)
+        code: int | str = (
+            number
+            if number is not None
+            else (DOOD_HOLIDAY if production.calendar.is_holiday(day) else DOOD_OFF)
+        )
+        if number is None:
+            column_fill[column] = _fill(
+                palette["HOLIDAY"] if code == DOOD_HOLIDAY else palette["OFF"]
+            )
+        head = sheet.cell(row=top, column=column, value=day)
+        head.number_format = "ddd m/d"
+        foot = sheet.cell(row=second, column=column, value=code)
+        for cell in (head, foot):
+            cell.font = _HEADER_FONT
+            cell.fill = _HEADER_FILL
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.border = _BORDER
+        sheet.column_dimensions[get_column_letter(column)].width = 6.5
+    total_titles = [name.title() for name in DOOD_TOTALS]
+    for offset, text in enumerate(total_titles):
+        column = totals_column + offset
+        cell = sheet.cell(row=top, column=column, value=text)
+        cell.font, cell.fill, cell.border, cell.alignment = (
+            _HEADER_FONT,
+            _HEADER_FILL,
+            _BORDER,
+            _CENTER,
+        )
+        sheet.merge_cells(start_row=top, start_column=column, end_row=second, end_column=column)
+        is_date = DOOD_TOTALS[offset] in {"start", "finish"}
+        sheet.column_dimensions[get_column_letter(column)].width = 11 if is_date else 8
+    sheet.row_dimensions[top].height = 30
+    row = second + 1
+    for cast_id, values in zip(dood.index, dood.itertuples(index=False), strict=True):
+        member = production.cast_member(str(cast_id))
+        sheet.cell(row=row, column=1, value=member.id).border = _BORDER
+        sheet.cell(row=row, column=1).number_format = "@"
+        sheet.cell(row=row, column=2, value=member.character or member.name).border = _BORDER
+        cells = list(values)
+        for offset, code in enumerate(cells[: len(dates)]):
+            column = first_date_column + offset
+            text = str(code)
+            cell = sheet.cell(
+                row=row, column=column, value=None if text in {"", DOOD_OFF} else text
+            )
+            cell.alignment = _CENTER
+            cell.border = _BORDER
+            if column in column_fill:
+                cell.fill = column_fill[column]
+            elif text.endswith("W") or text.endswith("WF"):
+                cell.font = Font(bold=True)
+        for offset, value in enumerate(cells[len(dates) :]):
+            cell = sheet.cell(row=row, column=totals_column + offset, value=value)
+            cell.alignment = _CENTER
+            cell.border = _BORDER
+            if isinstance(value, date):
+                cell.number_format = "mmm d"
+        row += 1
+    sheet.column_dimensions["A"].width = 6
+    sheet.column_dimensions["B"].width = 26
+    sheet.freeze_panes = sheet.cell(row=second + 1, column=first_date_column).coordinate
+    _print_setup(sheet, header_rows=f"{top}:{second}", header_columns="A:B")
+
+
+# --------------------------------------------------------------------------- Summary
+
+
+def _status_text(status: object) -> str:
+    """An enum's name (``OPTIMAL``), else the value as text."""
+    return status.name if isinstance(status, Enum) else str(status)
+
+
+def _write_summary(
+    sheet: Worksheet,
+    production: Production,
+    schedule: Schedule,
+    evaluation: Evaluation,
+    result: SolverResult | None,
+) -> None:
+    """Headline metrics, the solver's status and gap, costs per cast member and per day."""
+    costs = cost_summary(production, schedule)
+    _title(sheet, f"{production.name}: Summary", _schedule_line(production, schedule, evaluation))
+    row = 4
+
+    def section(title: str) -> None:
+        nonlocal row
+        sheet.cell(row=row, column=1, value=title).font = _SECTION_FONT
+        row += 1
+
+    def pair(label: str, value: Any, number_format: str | None = None) -> None:
+        nonlocal row
+        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        cell = sheet.cell(row=row, column=2, value=value)
+        cell.alignment = Alignment(horizontal="left")
+        if number_format:
+            cell.number_format = number_format
+        row += 1
+
+    money = "#,##0.00"
+    section("Schedule")
+    pair("Production", production.name)
+    pair("Schedule", schedule.name or None)
+    if schedule.created is not None:
+        pair("Created", schedule.created.isoformat(timespec="seconds"))
+    pair("First shoot day", schedule.days[0].date if schedule.days else None, _DATE_FORMAT)
+    pair("Last shoot day", schedule.days[-1].date if schedule.days else None, _DATE_FORMAT)
+    pair("Shoot days", evaluation.num_shoot_days)
+    pair("Scenes", len(production.scenes))
+    pair("Pages", format_pages(sum(evaluation.eighths_per_day)))
+    pair("Feasible", "yes" if evaluation.is_feasible else "no")
+    pair("Rule violations", len(evaluation.violations))
+    row += 1
+    section("Costs")
+    pair("Company moves", evaluation.company_moves)
+    pair("Company move cost", evaluation.company_move_cost, money)
+    pair("Hold days", evaluation.total_hold_days)
+    pair("Hold cost", evaluation.hold_cost, money)
+    pair("Shoot day cost", evaluation.shoot_day_cost, money)
+    pair("Total cost", evaluation.cost, money)
+    row += 1
+    section("Solver")
+    if result is None:
+        pair("Status", "no solver result (schedule scored as given)")
+    else:
+        pair("Status", _status_text(result.status))
+        pair("Objective", result.objective, money)
+        pair("Lower bound", result.bound, money)
+        pair("Gap", result.gap, "0.00%")
+        pair("Runtime (s)", result.runtime, "0.0")
+    row += 1
+
+    section("Cast")
+    cast_headers = ["ID", "Cast", "Daily Rate", "Work", "Hold", "Drop", "Hold Cost"]
+    _header(sheet, row, cast_headers)
+    row += 1
+    for cast_id, line in costs.cast.iterrows():
+        member = production.cast_member(str(cast_id))
+        values = [
+            member.id,
+            member.character or member.name,
+            line["daily_rate"],
+            line["work_days"],
+            line["hold_days"],
+            line["drop_days"],
+            line["hold_cost"],
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=_plain(value))
+            cell.border = _BORDER
+            if column in {3, 7}:
+                cell.number_format = money
+        row += 1
+    row += 1
+
+    section("Days")
+    day_headers = ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes"]
+    _header(sheet, row, day_headers)
+    row += 1
+    for number, line in costs.days.iterrows():
+        values = [
+            number,
+            line["date"],
+            line["locations"],
+            line["company_moves"],
+            line["company_move_cost"],
+            line["pages"],
+            line["minutes"],
+        ]
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=column, value=_plain(value))
+            cell.border = _BORDER
+        sheet.cell(row=row, column=2).number_format = "ddd mmm d"
+        sheet.cell(row=row, column=5).number_format = money
+        row += 1
+    row += 1
+
+    section("Rule violations")
+    if not evaluation.violations:
+        sheet.cell(row=row, column=1, value="none")
+    for violation in evaluation.violations:
+        sheet.cell(row=row, column=1, value=violation.rule).font = Font(bold=True)
+        sheet.cell(row=row, column=2, value=violation.message)
+        row += 1
+    _widths(sheet, [22, 40, 14, 8, 12, 8, 12])
+    sheet.freeze_panes = "A4"
+    _print_setup(sheet, header_rows="1:2")
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars from a DataFrame as the Python numbers openpyxl writes."""
+    return value.item() if hasattr(value, "item") else value
+
+
+# --------------------------------------------------------------------------- template sheets
+
+
+def _table(
+    sheet: Worksheet,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    text_columns: Iterable[int] = (),
+) -> None:
+    """A plain table from row 1: header, rows; frozen header, print setup."""
+    _header(sheet, 1, headers)
+    text = set(text_columns)
+    for row_number, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row_number, column=column, value=value)
+            cell.border = _BORDER
+            if column in text:
+                cell.number_format = "@"
+            elif isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+    _widths(sheet, widths)
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet, header_rows="1:1")
+
+
+def _ranges(ranges: Sequence[Any]) -> str | None:
+    """Date ranges as the template writes them: ``2027-03-04..2027-03-08; 2027-03-10``."""
+    return "; ".join(str(r) for r in ranges) or None
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _write_cast(sheet: Worksheet, production: Production) -> None:
+    """The template's Cast sheet: ID, Name, Character, Daily Rate, Unavailable, Hold, Drop..."""
+    headers = [
+        "ID",
+        "Name",
+        "Character",
+        "Daily Rate",
+        "Unavailable",
+        "Hold",
+        "Drop",
+        "Minor",
+        "Drop Gap Days",
+        "Max Drops",
+    ]
+    rows = [
+        [
+            m.id,
+            m.name or None,
+            m.character or None,
+            m.daily_rate,
+            _ranges(m.unavailable),
+            _yes_no(m.holds),
+            _yes_no(m.drop_pickup),
+            _yes_no(m.minor),
+            m.min_drop_gap_days,
+            m.max_drops,
+        ]
+        for m in production.cast
+    ]
+    _table(sheet, headers, rows, [6, 22, 24, 11, 30, 7, 7, 7, 9, 9], text_columns=[1])
+
+
+def _write_locations(sheet: Worksheet, production: Production) -> None:
+    """The template's Locations sheet."""
+    headers = [
+        "Location",
+        "Address",
+        "Latitude",
+        "Longitude",
+        "Time Zone",
+        "Available",
+        "Unavailable",
+    ]
+    rows = [
+        [
+            loc.name,
+            loc.address or None,
+            loc.latitude,
+            loc.longitude,
+            loc.time_zone,
+            _ranges(loc.windows),
+            _ranges(loc.unavailable),
+        ]
+        for loc in production.locations
+    ]
+    _table(sheet, headers, rows, [26, 40, 10, 10, 20, 30, 30])
+
+
+def _write_scenes(sheet: Worksheet, production: Production) -> None:
+    """The template's Scenes sheet: every scene, in the production's order."""
+    headers = [
+        "Scene",
+        "Int/Ext",
+        "Set",
+        "Day/Night",
+        "Pages",
+        "Cast",
+        "Location",
+        "Est. Minutes",
+        "Shoot Days",
+        "Script Day",
+        "Synopsis",
+        "Earliest",
+        "Latest",
+        "Pinned",
+        "Cover",
+    ]
+    rows = [
+        [
+            s.number,
+            s.int_ext.value,
+            s.set,
+            s.time_of_day,
+            s.pages,
+            ", ".join(s.cast) or None,
+            s.location,
+            s.minutes,
+            s.shoot_days,
+            s.script_day,
+            s.synopsis or None,
+            s.earliest,
+            s.latest,
+            s.pinned,
+            _yes_no(s.cover),
+        ]
+        for s in production.scenes
+    ]
+    _table(
+        sheet,
+        headers,
+        rows,
+        [8, 8, 34, 10, 8, 16, 24, 9, 8, 9, 60, 11, 11, 11, 7],
+        text_columns=[1, 5, 6],
+    )
+
+
+def _write_settings(sheet: Worksheet, production: Production) -> None:
+    """The template's Settings sheet: one key/value row per calendar and rules setting."""
+    calendar, rules = production.calendar, production.rules
+    settings: list[tuple[str, Any]] = [
+        ("Production", production.name),
+        ("Start Date", calendar.start),
+        ("Time Zone", calendar.time_zone),
+        ("Shoot Days", ", ".join(calendar.weekdays)),
+        ("Days Off", _ranges(calendar.days_off)),
+        ("Holidays", "; ".join(d.isoformat() for d in calendar.holidays) or None),
+        ("Max Pages Per Day", format_pages(rules.max_eighths_per_day)),
+        ("Max Minutes Per Day", rules.max_minutes_per_day),
+        ("Minutes Per Page", rules.minutes_per_page),
+        ("Max Shoot Days", rules.max_shoot_days),
+        ("Call Time", rules.call_time.strftime("%H:%M")),
+        ("Company Move Minutes", rules.company_move_minutes),
+        ("Company Move Cost", rules.company_move_cost),
+        ("Hold Cost Factor", rules.hold_cost_factor),
+        ("Shoot Day Cost", rules.shoot_day_cost),
+        ("Turnaround", rules.turnaround.value),
+    ]
+    _table(sheet, ["Setting", "Value"], settings, [24, 40])
+    for row in range(2, len(settings) + 2):
+        sheet.cell(row=row, column=2).alignment = Alignment(horizontal="left")
+    sheet.cell(row=8, column=2).number_format = "@"  # "5 2/8" pages stays text
+
+
+# --------------------------------------------------------------------------- workbook
+
+
+def build_workbook(
+    production: Production,
+    schedule: Schedule,
+    *,
+    result: SolverResult | None = None,
+    palette: Mapping[str, str] | None = None,
+) -> Workbook:
+    """The whole workbook in memory (see the module docstring for its sheets); nothing is written.
+
+    ``palette`` overrides strip and break colors (:data:`shootplan.reports.DEFAULT_PALETTE`).
+    """
+    colors = resolve_palette(palette)
+    evaluation = evaluate(production, schedule)
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None  # a new Workbook always has one sheet
+    first.title = SHEET_NAMES[0]
+    sheets = {SHEET_NAMES[0]: first}
+    for name in SHEET_NAMES[1:]:
+        sheets[name] = workbook.create_sheet(name)
+    _write_stripboard(sheets["Stripboard"], production, schedule, evaluation, colors)
+    _write_one_liner(sheets["One-Liner"], production, schedule, evaluation, colors)
+    _write_dood(sheets["Day Out of Days"], production, schedule, evaluation, colors)
+    _write_summary(sheets["Summary"], production, schedule, evaluation, result)
+    _write_cast(sheets["Cast"], production)
+    _write_locations(sheets["Locations"], production)
+    _write_scenes(sheets["Scenes"], production)
+    _write_settings(sheets["Settings"], production)
+    workbook.properties.title = f"{production.name}: shooting schedule"
+    workbook.properties.creator = "shootplan"
+    if schedule.created is not None:
+        workbook.properties.created = schedule.created.replace(tzinfo=None)
+    return workbook
+
+
+def write_excel(
+    production: Production,
+    schedule: Schedule,
+    path: str | os.PathLike[str],
+    *,
+    result: SolverResult | None = None,
+    palette: Mapping[str, str] | None = None,
+) -> Path:
+    """Write the schedule's workbook to ``path`` atomically and return the path.
+
+    ``result`` is the solver's result (any object with ``status``, ``objective``, ``bound``,
+    ``gap`` and ``runtime``) for the Summary sheet; ``palette`` overrides strip colors.
+
+    The workbook is built in memory first, then saved to a hidden temporary file in the target's
+    directory and renamed over the target: an existing file is only ever replaced whole, and on any
+    error it is left untouched and no partial file remains.
+    """
+    target = Path(path)
+    workbook = build_workbook(production, schedule, result=result, palette=palette)
+    _save_atomically(workbook, target)
+    return target
+
+
+def _save_atomically(workbook: Workbook, target: Path) -> None:
+    """Save beside the target, flush to disk, then rename: readers never see a half-written file."""
+    # Same directory, so the rename never crosses file systems (where it would not be atomic).
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        # Mode "x" creates the file with the user's umask, as a direct write would.
+        with open(temporary, "xb") as stream:
+            workbook.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        raise
