@@ -1,0 +1,1 @@
+"""Readers and writers: files in, Production out; Schedule in, files and calendars out."""
