@@ -12,10 +12,7 @@ from tests.conftest import small_production_data
 
 def _days(*days: tuple[str, list[str]]) -> Schedule:
     return Schedule(
-        days=[
-            ShootDay(number=i + 1, date=date.fromisoformat(d), scenes=s)
-            for i, (d, s) in enumerate(days)
-        ]
+        days=[ShootDay(number=i + 1, date=date.fromisoformat(d), scenes=s) for i, (d, s) in enumerate(days)]
     )
 
 
@@ -77,9 +74,7 @@ def test_day_on_a_day_off_or_holiday_is_a_violation() -> None:
     data = small_production_data()
     data["calendar"]["holidays"] = ["2027-03-02"]
     production = Production.model_validate(data)
-    schedule = _days(
-        ("2027-03-01", ["1", "4"]), ("2027-03-02", ["2", "5"]), ("2027-03-06", ["6", "3"])
-    )
+    schedule = _days(("2027-03-01", ["1", "4"]), ("2027-03-02", ["2", "5"]), ("2027-03-06", ["6", "3"]))
     result = evaluate(production, schedule)
     messages = [str(v) for v in result.violations if v.rule == "calendar"]
     assert len(messages) == 2
@@ -126,9 +121,7 @@ def test_turnaround_after_a_night_shoot(small_production: Production) -> None:
     """Night scene 3 on Monday then a Tuesday day call breaks turnaround; a weekend absorbs it."""
     broken = Schedule.from_day_lists(small_production, [["3", "4"], ["1", "2"], ["5", "6"]])
     assert [v.rule for v in evaluate(small_production, broken).violations] == ["turnaround"]
-    over_weekend = _days(
-        ("2027-03-05", ["1", "4", "3"]), ("2027-03-08", ["2", "5"]), ("2027-03-09", ["6"])
-    )
+    over_weekend = _days(("2027-03-05", ["1", "4", "3"]), ("2027-03-08", ["2", "5"]), ("2027-03-09", ["6"]))
     assert evaluate(small_production, over_weekend).is_feasible
     relaxed = small_production.replace(rules={"turnaround": "none"})
     assert evaluate(relaxed, broken).is_feasible
@@ -153,15 +146,11 @@ def test_multi_day_scene_spans_consecutive_whole_days() -> None:
     )
     production = Production.model_validate(data)
     assert production.days_needed(production.scene("50")) == 3
-    good = Schedule.from_day_lists(
-        production, [["1", "4"], ["50"], ["50"], ["50"], ["2", "5"], ["6"], ["3"]]
-    )
+    good = Schedule.from_day_lists(production, [["1", "4"], ["50"], ["50"], ["50"], ["2", "5"], ["6"], ["3"]])
     result = evaluate(production, good)
     assert result.is_feasible, result.violations
     assert result.eighths_per_day[1:4] == [32, 32, 32]
-    gap = Schedule.from_day_lists(
-        production, [["1", "4"], ["50"], ["2", "5"], ["50"], ["50"], ["6"], ["3"]]
-    )
+    gap = Schedule.from_day_lists(production, [["1", "4"], ["50"], ["2", "5"], ["50"], ["50"], ["6"], ["3"]])
     assert any("needs 3 consecutive days" in str(v) for v in evaluate(production, gap).violations)
     crowded = Schedule.from_day_lists(
         production, [["1", "4"], ["50", "6"], ["50"], ["50"], ["2", "5"], ["3"]]
@@ -198,10 +187,7 @@ def test_drop_pickup_only_across_a_long_enough_gap(pickup: str, dropped: bool) -
 def test_performer_without_holds_is_never_held(small_production: Production) -> None:
     """A cast member engaged day by day (holds=False) has no hold days or cost."""
     production = small_production.replace(
-        cast=[
-            c.model_copy(update={"holds": False}) if c.id == "3" else c
-            for c in small_production.cast
-        ]
+        cast=[c.model_copy(update={"holds": False}) if c.id == "3" else c for c in small_production.cast]
     )
     schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
     result = evaluate(production, schedule)

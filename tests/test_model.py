@@ -78,9 +78,7 @@ def test_latest_before_earliest_is_rejected() -> None:
     """A scene whose latest date precedes its earliest cannot be scheduled."""
     data = _with()
     data["scenes"].append(_scene("14", earliest="2027-03-10", latest="2027-03-05"))
-    assert _reject(data) == (
-        "scene '14': latest date 2027-03-05 is before earliest date 2027-03-10"
-    )
+    assert _reject(data) == ("scene '14': latest date 2027-03-05 is before earliest date 2027-03-10")
 
 
 def test_unknown_location_is_named() -> None:

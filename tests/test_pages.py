@@ -43,9 +43,7 @@ def test_parse_pages_rejects_garbage_with_examples(text: object) -> None:
     assert "page count" in str(info.value)
 
 
-@pytest.mark.parametrize(
-    ("eighths", "text"), [(0, "0"), (3, "3/8"), (4, "4/8"), (8, "1"), (19, "2 3/8")]
-)
+@pytest.mark.parametrize(("eighths", "text"), [(0, "0"), (3, "3/8"), (4, "4/8"), (8, "1"), (19, "2 3/8")])
 def test_format_pages_prints_eighths_as_ads_do(eighths: int, text: str) -> None:
     """Half a page prints as 4/8, whole pages without a fraction."""
     assert format_pages(eighths) == text

@@ -28,5 +28,9 @@ from shootplan.pages import format_pages as format_pages
 from shootplan.pages import parse_pages as parse_pages
 from shootplan.schedule import Schedule as Schedule
 from shootplan.schedule import ShootDay as ShootDay
+from shootplan.solver import Progress as Progress
+from shootplan.solver import Result as Result
+from shootplan.solver import Status as Status
+from shootplan.solver import solve as solve
 
 __version__ = "0.1.0"

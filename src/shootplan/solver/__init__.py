@@ -1,0 +1,7 @@
+"""The CP-SAT layer: instance, variables, constraints (one function per rule family), objective,
+heuristics (warm start), the exact sequencing method, infeasibility explanations and ``solve``."""
+
+from shootplan.solver.solve import Progress as Progress
+from shootplan.solver.solve import Result as Result
+from shootplan.solver.solve import Status as Status
+from shootplan.solver.solve import solve as solve

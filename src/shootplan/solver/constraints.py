@@ -1,0 +1,248 @@
+"""The hard rules, one function per rule family. Each adds its constraints to the model.
+
+Every function takes the :class:`Variables` and an optional enforcement literal: the explainer
+(:mod:`shootplan.solver.explain`) switches rule families on and off with it to find which ones
+conflict. Rules that are already expressed by the variables' domains (availability, windows,
+scene dates) are explained separately from the domains themselves.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from shootplan.model import Turnaround
+from shootplan.solver.variables import Variables
+
+__all__ = ["add_all"]
+
+Literal = cp_model.IntVar | None
+
+
+def _enforce(constraint: cp_model.Constraint, literal: Literal) -> None:
+    if literal is not None:
+        constraint.only_enforce_if(literal)
+
+
+def scheduled_once(v: Variables, literal: Literal = None) -> None:
+    """Every scene starts exactly once (a scene with no possible day makes the model infeasible)."""
+    for starts in v.start:
+        _enforce(v.model.add_exactly_one(starts.values()) if starts else v.model.add_bool_or([]), literal)
+
+
+def used_days(v: Variables, literal: Literal = None) -> None:
+    """Used days form a prefix of the candidate days; a used day has work, an unused day none."""
+    model = v.model
+    for d in range(v.instance.horizon):
+        if d + 1 < v.instance.horizon:
+            model.add_implication(v.used[d + 1], v.used[d])
+        scenes = v.scenes_on(d)
+        if not scenes:
+            model.add(v.used[d] == 0)
+            continue
+        for _, lit in scenes:
+            model.add_implication(lit, v.used[d])
+        model.add_bool_or([lit for _, lit in scenes]).only_enforce_if(v.used[d])
+
+
+def max_shoot_days(v: Variables, literal: Literal = None) -> None:
+    """No more shoot days than the production has (the horizon already is that number)."""
+    limit = v.instance.production.rules.max_shoot_days
+    if limit is not None and limit < v.instance.horizon:
+        _enforce(v.model.add(sum(v.used) <= limit), literal)
+
+
+def locations(v: Variables, literal: Literal = None) -> None:
+    """at[loc][d] is true exactly when some scene at ``loc`` is shot on ``d``."""
+    model = v.model
+    for name, members in v.instance.location_scenes.items():
+        for d, at in v.at[name].items():
+            literals = [lit for s in members for lit in v.on(s, d)]
+            for lit in literals:
+                model.add_implication(lit, at)
+            model.add(sum(literals) >= at)
+
+
+def cast_work(v: Variables, literal: Literal = None) -> None:
+    """works[c][d] is true exactly when a scene with performer ``c`` is shot on ``d``."""
+    model = v.model
+    for cast_id, members in v.instance.cast_scenes.items():
+        for d, works in v.works[cast_id].items():
+            literals = [lit for s in members for lit in v.on(s, d)]
+            for lit in literals:
+                model.add_implication(lit, works)
+            model.add(sum(literals) >= works)
+
+
+def capacity(v: Variables, literal: Literal = None) -> None:
+    """Pages and minutes per day within the caps; a company move costs its minutes.
+
+    A multi-day scene fills its days: it counts as a full day of pages and minutes, which keeps
+    every other scene (and every other multi-day scene) off those days.
+    """
+    instance, model = v.instance, v.model
+    rules = instance.production.rules
+    page_cap, minute_cap = rules.max_eighths_per_day, rules.max_minutes_per_day
+    for d in range(instance.horizon):
+        scenes = v.scenes_on(d)
+        if not scenes:
+            continue
+        pages = [
+            (page_cap if instance.length[s] > 1 else instance.scenes[s].eighths) * lit for s, lit in scenes
+        ]
+        _enforce(model.add(sum(pages) <= page_cap), literal)
+        if minute_cap is not None:
+            work = [
+                (minute_cap if instance.length[s] > 1 else instance.minutes[s]) * lit for s, lit in scenes
+            ]
+            moves = sum(at[d] for at in v.at.values() if d in at) - v.used[d]
+            _enforce(model.add(sum(work) + rules.company_move_minutes * moves <= minute_cap), literal)
+
+
+def holds(v: Variables, literal: Literal = None) -> None:
+    """A hold is a day between a performer's first and last work day on which they do not work."""
+    model = v.model
+    for cast_id, hold in v.hold.items():
+        works, started, remaining = v.works[cast_id], v.started[cast_id], v.remaining[cast_id]
+        dropped = v.dropped.get(cast_id, {})
+        days = sorted(hold)
+        for d in days:
+            w = works.get(d, 0)
+            if d - 1 in started:
+                model.add_implication(started[d - 1], started[d])
+            if d + 1 in remaining:
+                model.add_implication(remaining[d + 1], remaining[d])
+            if d in works:
+                model.add_implication(works[d], started[d])
+                model.add_implication(works[d], remaining[d])
+            # started and remaining and not working (and not dropped) -> hold.
+            model.add(hold[d] >= started[d] + remaining[d] - 1 - w - dropped.get(d, 0))
+            # ... and only then: exact values keep feasible schedules from paying phantom holds.
+            model.add(started[d] <= started.get(d - 1, 0) + w)
+            model.add(remaining[d] <= remaining.get(d + 1, 0) + w)
+            model.add_implication(hold[d], started[d])
+            model.add_implication(hold[d], remaining[d])
+            if d in works:
+                model.add_implication(hold[d], works[d].Not())
+
+
+def drop_pickup(v: Variables, literal: Literal = None) -> None:
+    """One unpaid gap for eligible performers, only when the pickup comes late enough.
+
+    A drop covers a whole gap: it starts the day after a work day and ends the day before the
+    next, and the pickup must come more than ``min_drop_gap_days`` calendar days after the last
+    work day before the drop.
+    """
+    model, instance = v.model, v.instance
+    for cast_id, dropped in v.dropped.items():
+        member = instance.production.cast_member(cast_id)
+        works = v.works[cast_id]
+        days = sorted(dropped)
+        starts = []
+        for d in days:
+            model.add_implication(dropped[d], v.started[cast_id][d])
+            model.add_implication(dropped[d], v.remaining[cast_id][d])
+            if d in works:
+                model.add_implication(dropped[d], works[d].Not())
+            previous, following = dropped.get(d - 1), dropped.get(d + 1)
+            # The first dropped day follows a work day; the last precedes one.
+            if d - 1 in works:
+                model.add_bool_or(
+                    [dropped[d].Not(), *([previous] if previous is not None else []), works[d - 1]]
+                )
+            elif previous is not None:
+                model.add_implication(dropped[d], previous)
+            else:
+                model.add(dropped[d] == 0)
+            if d + 1 in works:
+                model.add_bool_or(
+                    [
+                        dropped[d].Not(),
+                        *([following] if following is not None else []),
+                        works[d + 1],
+                    ]
+                )
+            elif following is not None:
+                model.add_implication(dropped[d], following)
+            else:
+                model.add(dropped[d] == 0)
+            begin = model.new_bool_var(f"drop_start[{cast_id},{d}]")
+            model.add(begin >= dropped[d] - (previous if previous is not None else 0))
+            starts.append(begin)
+            # The gap must reach past the minimum: until a pickup would come late enough, every
+            # day is dropped too; a drop that cannot end in time within the horizon is no drop.
+            if d == 0:
+                model.add(begin == 0)
+                continue
+            last_work = instance.dates[d - 1]
+            for m in range(d, instance.horizon):
+                if (instance.dates[m] - last_work).days > member.min_drop_gap_days:
+                    break  # picking up on day m is allowed
+                if m not in dropped:
+                    model.add(begin == 0)
+                    break
+                model.add_implication(begin, dropped[m])
+            else:
+                model.add(begin == 0)
+        model.add(sum(starts) <= member.max_drops)
+
+
+def turnaround(v: Variables, literal: Literal = None) -> None:
+    """No day-call shoot day on the calendar date right after a night shoot."""
+    instance, model = v.instance, v.model
+    for d in range(instance.horizon):
+        for s, lit in v.scenes_on(d):
+            flag = v.night.get(d) if instance.scenes[s].is_night else v.daylight.get(d)
+            if flag is not None:
+                model.add_implication(lit, flag)
+    for d, split in v.split.items():
+        model.add(split >= v.night[d] + v.daylight[d] - 1)
+    if instance.production.rules.turnaround is Turnaround.NONE:
+        return
+    for d in range(instance.horizon - 1):
+        if instance.consecutive(d) and d in v.night and d + 1 in v.daylight:
+            _enforce(model.add(v.night[d] + v.daylight[d + 1] <= 1), literal)
+
+
+def precedences(v: Variables, literal: Literal = None) -> None:
+    """Scene A is shot before scene B (same day allowed: the day's order puts A first)."""
+    instance, model = v.instance, v.model
+    index = {scene.number: s for s, scene in enumerate(instance.scenes)}
+    for first, second in instance.production.rules.precedences:
+        a, b = index[first], index[second]
+        end_a = sum((d + instance.length[a] - 1) * lit for d, lit in v.start[a].items())
+        start_b = sum(d * lit for d, lit in v.start[b].items())
+        _enforce(model.add(end_a <= start_b), literal)
+
+
+def same_day(v: Variables, literal: Literal = None) -> None:
+    """Scenes of a same-day group share their (first) day."""
+    instance, model = v.instance, v.model
+    index = {scene.number: s for s, scene in enumerate(instance.scenes)}
+    for group in instance.production.rules.same_day:
+        members = [index[n] for n in group]
+        for other in members[1:]:
+            first = members[0]
+            for d in set(v.start[first]) | set(v.start[other]):
+                a, b = v.start[first].get(d, 0), v.start[other].get(d, 0)
+                _enforce(model.add(a == b), literal)
+
+
+RULE_FAMILIES = {
+    "every scene scheduled once": scheduled_once,
+    "shoot days in a row": used_days,
+    "maximum shoot days": max_shoot_days,
+    "locations": locations,
+    "cast work": cast_work,
+    "page and time caps": capacity,
+    "holds": holds,
+    "drop/pickup": drop_pickup,
+    "turnaround": turnaround,
+    "precedences": precedences,
+    "same-day groups": same_day,
+}
+
+
+def add_all(v: Variables, literals: dict[str, cp_model.IntVar] | None = None) -> None:
+    """Add every rule family, each optionally guarded by its own enforcement literal."""
+    for name, family in RULE_FAMILIES.items():
+        family(v, (literals or {}).get(name))

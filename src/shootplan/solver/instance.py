@@ -1,0 +1,118 @@
+"""What the CP-SAT layer needs to know about a production, precomputed once.
+
+The solver never reads the production's raw fields again after this: candidate days, which days a
+scene may start on (availability, windows, dates), scaled integer costs and the night/day split.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from shootplan.model import Production, Scene
+
+__all__ = ["COST_SCALE", "Instance"]
+
+# Costs go to CP-SAT in hundredths of the production's currency: integer and exact for cents.
+COST_SCALE = 100
+
+
+@dataclass
+class Instance:
+    """A production prepared for the solver over a horizon of candidate shoot days."""
+
+    production: Production
+    dates: list[date]
+    scenes: list[Scene]
+    length: list[int]  # shoot days each scene occupies (index-aligned with scenes)
+    starts: list[list[int]]  # candidate start days of each scene
+    minutes: list[int]
+    cast_scenes: dict[str, list[int]] = field(default_factory=dict)
+    location_scenes: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, production: Production, horizon: int, *, relax_dates: bool = False) -> Instance:
+        """Prepare ``production`` for ``horizon`` candidate shoot days.
+
+        With ``relax_dates`` every scene may start on any day (the explainer then adds the date
+        rules back one switchable entity at a time).
+        """
+        dates = production.calendar.shoot_dates(horizon)
+        scenes = list(production.scenes)
+        length = [production.days_needed(s) for s in scenes]
+        starts = [
+            [
+                d
+                for d in range(len(dates) - k + 1)
+                if relax_dates or all(_allowed(production, s, dates, d + i, d) for i in range(k))
+            ]
+            for s, k in zip(scenes, length, strict=True)
+        ]
+        minutes = [production.rules.scene_minutes(s) for s in scenes]
+        cast_scenes: dict[str, list[int]] = {c.id: [] for c in production.cast}
+        location_scenes: dict[str, list[int]] = {loc.name: [] for loc in production.locations}
+        for index, scene in enumerate(scenes):
+            for cast_id in scene.cast:
+                cast_scenes[cast_id].append(index)
+            location_scenes[scene.location].append(index)
+        return cls(production, dates, scenes, length, starts, minutes, cast_scenes, location_scenes)
+
+    @property
+    def horizon(self) -> int:
+        """Number of candidate shoot days."""
+        return len(self.dates)
+
+    def days_of(self, scene: int) -> set[int]:
+        """Every day the scene may occupy (from any of its starts)."""
+        k = self.length[scene]
+        return {d + i for d in self.starts[scene] for i in range(k)}
+
+    def hold_rate(self, cast_id: str) -> int:
+        """Scaled cost of one hold day of this performer (0 when they are never held)."""
+        member = self.production.cast_member(cast_id)
+        if not member.holds:
+            return 0
+        return round(member.daily_rate * self.production.rules.hold_cost_factor * COST_SCALE)
+
+    @property
+    def move_cost(self) -> int:
+        """Scaled cost of one company move."""
+        return round(self.production.rules.company_move_cost * COST_SCALE)
+
+    @property
+    def day_cost(self) -> int:
+        """Scaled cost of one shoot day."""
+        return round(self.production.rules.shoot_day_cost * COST_SCALE)
+
+    def consecutive(self, day: int) -> bool:
+        """True when candidate day ``day + 1`` is the very next calendar date (no rest between)."""
+        return (self.dates[day + 1] - self.dates[day]).days == 1
+
+
+def _allowed(production: Production, scene: Scene, dates: list[date], day: int, start: int) -> bool:
+    """May ``scene`` (starting on ``start``) occupy candidate day ``day``?"""
+    return not date_reasons(production, scene, dates[day], dates[start])
+
+
+def date_reasons(production: Production, scene: Scene, when: date, start: date) -> list[tuple[str, str]]:
+    """Why ``scene`` (starting on ``start``) may not be shot on ``when``: (kind, entity) pairs."""
+    reasons: list[tuple[str, str]] = []
+    if (
+        (scene.earliest and when < scene.earliest)
+        or (scene.latest and when > scene.latest)
+        or (scene.pinned and start != scene.pinned)
+    ):
+        reasons.append(("scene dates", scene.number))
+    if not production.location(scene.location).is_available(when):
+        reasons.append(("location", scene.location))
+    reasons += [("cast", c) for c in scene.cast if not production.cast_member(c).is_available(when)]
+    return reasons
+
+
+def default_horizon(production: Production, heuristic_days: int | None) -> int:
+    """Candidate days: the production's limit, else room beyond the heuristic's and the minimum."""
+    if production.rules.max_shoot_days is not None:
+        return production.rules.max_shoot_days
+    minimum = production.min_shoot_days()
+    return max(heuristic_days or 0, math.ceil(minimum * 1.25) + 2)

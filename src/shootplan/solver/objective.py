@@ -1,0 +1,43 @@
+"""The producer's cost, as one CP-SAT objective, plus tie-breakers an AD likes.
+
+cost = company moves x move cost + sum over cast of hold days x daily rate x hold factor
+       + shoot days x day cost, in hundredths of the currency (``COST_SCALE``).
+Tie-breaker (one hundredth of a currency unit each, so it never outweighs a real cost): a day that
+mixes day and night work ("split day"), so night scenes group on their own days.
+Terms are added only when their weight is positive.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from shootplan.solver.variables import Variables
+
+__all__ = ["Objective"]
+
+
+class Objective:
+    """Builds the objective and turns solver values back into the producer's cost."""
+
+    SPLIT_DAY_PENALTY = 1
+
+    def __init__(self, v: Variables) -> None:
+        instance = v.instance
+        self.variables = v
+        terms: list[cp_model.LinearExprT] = []
+        if instance.move_cost > 0:
+            locations = [at for days in v.at.values() for at in days.values()]
+            terms.append(instance.move_cost * (sum(locations) - sum(v.used)))
+        for cast_id, hold in v.hold.items():
+            terms.append(instance.hold_rate(cast_id) * sum(hold.values()))
+        if instance.day_cost > 0:
+            terms.append(instance.day_cost * sum(v.used))
+        self.tie_breakers = list(v.split.values())
+        terms.append(self.SPLIT_DAY_PENALTY * sum(self.tie_breakers))
+        self.expression = sum(terms)
+        v.model.minimize(self.expression)
+
+    @property
+    def max_tie_breaker(self) -> int:
+        """The most the tie-breakers can add: subtracted from the bound to bound the cost alone."""
+        return self.SPLIT_DAY_PENALTY * len(self.tie_breakers)

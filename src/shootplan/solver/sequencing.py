@@ -1,0 +1,146 @@
+"""An exact method for the pure sequencing case: one scene per day, holds the only cost.
+
+When no two scenes can share a day and nothing ties a scene to a date, a schedule is just an order
+of scenes, and minimizing hold cost is the *talent scheduling problem* of the literature (Cheng,
+Diamond & Lin 1993; de la Banda, Stuckey & Chu 2011). CP-SAT finds good orders but its bound is
+weak there; this dynamic program over sets of scheduled scenes proves optimality.
+
+Before the DP, exact reductions shrink the problem (de la Banda et al. 2011, section 3):
+performers in a single scene or in every scene pay the same whatever the order and are dropped;
+scenes with the same remaining cast are merged (an optimal order keeps them together); scenes
+with no remaining cast go first at no cost. The DP then runs over ``2**n`` sets of merged scenes.
+
+f(P) = least cost of shooting the set P first; adding scene s after P keeps on payroll, for
+``dur(s)`` days, its own cast plus everyone who worked in P and still works after s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["MAX_SEQUENCING_SCENES", "SequencingProblem", "solve_sequencing", "total_cost"]
+
+# 2**23 states in int64 arrays: about 70 MB per array, well inside a laptop's memory.
+MAX_SEQUENCING_SCENES = 23
+
+
+@dataclass(frozen=True)
+class SequencingProblem:
+    """Scenes with durations (days) and cast; performers with a cost per paid day."""
+
+    durations: list[int]
+    cast: list[frozenset[str]]
+    rates: dict[str, int]
+
+
+def total_cost(problem: SequencingProblem, order: list[int]) -> int:
+    """Cost of paying every performer from the start of their first scene to the end of the last."""
+    day = 0
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for scene in order:
+        for actor in problem.cast[scene]:
+            first.setdefault(actor, day)
+            last[actor] = day + problem.durations[scene]
+        day += problem.durations[scene]
+    return sum(problem.rates.get(a, 0) * (last[a] - first[a]) for a in first)
+
+
+def solve_sequencing(problem: SequencingProblem) -> list[int] | None:
+    """An optimal order of the scenes, or None when the reduced problem is too large for the DP."""
+    groups, free = _reduce(problem)
+    if len(groups) > MAX_SEQUENCING_SCENES:
+        return None
+    order = _dynamic_program(problem, groups)
+    return free + [scene for group in order for scene in groups[group][0]]
+
+
+def _reduce(problem: SequencingProblem) -> tuple[list[tuple[list[int], frozenset[str]]], list[int]]:
+    """Merge scenes of equal relevant cast; return (groups of scenes with cast, cast-free scenes).
+
+    The cast-free scenes come back in the order they must be shot, first of all: a scene freed in
+    a later round still holds performers that were in every busy scene of an earlier round, so it
+    must stay inside their span, after the scenes freed before it.
+    """
+    n = len(problem.durations)
+    relevant = {a for a, rate in problem.rates.items() if rate > 0}
+    cast = [problem.cast[i] & relevant for i in range(n)]
+    free = [i for i in range(n) if not cast[i]]
+    while True:
+        counts: dict[str, int] = {}
+        for members in cast:
+            for actor in members:
+                counts[actor] = counts.get(actor, 0) + 1
+        busy = sum(1 for members in cast if members)
+        # One scene only, or every scene still busy: the order cannot change their pay.
+        constant = {a for a, k in counts.items() if k == 1 or k == busy}
+        if not constant:
+            break
+        cast = [members - constant for members in cast]
+        free += [i for i in range(n) if not cast[i] and i not in free]
+    groups: dict[frozenset[str], list[int]] = {}
+    for i in range(n):
+        if cast[i]:
+            groups.setdefault(cast[i], []).append(i)
+    return [(scenes, members) for members, scenes in groups.items()], free
+
+
+def _dynamic_program(problem: SequencingProblem, groups: list[tuple[list[int], frozenset[str]]]) -> list[int]:
+    n = len(groups)
+    if n == 0:
+        return []
+    actors = sorted({a for _, members in groups for a in members})
+    bit = {a: i for i, a in enumerate(actors)}
+    act = np.array([sum(1 << bit[a] for a in members) for _, members in groups], dtype=np.int64)
+    dur = np.array([sum(problem.durations[s] for s in scenes) for scenes, _ in groups], dtype=np.int64)
+    rate = np.array([problem.rates[a] for a in actors], dtype=np.int64)
+    full = (1 << n) - 1
+    size = 1 << n
+    # union[mask]: performers in the scenes of mask, built one bit at a time.
+    union = np.zeros(size, dtype=np.int64)
+    for i in range(n):
+        union[1 << i : 1 << (i + 1)] = union[: 1 << i] | act[i]
+
+    def payroll_cost(mask: np.ndarray) -> np.ndarray:
+        cost = np.zeros(mask.shape, dtype=np.int64)
+        for j in range(len(actors)):
+            cost += ((mask >> j) & 1) * rate[j]
+        return cost
+
+    best = np.full(size, np.iinfo(np.int64).max // 4, dtype=np.int64)
+    best[0] = 0
+    masks = np.arange(size, dtype=np.int64)
+    popcount = np.zeros(size, dtype=np.int8)
+    for i in range(n):
+        popcount += ((masks >> i) & 1).astype(np.int8)
+    layers = [masks[popcount == k] for k in range(n + 1)]
+
+    def step_cost(before: np.ndarray, scene: int) -> np.ndarray:
+        after = before | (1 << scene)
+        on_payroll = act[scene] | (union[before] & union[full ^ after])
+        result: np.ndarray = dur[scene] * payroll_cost(on_payroll)
+        return result
+
+    for k in range(n):
+        layer = layers[k]
+        for scene in range(n):
+            before = layer[(layer >> scene) & 1 == 0]
+            if before.size == 0:
+                continue
+            after = before | (1 << scene)
+            candidate = best[before] + step_cost(before, scene)
+            best[after] = np.minimum(best[after], candidate)
+    # Walk back from the full set: the last scene is one whose removal explains the optimum.
+    order: list[int] = []
+    mask = full
+    while mask:
+        for scene in range(n):
+            if mask >> scene & 1:
+                before = np.array([mask ^ (1 << scene)], dtype=np.int64)
+                if best[before[0]] + int(step_cost(before, scene)[0]) == best[mask]:
+                    order.append(scene)
+                    mask = int(before[0])
+                    break
+    return order[::-1]

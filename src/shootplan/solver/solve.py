@@ -1,0 +1,456 @@
+"""``solve()``: the thin wrapper that builds the CP-SAT model, runs it and returns a Result.
+
+Data flows one way: Production -> Instance -> Variables + constraints + objective -> CP-SAT ->
+day lists -> Schedule -> evaluate. The returned schedule is always checked by the solver-free
+scorer, and its metrics are the scorer's, not the model's.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from ortools.sat.python import cp_model
+
+from shootplan.evaluate import Evaluation, cast_work, evaluate
+from shootplan.model import Production
+from shootplan.schedule import Schedule
+from shootplan.solver.constraints import add_all
+from shootplan.solver.explain import explain_infeasible, explain_unplaceable
+from shootplan.solver.heuristics import hand_board, order_day
+from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
+from shootplan.solver.objective import Objective
+from shootplan.solver.sequencing import SequencingProblem, solve_sequencing
+from shootplan.solver.variables import Variables
+
+__all__ = ["Progress", "Result", "Status", "solve"]
+
+logger = logging.getLogger("shootplan.solver")
+
+
+class Status(StrEnum):
+    """How the search ended."""
+
+    OPTIMAL = "optimal"  # proven best (gap 0)
+    FEASIBLE = "feasible"  # a schedule, maybe not the best; see gap
+    INFEASIBLE = "infeasible"  # proven that no schedule meets every hard rule; see explanation
+    NO_SOLUTION = "no solution yet"  # time ran out before the first schedule
+    INVALID = "invalid"  # the model was malformed: a bug in shootplan, please report it
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the solver knows now; passed to the ``callback`` on each better schedule."""
+
+    elapsed: float
+    cost: float
+    bound: float
+    gap: float
+    company_moves: int
+    hold_days: int
+    solutions: int
+
+
+@dataclass
+class Result:
+    """The outcome of :func:`solve`.
+
+    ``objective`` is the producer's cost of ``schedule`` (as :func:`shootplan.evaluate` computes
+    it) and ``bound`` a proven lower bound on the cost of any schedule over the same days;
+    ``gap = (objective - bound) / objective``.
+    """
+
+    status: Status
+    schedule: Schedule | None
+    objective: float | None
+    bound: float | None
+    runtime: float
+    evaluation: Evaluation | None = None
+    explanation: list[str] = field(default_factory=list)
+    method: str = "cp-sat"
+    num_solutions: int = 0
+    interrupted: bool = False
+
+    @property
+    def gap(self) -> float | None:
+        """Relative distance between the cost found and the best bound (0 = proven optimal)."""
+        if self.objective is None or self.bound is None:
+            return None
+        if self.objective <= 0:
+            return 0.0
+        return max(0.0, (self.objective - self.bound) / self.objective)
+
+    @property
+    def has_schedule(self) -> bool:
+        """True when a schedule was found."""
+        return self.schedule is not None
+
+    def __str__(self) -> str:
+        rows = [("status", self.status.value + (" (interrupted)" if self.interrupted else ""))]
+        if self.evaluation is not None:
+            e = self.evaluation
+            rows += [
+                ("shoot days", f"{e.num_shoot_days}"),
+                ("company moves", f"{e.company_moves}"),
+                ("hold days", f"{e.total_hold_days}"),
+            ]
+        rows += [
+            ("cost", "-" if self.objective is None else f"{self.objective:,.2f}"),
+            ("bound", "-" if self.bound is None else f"{self.bound:,.2f}"),
+            ("gap", "-" if self.gap is None else f"{self.gap:.1%}"),
+            ("time", f"{self.runtime:.1f} s"),
+            ("method", self.method),
+        ]
+        if self.evaluation is not None and self.evaluation.violations:
+            rows.append(("violations", str(len(self.evaluation.violations))))
+        lines = [f"{name:<15}{value}" for name, value in rows]
+        lines += [f"  {reason}" for reason in self.explanation]
+        return "\n".join(lines)
+
+
+def solve(
+    production: Production,
+    *,
+    time_limit: float = 60.0,
+    num_workers: int | None = None,
+    seed: int = 0,
+    callback: Callable[[Progress], None] | None = None,
+    initial: Schedule | None = None,
+    log_search: bool = False,
+) -> Result:
+    """Find the least-cost schedule of ``production`` that meets every hard rule.
+
+    Args:
+        time_limit: seconds to search; the best schedule found by then is returned. With
+            ``num_workers=1`` it is CP-SAT's *deterministic* time, so runs repeat exactly.
+        num_workers: CP-SAT search workers (default: every core).
+        seed: random seed of the search.
+        callback: called with a :class:`Progress` on every better schedule.
+        initial: a schedule to start from (e.g. the AD's own board); else the AD's hand method.
+        log_search: let CP-SAT log its search through the ``shootplan.solver`` logger.
+
+    Ctrl-C stops the search and returns the best schedule found so far (``interrupted``).
+    """
+    started = time.perf_counter()
+    reasons = explain_unplaceable(production)
+    if reasons:
+        return Result(Status.INFEASIBLE, None, None, None, time.perf_counter() - started, explanation=reasons)
+    exact = _solve_pure_sequencing(production, started)
+    if exact is not None:
+        return exact
+
+    workers = num_workers or os.cpu_count() or 1
+    probe = Instance.build(production, default_horizon(production, None))
+    warm = hand_board(probe)
+    horizon = default_horizon(production, len(warm) if _complete(probe, warm) else None)
+    instance = Instance.build(production, horizon)
+    model = cp_model.CpModel()
+    variables = Variables.create(model, instance)
+    add_all(variables)
+    objective = Objective(variables)
+    hint_days = _initial_days(instance, initial) if initial is not None else hand_board(instance)
+    _add_hint(variables, hint_days)
+    problems = model.validate()
+    if problems:
+        raise RuntimeError(f"shootplan built an invalid CP-SAT model (please report): {problems}")
+    logger.info(
+        "model: %d scenes, %d candidate days, %d variables, %d constraints",
+        len(instance.scenes),
+        instance.horizon,
+        len(model.proto.variables),
+        len(model.proto.constraints),
+    )
+
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = workers
+    params.random_seed = seed
+    if workers == 1:
+        params.max_deterministic_time = time_limit
+        params.max_time_in_seconds = max(10 * time_limit, time_limit + 30)
+    else:
+        params.max_time_in_seconds = time_limit
+    if log_search:
+        params.log_search_progress = True
+        solver.log_callback = logger.info
+    observer = _Observer(variables, objective, started, callback)
+    status, interrupted = _run_interruptibly(solver, model, observer)
+    runtime = time.perf_counter() - started
+
+    if status == cp_model.MODEL_INVALID:
+        raise RuntimeError("CP-SAT reports an invalid model (please report): " + model.validate())
+    if status == cp_model.INFEASIBLE:
+        explanation = explain_infeasible(production, horizon)
+        return Result(Status.INFEASIBLE, None, None, None, runtime, explanation=explanation)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Result(
+            Status.NO_SOLUTION,
+            None,
+            None,
+            None,
+            runtime,
+            explanation=["no schedule found within the time limit; allow more time"],
+            interrupted=interrupted,
+        )
+    day_lists = _extract(variables, solver)
+    logger.info(
+        "search ended: %s, model cost %s",
+        solver.status_name(status),
+        f"{solver.objective_value / COST_SCALE:,.2f}",
+    )
+    schedule = Schedule.from_day_lists(
+        production,
+        [[instance.scenes[s].number for s in day] for day in day_lists],
+        name="shootplan",
+        created=datetime.now().astimezone().replace(microsecond=0),
+    )
+    evaluation = evaluate(production, schedule)
+    if evaluation.violations:
+        # The model and the scorer disagree: never hand a broken schedule over silently.
+        logger.error("solver schedule breaks rules: %s", "; ".join(map(str, evaluation.violations)))
+    bound = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
+    bound = min(bound, evaluation.cost)
+    proven = status == cp_model.OPTIMAL and not interrupted
+    return Result(
+        Status.OPTIMAL if proven else Status.FEASIBLE,
+        schedule,
+        evaluation.cost,
+        evaluation.cost if proven and objective.max_tie_breaker == 0 else bound,
+        runtime,
+        evaluation=evaluation,
+        num_solutions=observer.solutions,
+        interrupted=interrupted,
+    )
+
+
+# --------------------------------------------------------------------------- pure sequencing
+
+
+def _solve_pure_sequencing(production: Production, started: float) -> Result | None:
+    """Solve exactly by dynamic programming when the production is a talent-scheduling problem."""
+    if not _is_pure_sequencing(production):
+        return None
+    rates = {
+        c.id: round(c.daily_rate * production.rules.hold_cost_factor * COST_SCALE)
+        for c in production.cast
+        if c.holds
+    }
+    problem = SequencingProblem(
+        durations=[production.days_needed(s) for s in production.scenes],
+        cast=[frozenset(s.cast) for s in production.scenes],
+        rates=rates,
+    )
+    order = solve_sequencing(problem)
+    if order is None:
+        return None
+    day_lists = [
+        [production.scenes[s].number]
+        for s in order
+        for _ in range(production.days_needed(production.scenes[s]))
+    ]
+    schedule = Schedule.from_day_lists(
+        production,
+        day_lists,
+        name="shootplan",
+        created=datetime.now().astimezone().replace(microsecond=0),
+    )
+    evaluation = evaluate(production, schedule)
+    logger.info("pure sequencing: solved exactly by dynamic programming")
+    return Result(
+        Status.OPTIMAL,
+        schedule,
+        evaluation.cost,
+        evaluation.cost,
+        time.perf_counter() - started,
+        evaluation=evaluation,
+        method="dynamic programming (exact)",
+        num_solutions=1,
+    )
+
+
+def _is_pure_sequencing(production: Production) -> bool:
+    """One scene per day, nothing tied to dates, no moves possible: order is all that matters."""
+    rules = production.rules
+    singles = sorted(
+        (s.eighths, rules.scene_minutes(s)) for s in production.scenes if production.days_needed(s) == 1
+    )
+    if len(singles) >= 2:
+        smallest_pages = singles[0][0] + singles[1][0]
+        smallest_minutes = sum(sorted(m for _, m in singles)[:2])
+        pages_block = smallest_pages > rules.max_eighths_per_day
+        minutes_block = rules.max_minutes_per_day is not None and smallest_minutes > rules.max_minutes_per_day
+        if not (pages_block or minutes_block):
+            return False
+    total_days = sum(production.days_needed(s) for s in production.scenes)
+    if rules.max_shoot_days is not None and rules.max_shoot_days < total_days:
+        return False
+    if rules.precedences or rules.same_day:
+        return False
+    if any(s.earliest or s.latest or s.pinned for s in production.scenes):
+        return False
+    if any(c.unavailable or (c.drop_pickup and c.max_drops > 0) for c in production.cast):
+        return False
+    if any(loc.windows or loc.unavailable for loc in production.locations):
+        return False
+    return all(not s.is_night for s in production.scenes) or rules.turnaround.value == "none"
+
+
+# --------------------------------------------------------------------------- hints and results
+
+
+def _complete(instance: Instance, days: list[list[int]]) -> bool:
+    return len({s for day in days for s in day}) == len(instance.scenes)
+
+
+def _initial_days(instance: Instance, initial: Schedule) -> list[list[int]]:
+    index = {scene.number: s for s, scene in enumerate(instance.scenes)}
+    return [[index[n] for n in day.scenes if n in index] for day in initial.days[: instance.horizon]]
+
+
+def _add_hint(v: Variables, days: list[list[int]]) -> None:
+    """Hint every variable from a (possibly partial) schedule so CP-SAT starts from it."""
+    instance, model = v.instance, v.model
+    model.clear_hints()  # type: ignore[no-untyped-call]
+    first_day: dict[int, int] = {}
+    for d, scenes in enumerate(days):
+        for s in scenes:
+            first_day.setdefault(s, d)
+    on_day: list[set[int]] = [set() for _ in range(instance.horizon)]
+    for s, d in first_day.items():
+        if d in v.start[s]:
+            for i in range(instance.length[s]):
+                if d + i < instance.horizon:
+                    on_day[d + i].add(s)
+    for s, starts in enumerate(v.start):
+        for d, literal in starts.items():
+            model.add_hint(literal, first_day.get(s) == d)
+    for d, used in enumerate(v.used):
+        model.add_hint(used, bool(on_day[d]))
+    for name, at in v.at.items():
+        for d, literal in at.items():
+            model.add_hint(literal, any(instance.scenes[s].location == name for s in on_day[d]))
+    work_days: dict[str, list[int]] = {}
+    for cast_id, works in v.works.items():
+        members = set(instance.cast_scenes[cast_id])
+        worked = [d for d in range(instance.horizon) if on_day[d] & members]
+        work_days[cast_id] = worked
+        for d, literal in works.items():
+            model.add_hint(literal, d in worked)
+    dropped_days = _hint_drops(v, on_day)
+    for cast_id, hold in v.hold.items():
+        worked = work_days[cast_id]
+        dropped = dropped_days.get(cast_id, set())
+        for d in hold:
+            started = bool(worked) and worked[0] <= d
+            remaining = bool(worked) and worked[-1] >= d
+            model.add_hint(v.started[cast_id][d], started)
+            model.add_hint(v.remaining[cast_id][d], remaining)
+            model.add_hint(hold[d], started and remaining and d not in worked and d not in dropped)
+            if cast_id in v.dropped:
+                model.add_hint(v.dropped[cast_id][d], d in dropped)
+    for d, literal in v.night.items():
+        model.add_hint(literal, any(instance.scenes[s].is_night for s in on_day[d]))
+    for d, literal in v.daylight.items():
+        model.add_hint(literal, any(not instance.scenes[s].is_night for s in on_day[d]))
+    for d, literal in v.split.items():
+        kinds = {instance.scenes[s].is_night for s in on_day[d]}
+        model.add_hint(literal, len(kinds) == 2)
+
+
+def _hint_drops(v: Variables, on_day: list[set[int]]) -> dict[str, set[int]]:
+    """Dropped days of the hinted schedule, as the scorer defines them."""
+    if not v.dropped:
+        return {}
+    instance = v.instance
+    used = [d for d in range(instance.horizon) if on_day[d]]
+    if not used:
+        return {}
+    lists = [[instance.scenes[s].number for s in sorted(on_day[d])] for d in range(used[-1] + 1)]
+    schedule = Schedule.from_day_lists(instance.production, lists)
+    work = cast_work(instance.production, schedule)
+    return {cast_id: set(work[cast_id].dropped_days) for cast_id in v.dropped}
+
+
+def _extract(v: Variables, solver: cp_model.CpSolver) -> list[list[int]]:
+    instance = v.instance
+    days: list[list[int]] = [[] for _ in range(instance.horizon)]
+    for s, starts in enumerate(v.start):
+        for d, literal in starts.items():
+            if solver.boolean_value(literal):
+                for i in range(instance.length[s]):
+                    days[d + i].append(s)
+    used = max((d + 1 for d in range(instance.horizon) if days[d]), default=0)
+    return [order_day(instance, day) for day in days[:used]]
+
+
+class _Observer(cp_model.CpSolverSolutionCallback):
+    """Reports each better schedule through logging and the user's callback."""
+
+    def __init__(
+        self,
+        v: Variables,
+        objective: Objective,
+        started: float,
+        callback: Callable[[Progress], None] | None,
+    ) -> None:
+        super().__init__()
+        self.variables = v
+        self.objective = objective
+        self.started = started
+        self.callback = callback
+        self.solutions = 0
+
+    def on_solution_callback(self) -> None:
+        self.solutions += 1
+        v = self.variables
+        cost = max(0.0, self.objective_value / COST_SCALE)
+        bound = max(0.0, (self.best_objective_bound - self.objective.max_tie_breaker) / COST_SCALE)
+        bound = min(bound, cost)
+        locations = sum(self.boolean_value(at) for days in v.at.values() for at in days.values())
+        moves = locations - sum(self.boolean_value(u) for u in v.used)
+        holds = sum(self.boolean_value(h) for days in v.hold.values() for h in days.values())
+        gap = 0.0 if cost <= 0 else (cost - bound) / cost
+        progress = Progress(
+            time.perf_counter() - self.started, cost, bound, gap, moves, holds, self.solutions
+        )
+        logger.info(
+            "#%d  %.1fs  cost %s  bound %s  gap %.1f%%  moves %d  hold days %d",
+            progress.solutions,
+            progress.elapsed,
+            f"{cost:,.0f}",
+            f"{bound:,.0f}",
+            100 * gap,
+            moves,
+            holds,
+        )
+        if self.callback is not None:
+            self.callback(progress)
+
+
+def _run_interruptibly(
+    solver: cp_model.CpSolver, model: cp_model.CpModel, observer: _Observer
+) -> tuple[cp_model.CpSolverStatus, bool]:
+    """Solve in a worker thread so Ctrl-C in the main thread can stop the search cleanly."""
+    outcome: dict[str, cp_model.CpSolverStatus] = {}
+
+    def run() -> None:
+        outcome["status"] = solver.solve(model, observer)
+
+    worker = threading.Thread(target=run, name="shootplan-cp-sat", daemon=True)
+    worker.start()
+    interrupted = False
+    while worker.is_alive():
+        try:
+            worker.join(0.1)
+        except KeyboardInterrupt:
+            interrupted = True
+            logger.warning("interrupted: stopping the search and keeping the best schedule so far")
+            solver.stop_search()
+    worker.join()
+    return outcome.get("status", cp_model.UNKNOWN), interrupted
