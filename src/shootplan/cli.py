@@ -55,9 +55,7 @@ def main(verbose: int, quiet: bool) -> None:
     Examples:
       shootplan demo                 plan the bundled example production
     """
-    level = (
-        logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    )
+    level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if quiet:
         console.quiet = True

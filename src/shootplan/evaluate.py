@@ -151,9 +151,7 @@ def evaluate(production: Production, schedule: Schedule) -> Evaluation:
     _check_turnaround(production, schedule, violations)
     work = cast_work(production, schedule)
     rules = production.rules
-    hold_cost = sum(
-        work[c.id].num_hold_days * c.daily_rate * rules.hold_cost_factor for c in production.cast
-    )
+    hold_cost = sum(work[c.id].num_hold_days * c.daily_rate * rules.hold_cost_factor for c in production.cast)
     moves_per_day, eighths_per_day, minutes_per_day = per_day
     return Evaluation(
         violations=violations,
@@ -205,9 +203,7 @@ def _check_scenes(
         needed = production.days_needed(scene)
         if not days:
             violations.append(
-                Violation(
-                    "scheduled once", f"scene {scene.number} is not scheduled", scene=scene.number
-                )
+                Violation("scheduled once", f"scene {scene.number} is not scheduled", scene=scene.number)
             )
         elif len(days) != needed or days[-1] - days[0] != len(days) - 1:
             numbers = ", ".join(str(schedule.days[i].number) for i in days)
@@ -261,9 +257,7 @@ def _check_dates(production: Production, schedule: Schedule, violations: list[Vi
     limit = production.rules.max_shoot_days
     if limit is not None and schedule.num_days > limit:
         violations.append(
-            Violation(
-                "shoot days", f"{schedule.num_days} shoot days, but only {limit} are available"
-            )
+            Violation("shoot days", f"{schedule.num_days} shoot days, but only {limit} are available")
         )
 
 
@@ -418,9 +412,9 @@ def _check_order(
         if before not in scene_days or after not in scene_days:
             continue
         end, start = scene_days[before][-1], scene_days[after][0]
-        same_day_wrong_order = end == start and schedule.days[end].scenes.index(
-            before
-        ) > schedule.days[end].scenes.index(after)
+        same_day_wrong_order = end == start and schedule.days[end].scenes.index(before) > schedule.days[
+            end
+        ].scenes.index(after)
         if end > start or same_day_wrong_order:
             violations.append(
                 Violation(
@@ -444,23 +438,15 @@ def _check_order(
             )
 
 
-def _check_turnaround(
-    production: Production, schedule: Schedule, violations: list[Violation]
-) -> None:
+def _check_turnaround(production: Production, schedule: Schedule, violations: list[Violation]) -> None:
     """No day-call shoot day on the date right after a night shoot (unless the profile allows)."""
     if production.rules.turnaround is Turnaround.NONE:
         return
     for previous, current in zip(schedule.days, schedule.days[1:], strict=False):
         if (current.date - previous.date).days != 1:
             continue  # a day off in between absorbs the reset
-        night = [
-            n for n in previous.scenes if production.has_scene(n) and production.scene(n).is_night
-        ]
-        day = [
-            n
-            for n in current.scenes
-            if production.has_scene(n) and not production.scene(n).is_night
-        ]
+        night = [n for n in previous.scenes if production.has_scene(n) and production.scene(n).is_night]
+        day = [n for n in current.scenes if production.has_scene(n) and not production.scene(n).is_night]
         if night and day:
             violations.append(
                 Violation(
@@ -494,9 +480,7 @@ def cast_work(production: Production, schedule: Schedule) -> dict[str, CastWork]
         ]  # (last work before, next work) with shoot days between
         dropped: list[tuple[int, int]] = []
         if member.holds and member.drop_pickup and member.max_drops > 0:
-            eligible = [
-                (a, b) for a, b in gaps if (dates[b] - dates[a]).days > member.min_drop_gap_days
-            ]
+            eligible = [(a, b) for a, b in gaps if (dates[b] - dates[a]).days > member.min_drop_gap_days]
             eligible.sort(key=lambda gap: (-(gap[1] - gap[0] - 1), gap[0]))
             dropped = sorted(eligible[: member.max_drops])
         dropped_days = [i for a, b in dropped for i in range(a + 1, b)]

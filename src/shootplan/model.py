@@ -70,9 +70,7 @@ class _Model(BaseModel):
             raise ProductionError(describe_validation_error(error, obj, cls)) from None
 
     @classmethod
-    def model_validate_json(
-        cls, json_data: str | bytes | bytearray, *args: Any, **kwargs: Any
-    ) -> Self:
+    def model_validate_json(cls, json_data: str | bytes | bytearray, *args: Any, **kwargs: Any) -> Self:
         """Validate JSON text into this model; errors name the entity at fault."""
         try:
             return super().model_validate_json(json_data, *args, **kwargs)
@@ -113,16 +111,12 @@ class DateRange(_Model):
         if isinstance(value, date):
             return {"start": value, "end": value}
         if isinstance(value, str):
-            parts = [
-                p.strip() for p in re.split(r"\.\.|\u2013|/|\s+to\s+", value.strip()) if p.strip()
-            ]
+            parts = [p.strip() for p in re.split(r"\.\.|\u2013|/|\s+to\s+", value.strip()) if p.strip()]
             if len(parts) == 1:
                 return {"start": parts[0], "end": parts[0]}
             if len(parts) == 2:
                 return {"start": parts[0], "end": parts[1]}
-            raise ValueError(
-                f"cannot read {value!r} as a date or a range like 2027-03-04..2027-03-08"
-            )
+            raise ValueError(f"cannot read {value!r} as a date or a range like 2027-03-04..2027-03-08")
         if isinstance(value, list | tuple) and len(value) == 2:
             return {"start": value[0], "end": value[1]}
         return value
@@ -352,9 +346,7 @@ class CastMember(_Model):
             " the last work day before it (SAG-AFTRA: 10 in the US, 14 elsewhere)."
         ),
     )
-    max_drops: int = Field(
-        default=1, ge=0, description="Drops allowed per production (usually one)."
-    )
+    max_drops: int = Field(default=1, ge=0, description="Drops allowed per production (usually one).")
     minor: bool = Field(default=False, description="Under 18: minors' work rules apply.")
 
     @field_validator("id", mode="before")
@@ -385,9 +377,7 @@ class Location(_Model):
     address: str = Field(default="", description="Full street address for call sheets and GPS.")
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
-    time_zone: str | None = Field(
-        default=None, description="IANA time zone; defaults to the calendar's."
-    )
+    time_zone: str | None = Field(default=None, description="IANA time zone; defaults to the calendar's.")
     windows: DateRanges = Field(
         default_factory=list, description="Dates it is available; empty means any date."
     )
@@ -403,9 +393,7 @@ class Location(_Model):
     @model_validator(mode="after")
     def _coordinates(self) -> Self:
         if (self.latitude is None) != (self.longitude is None):
-            raise ValueError(
-                f"location {self.name!r}: give both latitude and longitude, or neither"
-            )
+            raise ValueError(f"location {self.name!r}: give both latitude and longitude, or neither")
         return self
 
     def is_available(self, day: date) -> bool:
@@ -419,9 +407,7 @@ def _check_zone(value: str) -> None:
     try:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(
-            f"unknown time zone {value!r} (use an IANA name like America/New_York)"
-        ) from None
+        raise ValueError(f"unknown time zone {value!r} (use an IANA name like America/New_York)") from None
 
 
 # --------------------------------------------------------------------------- calendar
@@ -480,11 +466,7 @@ class ShootCalendar(_Model):
         if isinstance(ranges, list):
             days: list[Any] = []
             for item in ranges:
-                days += (
-                    list(DateRange.model_validate(item).dates())
-                    if isinstance(item, str)
-                    else [item]
-                )
+                days += list(DateRange.model_validate(item).dates()) if isinstance(item, str) else [item]
             return days
         return value
 
@@ -677,9 +659,7 @@ class Production(_Model):
         for board, days in self.boards.items():
             unknown = sorted({n for day in days for n in day if n not in scene_numbers})
             if unknown:
-                problems.append(
-                    f"board {board!r}: unknown scene(s) {', '.join(map(repr, unknown))}"
-                )
+                problems.append(f"board {board!r}: unknown scene(s) {', '.join(map(repr, unknown))}")
         if problems:
             raise ProductionError(problems)
         self._scenes_by_number = {s.number: s for s in self.scenes}
@@ -741,9 +721,7 @@ class Production(_Model):
     def replace(self, **changes: Any) -> Production:
         """A new production with some fields replaced, validated again."""
         data = self.model_dump()
-        data.update(
-            {k: v.model_dump() if isinstance(v, BaseModel) else v for k, v in changes.items()}
-        )
+        data.update({k: v.model_dump() if isinstance(v, BaseModel) else v for k, v in changes.items()})
         return Production.model_validate(data)
 
     def summary(self) -> str:
@@ -787,9 +765,7 @@ _ENTITY_KEYS = {
 }
 
 
-def describe_validation_error(
-    error: ValidationError, data: Any, model: type[BaseModel]
-) -> list[str]:
+def describe_validation_error(error: ValidationError, data: Any, model: type[BaseModel]) -> list[str]:
     """Turn pydantic's errors into sentences that name the entity (``scene "42A": ...``)."""
     problems: list[str] = []
     for item in error.errors(include_url=False):
@@ -804,16 +780,12 @@ def describe_validation_error(
         if item["type"] == "value_error" and where and message.startswith(where.split(" ")[0]):
             problems.append(message)  # our own validators already name the entity
             continue
-        value = (
-            f" (got {item['input']!r})" if item["type"] not in {"missing", "value_error"} else ""
-        )
+        value = f" (got {item['input']!r})" if item["type"] not in {"missing", "value_error"} else ""
         if not where and model is Production:
             problems.append(f"{field}: {message}{value}" if field else f"{message}{value}")
             continue
         head = where or model.__name__
-        problems.append(
-            f"{head}: {field}: {message}{value}" if field else f"{head}: {message}{value}"
-        )
+        problems.append(f"{head}: {field}: {message}{value}" if field else f"{head}: {message}{value}")
     return problems or [str(error)]
 
 

@@ -78,8 +78,7 @@ class Schedule(_Model):
             name=name,
             created=created,
             days=[
-                ShootDay(number=i + 1, date=dates[i], scenes=list(scenes))
-                for i, scenes in enumerate(days)
+                ShootDay(number=i + 1, date=dates[i], scenes=list(scenes)) for i, scenes in enumerate(days)
             ],
         )
 
