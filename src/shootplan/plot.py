@@ -54,9 +54,7 @@ def _figure(width: float, height: float) -> Figure:
     try:
         from matplotlib.figure import Figure
     except ImportError as error:  # pragma: no cover - exercised only without the extra
-        raise ImportError(
-            "shootplan's plots need matplotlib: pip install 'shootplan[plot]'"
-        ) from error
+        raise ImportError("shootplan's plots need matplotlib: pip install 'shootplan[plot]'") from error
     return Figure(figsize=(width, height), layout="constrained")
 
 
@@ -73,11 +71,7 @@ def _text_color(color: str) -> str:
 
 def _week_starts(dates: list[date]) -> list[int]:
     """Positions of the shoot days that open a new calendar week (after the first)."""
-    return [
-        i
-        for i in range(1, len(dates))
-        if dates[i].isocalendar()[:2] != dates[i - 1].isocalendar()[:2]
-    ]
+    return [i for i in range(1, len(dates)) if dates[i].isocalendar()[:2] != dates[i - 1].isocalendar()[:2]]
 
 
 def plot_stripboard(
@@ -180,9 +174,7 @@ def _strip_legend(axes: Axes, production: Production, colors: dict[str, str]) ->
             if key in colors and key not in kinds
         }
     )
-    handles = [
-        Patch(facecolor=_hex(colors[k]), edgecolor="#404040", label=k) for k in kinds + extra
-    ]
+    handles = [Patch(facecolor=_hex(colors[k]), edgecolor="#404040", label=k) for k in kinds + extra]
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
 
 
@@ -208,9 +200,7 @@ def plot_cast_gantt(production: Production, schedule: Schedule) -> Figure:
         codes = dood[day]
         if (codes == DOOD_OFF).all() or (codes == DOOD_HOLIDAY).all():
             fill = palette["OFF"] if codes.iloc[0] == DOOD_OFF else palette["HOLIDAY"]
-            axes.add_patch(
-                Rectangle((x, -0.5), 1, len(labels), facecolor=_hex(fill), edgecolor="none")
-            )
+            axes.add_patch(Rectangle((x, -0.5), 1, len(labels), facecolor=_hex(fill), edgecolor="none"))
             continue
         for y, code in enumerate(codes):
             kind = _gantt_kind(str(code))
@@ -287,18 +277,14 @@ def plot_daily_load(production: Production, schedule: Schedule) -> Figure:
     pages_axes, minutes_axes = figure.subplots(2, 1, sharex=True)
     pages = [e / 8 for e in evaluation.eighths_per_day]
     cap = rules.max_eighths_per_day / 8
-    pages_axes.bar(
-        x, pages, color=[_OVER_CAP if p > cap else _UNDER_CAP for p in pages], label="pages"
-    )
+    pages_axes.bar(x, pages, color=[_OVER_CAP if p > cap else _UNDER_CAP for p in pages], label="pages")
     pages_axes.axhline(cap, color="black", linestyle="--", linewidth=1, label="page cap")
     pages_axes.set_ylabel("pages")
     pages_axes.set_title(f"{production.name}: daily load", loc="left", fontweight="bold")
     _load_legend(pages_axes)
 
     move_minutes = [m * rules.company_move_minutes for m in evaluation.moves_per_day]
-    shooting = [
-        total - moves for total, moves in zip(evaluation.minutes_per_day, move_minutes, strict=True)
-    ]
+    shooting = [total - moves for total, moves in zip(evaluation.minutes_per_day, move_minutes, strict=True)]
     minute_cap = rules.max_minutes_per_day
     minute_colors = [
         _OVER_CAP if minute_cap is not None and total > minute_cap else _UNDER_CAP
@@ -307,9 +293,7 @@ def plot_daily_load(production: Production, schedule: Schedule) -> Figure:
     minutes_axes.bar(x, shooting, color=minute_colors, label="shooting time")
     minutes_axes.bar(x, move_minutes, bottom=shooting, color=_MOVE, label="company moves")
     if minute_cap is not None:
-        minutes_axes.axhline(
-            minute_cap, color="black", linestyle="--", linewidth=1, label="time cap"
-        )
+        minutes_axes.axhline(minute_cap, color="black", linestyle="--", linewidth=1, label="time cap")
     minutes_axes.set_ylabel("minutes")
     _load_legend(minutes_axes)
     minutes_axes.set_xticks(x, [str(n) for n in days], fontsize=7)

@@ -56,13 +56,14 @@ __all__ = [
 DEFAULT_PALETTE: Mapping[str, str] = MappingProxyType(
     {
         "INT DAY": "FFFFFF",  # white
-        "EXT DAY": "FFF066",  # yellow
-        "INT NIGHT": "8DB4E2",  # blue
-        "EXT NIGHT": "92D050",  # green
+        "EXT DAY": "FFF59D",  # yellow
+        "INT NIGHT": "9FC5E8",  # blue
+        "EXT NIGHT": "B6D7A8",  # green
         "DAY BREAK": "000000",  # black, white bold text
         "WEEK BREAK": "F79646",  # orange
         "OFF": "D9D9D9",  # grey: weekends and company days off
         "HOLIDAY": "FF6666",  # red
+        "BONEYARD": "595959",  # dark grey: the unscheduled strips below the last day
     }
 )
 
@@ -80,7 +81,7 @@ def resolve_palette(palette: Mapping[str, str] | None = None) -> dict[str, str]:
         match = _HEX.match(color.strip()) if isinstance(color, str) else None
         if match is None:
             raise ShootplanError(
-                f"palette entry {key!r}: cannot read {color!r} as a color (e.g. FFF066 or #8DB4E2)"
+                f"palette entry {key!r}: cannot read {color!r} as a color (e.g. FFF59D or #9FC5E8)"
             )
         merged[" ".join(key.upper().split())] = match[1].upper()
     return merged
@@ -255,9 +256,7 @@ def day_out_of_days(production: Production, schedule: Schedule) -> pd.DataFrame:
         while day <= shoot_dates[-1]:
             calendar_dates.append(day)
             day += timedelta(days=1)
-    holidays = [
-        d for d in calendar_dates if d not in position_of and production.calendar.is_holiday(d)
-    ]
+    holidays = [d for d in calendar_dates if d not in position_of and production.calendar.is_holiday(d)]
 
     rows: list[list[object]] = []
     for member in production.cast:
@@ -271,9 +270,7 @@ def day_out_of_days(production: Production, schedule: Schedule) -> pd.DataFrame:
                 codes.append(DOOD_HOLIDAY if day in holidays else DOOD_OFF)
             elif position in worked:
                 assert cast.first_day is not None and cast.last_day is not None
-                codes.append(
-                    _work_code(position, cast.first_day, cast.last_day, position in pickups)
-                )
+                codes.append(_work_code(position, cast.first_day, cast.last_day, position in pickups))
             elif position in held:
                 codes.append("H")
             elif position in dropped:
@@ -337,9 +334,7 @@ class CostSummary:
 
     def __str__(self) -> str:
         width = max(len(key) for key in self.totals) + 2
-        return "\n".join(
-            f"{key.replace('_', ' '):<{width}}{value:,}" for key, value in self.totals.items()
-        )
+        return "\n".join(f"{key.replace('_', ' '):<{width}}{value:,}" for key, value in self.totals.items())
 
 
 def cost_summary(production: Production, schedule: Schedule) -> CostSummary:
@@ -352,9 +347,7 @@ def cost_summary(production: Production, schedule: Schedule) -> CostSummary:
     rules = production.rules
     day_rows = []
     for index, day in enumerate(schedule.days):
-        locations = dict.fromkeys(
-            production.scene(n).location for n in day.scenes if production.has_scene(n)
-        )
+        locations = dict.fromkeys(production.scene(n).location for n in day.scenes if production.has_scene(n))
         moves = evaluation.moves_per_day[index]
         day_rows.append(
             {

@@ -1,20 +1,26 @@
 """Write a schedule as the Excel workbook an AD expects: a colored stripboard and its reports.
 
-:func:`write_excel` writes one workbook with these sheets:
+:func:`write_excel` writes one workbook with these sheets, in this order:
 
-- **Stripboard**: the strips in shooting order, filled by INT/EXT x DAY/NIGHT (white, yellow,
-  blue, green by default), a black day-break row closing each day
-  (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``) and an orange week-break row closing each
-  calendar week. It is a board in the form :func:`shootplan.io.read_production` reads: a header row
-  (Scene, Int/Ext, Set, Day/Night, Pages, Cast, Location...), cast as IDs (``1, 2, 5``), pages as
-  ``2 3/8``.
+- **Scenes**, then (after the reports) **Cast**, **Locations**, **Settings** and, when the
+  production has boards of its own, **Boards**: the production in the workbook template's form,
+  written by :func:`shootplan.io.write_workbook` (the template's one writer). Scenes comes first
+  because the importer lets the first sheet that lists a scene define it.
+- **Stripboard** (the sheet the workbook opens on): the strips in shooting order, filled by
+  INT/EXT x DAY/NIGHT (white, yellow, blue, green by default), a black day-break row closing
+  each day (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``), an orange week-break row
+  closing each calendar week, and the boneyard (unscheduled strips) below the last day. It is a
+  board in the form :func:`shootplan.io.read_production` reads: a header row (Scene, Int/Ext,
+  Set, Day/Night, Pages, Cast, Location...), cast as IDs (``1, 2, 5``), pages as ``2 3/8``.
 - **One-Liner**: :func:`shootplan.reports.one_liner` with a day-break row after each day.
 - **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red.
 - **Summary**: the metrics of :func:`shootplan.evaluate`, the solver's status and gap when a
   result is given, costs per cast member and per day, and every rule violation.
-- **Cast**, **Locations**, **Scenes**, **Settings**: the production in the workbook template's
-  form, so that the file read back gives the same production and, from the Stripboard's day
-  breaks, the same day assignment.
+
+Read back with :func:`shootplan.io.read_production`, the file gives the same production, with the
+Stripboard's day breaks as ``production.boards["Stripboard"]``: the same day assignment. (A scene
+shot over several days sits on the board once, on its first day, with a banner on its later days;
+the importer reads those later days as empty.)
 
 Every sheet has a frozen header, set column widths and a print setup (landscape, fit to width,
 header rows repeated on each page). The write is atomic: the workbook is built in memory, saved to
@@ -27,20 +33,24 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+import tempfile
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from datetime import UTC, date
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from shootplan.errors import ShootplanError
 from shootplan.evaluate import Evaluation, evaluate
-from shootplan.model import Production
+from shootplan.io.workbook import write_workbook
+from shootplan.model import Production, Scene
 from shootplan.pages import format_pages
 from shootplan.reports import (
     DOOD_HOLIDAY,
@@ -55,17 +65,17 @@ from shootplan.reports import (
 )
 from shootplan.schedule import Schedule
 
-__all__ = ["SHEET_NAMES", "SolverResult", "build_workbook", "write_excel"]
+__all__ = ["SHEET_NAMES", "STRIPBOARD_BOARD", "SolverResult", "build_workbook", "write_excel"]
 
-#: The sheets :func:`write_excel` writes, in order.
+#: The sheets :func:`write_excel` writes, in order (plus "Boards" when the production has boards).
 SHEET_NAMES = (
+    "Scenes",
     "Stripboard",
     "One-Liner",
     "Day Out of Days",
     "Summary",
     "Cast",
     "Locations",
-    "Scenes",
     "Settings",
 )
 
@@ -155,16 +165,40 @@ def _print_setup(sheet: Worksheet, *, header_rows: str, header_columns: str | No
     sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
+def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
+    """Write a cell; text stays text (a synopsis starting with "=" is no formula, "12" no number).
+
+    Characters XML forbids (control codes pasted from elsewhere) are dropped, or the file would
+    not open.
+    """
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
+
+
 def _title(sheet: Worksheet, title: str, subtitle: str) -> None:
     """Row 1 the title, row 2 a one-line description; row 3 stays blank above the header."""
     sheet.cell(row=1, column=1, value=title).font = _TITLE_FONT
     sheet.cell(row=2, column=1, value=subtitle).font = _SUBTITLE_FONT
 
 
-def _band(sheet: Worksheet, row: int, width: int, text: str, fill: str, *, dark: bool) -> None:
-    """A break row across the whole board: one merged cell, bold text, one fill color."""
-    cell = sheet.cell(row=row, column=1, value=text)
-    cell.font = Font(bold=True, color="FFFFFF" if dark else "000000")
+def _band(
+    sheet: Worksheet,
+    row: int,
+    width: int,
+    text: str,
+    fill: str,
+    *,
+    dark: bool,
+    bold: bool = True,
+) -> None:
+    """A row across the whole board (a break, a banner): one merged cell, one fill color."""
+    cell = _put(sheet, row, 1, text)
+    cell.font = Font(bold=bold, italic=not bold, color="FFFFFF" if dark else "000000")
     cell.alignment = Alignment(horizontal="left", vertical="center", indent=1)
     for column in range(1, width + 1):
         sheet.cell(row=row, column=column).fill = _fill(fill)
@@ -196,48 +230,35 @@ def _write_stripboard(
     evaluation: Evaluation,
     palette: dict[str, str],
 ) -> None:
-    """Strips colored by type, black day breaks with page totals, orange week breaks."""
-    lines = one_liner(production, schedule)
-    multi_day = bool((lines["part"] != "").any())
-    headers = list(STRIPBOARD_HEADERS) + (["Part"] if multi_day else [])
+    """Strips colored by type, black day breaks with page totals, orange week breaks, boneyard.
+
+    Each scene is one strip, listed once, as on any board the importer reads (it rejects a scene
+    number repeated on one sheet): a scene shot over several days sits on its first day with its
+    full page count, and a banner row stands for it on each later day.
+    """
+    headers = list(STRIPBOARD_HEADERS)
     width = len(headers)
     _title(sheet, production.name, _schedule_line(production, schedule, evaluation))
     header_row = 4
     _header(sheet, header_row, headers)
     row = header_row + 1
-    by_day = {number: frame for number, frame in lines.groupby("day", sort=False)}
+    spans = schedule.scene_days()
     week_eighths = week_days = 0
     for index, day in enumerate(schedule.days):
-        strips = by_day.get(day.number)
-        for strip in [] if strips is None else strips.to_dict("records"):
-            scene = production.scene(str(strip["scene"]))
-            values: list[Any] = [
-                scene.number,
-                scene.int_ext.value,
-                scene.set,
-                scene.time_of_day,
-                str(strip["pages"]),
-                str(strip["cast"]),
-                scene.location,
-                scene.script_day or None,
-                # Only the scene's own estimate: a figure derived from pages would come back from
-                # the importer as an estimate the production never had.
-                scene.minutes,
-                scene.synopsis or None,
-            ]
-            if multi_day:
-                values.append(str(strip["part"]) or None)
-            _strip_row(sheet, row, values, strip_color(scene, palette))
+        for number in day.scenes:
+            scene = _known_scene(production, number, day.number)
+            span = spans[number]
+            color = strip_color(scene, palette)
+            if span[0] != index:
+                part = f"{span.index(index) + 1} of {len(span)}"
+                text = f"Scene {scene.number} continued -- day {part} -- {scene.slugline}"
+                _band(sheet, row, width, text, color, dark=False, bold=False)
+            else:
+                _strip_row(sheet, row, _strip_values(scene), color)
             row += 1
         eighths = evaluation.eighths_per_day[index]
-        _band(
-            sheet,
-            row,
-            width,
-            _day_break_text(day.number, day.date, eighths),
-            palette["DAY BREAK"],
-            dark=True,
-        )
+        text = _day_break_text(day.number, day.date, eighths)
+        _band(sheet, row, width, text, palette["DAY BREAK"], dark=True)
         row += 1
         week_eighths += eighths
         week_days += 1
@@ -249,24 +270,57 @@ def _write_stripboard(
             _band(sheet, row, width, text, palette["WEEK BREAK"], dark=False)
             row += 1
             week_eighths = week_days = 0
-    _widths(sheet, [8, 8, 34, 10, 8, 16, 24, 9, 9, 60, 8][:width])
+    unscheduled = [scene for scene in production.scenes if scene.number not in spans]
+    if unscheduled:
+        # Strips after the last day break are the boneyard, to the importer as to an AD.
+        pages = format_pages(sum(scene.eighths for scene in unscheduled))
+        count = "1 strip" if len(unscheduled) == 1 else f"{len(unscheduled)} strips"
+        text = f"Boneyard -- {count} not scheduled -- {pages} pages"
+        _band(sheet, row, width, text, palette["BONEYARD"], dark=True)
+        row += 1
+        for scene in unscheduled:
+            _strip_row(sheet, row, _strip_values(scene), strip_color(scene, palette))
+            row += 1
+    _widths(sheet, [8, 8, 34, 10, 8, 16, 24, 9, 9, 60])
     sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.auto_filter.ref = None
     _print_setup(sheet, header_rows=f"{header_row}:{header_row}")
 
 
+def _known_scene(production: Production, number: str, day: int) -> Scene:
+    """The scene a schedule names; the one-liner raises the same error for an unknown one."""
+    if not production.has_scene(number):
+        raise ShootplanError(
+            f"day {day} lists scene {number!r}, which is not in production {production.name!r}"
+        )
+    return production.scene(number)
+
+
+def _strip_values(scene: Scene) -> list[Any]:
+    """A strip's cells under :data:`STRIPBOARD_HEADERS`, as the Scenes sheet has them."""
+    return [
+        scene.number,
+        scene.int_ext.value,
+        scene.set,
+        scene.time_of_day,
+        scene.pages,
+        ", ".join(scene.cast) or None,
+        scene.location,
+        scene.script_day or None,
+        # Only the scene's own estimate: one derived from its pages would come back from the
+        # importer as an estimate the production never had.
+        scene.minutes,
+        scene.synopsis or None,
+    ]
+
+
 def _strip_row(sheet: Worksheet, row: int, values: Sequence[Any], color: str) -> None:
-    """One strip: text cells (scene numbers and pages stay text), filled with the strip color."""
+    """One strip: text stays text (scene numbers, pages, cast), filled with the strip color."""
     fill = _fill(color)
     for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = _put(sheet, row, column, value)
         cell.fill = fill
         cell.border = _BORDER
         cell.alignment = Alignment(vertical="center")
-    # Scene numbers and page counts are text ("12A", "2 3/8"); keep Excel from re-reading them.
-    sheet.cell(row=row, column=1).number_format = "@"
-    sheet.cell(row=row, column=5).number_format = "@"
-    sheet.cell(row=row, column=6).number_format = "@"
 
 
 def _week_number(schedule: Schedule, day: date) -> int:
@@ -285,12 +339,18 @@ def _write_one_liner(
     evaluation: Evaluation,
     palette: dict[str, str],
 ) -> None:
-    """Each day's strips, one line each, and a day break with the day's pages after each day."""
+    """Each day's strips, one line each, and a day break with the day's pages after each day.
+
+    A scene shot over several days is on each of its days, with its share of the pages
+    (``70 (2 of 3)``). The scene column is headed "Scene (Part)", a name the importer does not
+    take for a Scene column: the one-liner is a report, and read back it would be a second copy
+    of the Stripboard's board (and a multi-day scene a duplicate strip).
+    """
     lines = one_liner(production, schedule)
     headers = [
         "Day",
         "Date",
-        "Scene",
+        "Scene (Part)",
         "I/E",
         "Set",
         "D/N",
@@ -305,32 +365,29 @@ def _write_one_liner(
     header_row = 4
     _header(sheet, header_row, headers)
     row = header_row + 1
-    records = lines.to_dict("records")
+    by_day: dict[int, list[dict[Hashable, Any]]] = {}
+    for record in lines.to_dict("records"):
+        by_day.setdefault(int(record["day"]), []).append(record)
     for index, day in enumerate(schedule.days):
-        for strip in (r for r in records if r["day"] == day.number):
-            scene_text = str(strip["scene"])
-            if strip["part"]:
-                scene_text += f" ({strip['part']})"
+        for strip in by_day.get(day.number, []):
+            part = f" ({strip['part']})" if strip["part"] else ""
             values: list[Any] = [
                 day.number,
                 day.date,
-                scene_text,
+                f"{strip['scene']}{part}",
                 strip["int_ext"],
                 strip["set"],
                 strip["day_night"],
                 strip["pages"],
-                strip["minutes"],
-                strip["cast"],
+                _plain(strip["minutes"]),
+                strip["cast"] or None,
                 strip["location"],
                 strip["script_day"] or None,
                 strip["synopsis"] or None,
             ]
             for column, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=column, value=value)
-                cell.border = _BORDER
+                _put(sheet, row, column, value).border = _BORDER
             sheet.cell(row=row, column=2).number_format = "ddd mmm d"
-            sheet.cell(row=row, column=3).number_format = "@"
-            sheet.cell(row=row, column=7).number_format = "@"
             row += 1
         _band(
             sheet,
@@ -341,7 +398,7 @@ def _write_one_liner(
             dark=True,
         )
         row += 1
-    _widths(sheet, [6, 12, 10, 8, 34, 8, 8, 9, 16, 24, 9, 60])
+    _widths(sheet, [6, 12, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])
     sheet.freeze_panes = f"A{header_row + 1}"
     _print_setup(sheet, header_rows=f"{header_row}:{header_row}")
 
@@ -382,9 +439,7 @@ def _write_dood(
             else (DOOD_HOLIDAY if production.calendar.is_holiday(day) else DOOD_OFF)
         )
         if number is None:
-            column_fill[column] = _fill(
-                palette["HOLIDAY"] if code == DOOD_HOLIDAY else palette["OFF"]
-            )
+            column_fill[column] = _fill(palette["HOLIDAY"] if code == DOOD_HOLIDAY else palette["OFF"])
         head = sheet.cell(row=top, column=column, value=day)
         head.number_format = "ddd m/d"
         foot = sheet.cell(row=second, column=column, value=code)
@@ -418,9 +473,7 @@ def _write_dood(
         for offset, code in enumerate(cells[: len(dates)]):
             column = first_date_column + offset
             text = str(code)
-            cell = sheet.cell(
-                row=row, column=column, value=None if text in {"", DOOD_OFF} else text
-            )
+            cell = sheet.cell(row=row, column=column, value=None if text in {"", DOOD_OFF} else text)
             cell.alignment = _CENTER
             cell.border = _BORDER
             if column in column_fill:
@@ -483,7 +536,8 @@ def _write_summary(
     pair("First shoot day", schedule.days[0].date if schedule.days else None, _DATE_FORMAT)
     pair("Last shoot day", schedule.days[-1].date if schedule.days else None, _DATE_FORMAT)
     pair("Shoot days", evaluation.num_shoot_days)
-    pair("Scenes", len(production.scenes))
+    # Not "Scenes": the importer would take a cell of that name for a stripboard header.
+    pair("Scene count", len(production.scenes))
     pair("Pages", format_pages(sum(evaluation.eighths_per_day)))
     pair("Feasible", "yes" if evaluation.is_feasible else "no")
     pair("Rule violations", len(evaluation.violations))
@@ -569,176 +623,46 @@ def _plain(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-# --------------------------------------------------------------------------- template sheets
-
-
-def _table(
-    sheet: Worksheet,
-    headers: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    widths: Sequence[float],
-    *,
-    text_columns: Iterable[int] = (),
-) -> None:
-    """A plain table from row 1: header, rows; frozen header, print setup."""
-    _header(sheet, 1, headers)
-    text = set(text_columns)
-    for row_number, values in enumerate(rows, start=2):
-        for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row_number, column=column, value=value)
-            cell.border = _BORDER
-            if column in text:
-                cell.number_format = "@"
-            elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-    _widths(sheet, widths)
-    sheet.freeze_panes = "A2"
-    _print_setup(sheet, header_rows="1:1")
-
-
-def _ranges(ranges: Sequence[Any]) -> str | None:
-    """Date ranges as the template writes them: ``2027-03-04..2027-03-08; 2027-03-10``."""
-    return "; ".join(str(r) for r in ranges) or None
-
-
-def _yes_no(flag: bool) -> str:
-    return "yes" if flag else "no"
-
-
-def _write_cast(sheet: Worksheet, production: Production) -> None:
-    """The template's Cast sheet: ID, Name, Character, Daily Rate, Unavailable, Hold, Drop..."""
-    headers = [
-        "ID",
-        "Name",
-        "Character",
-        "Daily Rate",
-        "Unavailable",
-        "Hold",
-        "Drop",
-        "Minor",
-        "Drop Gap Days",
-        "Max Drops",
-    ]
-    rows = [
-        [
-            m.id,
-            m.name or None,
-            m.character or None,
-            m.daily_rate,
-            _ranges(m.unavailable),
-            _yes_no(m.holds),
-            _yes_no(m.drop_pickup),
-            _yes_no(m.minor),
-            m.min_drop_gap_days,
-            m.max_drops,
-        ]
-        for m in production.cast
-    ]
-    _table(sheet, headers, rows, [6, 22, 24, 11, 30, 7, 7, 7, 9, 9], text_columns=[1])
-
-
-def _write_locations(sheet: Worksheet, production: Production) -> None:
-    """The template's Locations sheet."""
-    headers = [
-        "Location",
-        "Address",
-        "Latitude",
-        "Longitude",
-        "Time Zone",
-        "Available",
-        "Unavailable",
-    ]
-    rows = [
-        [
-            loc.name,
-            loc.address or None,
-            loc.latitude,
-            loc.longitude,
-            loc.time_zone,
-            _ranges(loc.windows),
-            _ranges(loc.unavailable),
-        ]
-        for loc in production.locations
-    ]
-    _table(sheet, headers, rows, [26, 40, 10, 10, 20, 30, 30])
-
-
-def _write_scenes(sheet: Worksheet, production: Production) -> None:
-    """The template's Scenes sheet: every scene, in the production's order."""
-    headers = [
-        "Scene",
-        "Int/Ext",
-        "Set",
-        "Day/Night",
-        "Pages",
-        "Cast",
-        "Location",
-        "Est. Minutes",
-        "Shoot Days",
-        "Script Day",
-        "Synopsis",
-        "Earliest",
-        "Latest",
-        "Pinned",
-        "Cover",
-    ]
-    rows = [
-        [
-            s.number,
-            s.int_ext.value,
-            s.set,
-            s.time_of_day,
-            s.pages,
-            ", ".join(s.cast) or None,
-            s.location,
-            s.minutes,
-            s.shoot_days,
-            s.script_day,
-            s.synopsis or None,
-            s.earliest,
-            s.latest,
-            s.pinned,
-            _yes_no(s.cover),
-        ]
-        for s in production.scenes
-    ]
-    _table(
-        sheet,
-        headers,
-        rows,
-        [8, 8, 34, 10, 8, 16, 24, 9, 8, 9, 60, 11, 11, 11, 7],
-        text_columns=[1, 5, 6],
-    )
-
-
-def _write_settings(sheet: Worksheet, production: Production) -> None:
-    """The template's Settings sheet: one key/value row per calendar and rules setting."""
-    calendar, rules = production.calendar, production.rules
-    settings: list[tuple[str, Any]] = [
-        ("Production", production.name),
-        ("Start Date", calendar.start),
-        ("Time Zone", calendar.time_zone),
-        ("Shoot Days", ", ".join(calendar.weekdays)),
-        ("Days Off", _ranges(calendar.days_off)),
-        ("Holidays", "; ".join(d.isoformat() for d in calendar.holidays) or None),
-        ("Max Pages Per Day", format_pages(rules.max_eighths_per_day)),
-        ("Max Minutes Per Day", rules.max_minutes_per_day),
-        ("Minutes Per Page", rules.minutes_per_page),
-        ("Max Shoot Days", rules.max_shoot_days),
-        ("Call Time", rules.call_time.strftime("%H:%M")),
-        ("Company Move Minutes", rules.company_move_minutes),
-        ("Company Move Cost", rules.company_move_cost),
-        ("Hold Cost Factor", rules.hold_cost_factor),
-        ("Shoot Day Cost", rules.shoot_day_cost),
-        ("Turnaround", rules.turnaround.value),
-    ]
-    _table(sheet, ["Setting", "Value"], settings, [24, 40])
-    for row in range(2, len(settings) + 2):
-        sheet.cell(row=row, column=2).alignment = Alignment(horizontal="left")
-    sheet.cell(row=8, column=2).number_format = "@"  # "5 2/8" pages stays text
-
-
 # --------------------------------------------------------------------------- workbook
+
+#: The board name the Stripboard sheet gives when the workbook is read back (the sheet's title).
+STRIPBOARD_BOARD = "Stripboard"
+
+
+def _template_colors(palette: Mapping[str, str]) -> dict[tuple[bool, bool], str]:
+    """The strip palette in the template writer's form: (exterior, night) -> RRGGBB."""
+    return {
+        (False, False): palette["INT DAY"],
+        (True, False): palette["EXT DAY"],
+        (False, True): palette["INT NIGHT"],
+        (True, True): palette["EXT NIGHT"],
+    }
+
+
+def _template_workbook(production: Production, palette: Mapping[str, str]) -> Workbook:
+    """The production as the workbook template (Scenes, Cast, Locations, Settings, Boards).
+
+    :func:`shootplan.io.workbook.write_workbook` is the one writer of the template, so it writes
+    these sheets (to a scratch file) and this module adds its reports around them. A board named
+    like the Stripboard sheet is left out: the Stripboard's own day breaks are that board now, and
+    a stale copy in the Boards sheet would override them when the file is read back.
+    """
+    boards = {name: days for name, days in production.boards.items() if name != STRIPBOARD_BOARD}
+    if boards != production.boards:
+        production = production.replace(boards=boards)
+    with tempfile.TemporaryDirectory(prefix="shootplan-") as scratch:
+        path = write_workbook(production, Path(scratch) / "template.xlsx", colors=_template_colors(palette))
+        return load_workbook(path)
+
+
+def _dress_template_sheet(sheet: Worksheet) -> None:
+    """The template sheets get the reports' header style and print setup (values untouched)."""
+    for cell in sheet[1]:
+        if cell.value is not None:
+            cell.font = _HEADER_FONT
+            cell.fill = _HEADER_FILL
+            cell.border = _BORDER
+    _print_setup(sheet, header_rows="1:1")
 
 
 def build_workbook(
@@ -754,25 +678,29 @@ def build_workbook(
     """
     colors = resolve_palette(palette)
     evaluation = evaluate(production, schedule)
-    workbook = Workbook()
-    first = workbook.active
-    assert first is not None  # a new Workbook always has one sheet
-    first.title = SHEET_NAMES[0]
-    sheets = {SHEET_NAMES[0]: first}
-    for name in SHEET_NAMES[1:]:
-        sheets[name] = workbook.create_sheet(name)
-    _write_stripboard(sheets["Stripboard"], production, schedule, evaluation, colors)
-    _write_one_liner(sheets["One-Liner"], production, schedule, evaluation, colors)
-    _write_dood(sheets["Day Out of Days"], production, schedule, evaluation, colors)
-    _write_summary(sheets["Summary"], production, schedule, evaluation, result)
-    _write_cast(sheets["Cast"], production)
-    _write_locations(sheets["Locations"], production)
-    _write_scenes(sheets["Scenes"], production)
-    _write_settings(sheets["Settings"], production)
+    workbook = _template_workbook(production, colors)
+    template = list(workbook.sheetnames)
+    reports: dict[str, Callable[[Worksheet], None]] = {
+        "Stripboard": lambda sheet: _write_stripboard(sheet, production, schedule, evaluation, colors),
+        "One-Liner": lambda sheet: _write_one_liner(sheet, production, schedule, evaluation, colors),
+        "Day Out of Days": lambda sheet: _write_dood(sheet, production, schedule, evaluation, colors),
+        "Summary": lambda sheet: _write_summary(sheet, production, schedule, evaluation, result),
+    }
+    # The importer lets the first sheet that lists a scene define it, so Scenes (the production's
+    # full data, in its own order) stays the first tab and the reports follow it.
+    for index, (name, write) in enumerate(reports.items(), start=1):
+        write(workbook.create_sheet(name, index=index))
+    for name in template:
+        _dress_template_sheet(workbook[name])
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.tabSelected = False
+    stripboard = workbook["Stripboard"]
+    stripboard.sheet_view.tabSelected = True
+    workbook.active = stripboard  # Excel opens on the board
     workbook.properties.title = f"{production.name}: shooting schedule"
     workbook.properties.creator = "shootplan"
     if schedule.created is not None:
-        workbook.properties.created = schedule.created.replace(tzinfo=None)
+        workbook.properties.created = schedule.created.astimezone(UTC).replace(tzinfo=None)
     return workbook
 
 
