@@ -1,0 +1,367 @@
+"""Cell values as spreadsheets hand them over, and problems that say where they are.
+
+openpyxl gives ``str``, ``int``, ``float``, ``bool``, ``datetime``, ``date``, ``time``,
+``timedelta`` or ``None``; the csv module gives ``str``. The helpers here turn any of them into the
+text, number, date, flag or page count a reader wants, and raise :class:`CellError` with a sentence
+that says what would be accepted. :class:`Problems` collects every problem of one file with its
+place (file, sheet, row as the spreadsheet shows it, column header as written) so that a file's
+problems are reported together, in one :class:`~shootplan.errors.ImportProblem`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, NoReturn
+
+from shootplan.errors import ImportProblem, PageCountError
+from shootplan.pages import parse_pages
+
+__all__ = [
+    "HEADER_SEARCH_ROWS",
+    "CellError",
+    "Grid",
+    "Problems",
+    "cell_text",
+    "find_header",
+    "normalize",
+    "quoted",
+    "read_date",
+    "read_eighths",
+    "read_flag",
+    "read_int",
+    "read_minutes",
+    "read_number",
+    "read_pages",
+    "split_list",
+]
+
+# A sheet as rows of raw cell values, row 1 first (index 0), as the spreadsheet shows it.
+Grid = Sequence[Sequence[Any]]
+
+# Boards carry titles, dates and blank or merged rows above the header; 30 rows covers every
+# export seen in practice without mistaking a strip for a header.
+HEADER_SEARCH_ROWS = 30
+
+PAGE_EXAMPLES = "e.g. 2 3/8, 3/8, 1.25"
+DATE_EXAMPLES = "e.g. 2027-03-04, 3/4/2027 or Mar 4, 2027"
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = (
+    re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
+    # US order, as Movie Magic and most US boards print it: 3/4/2027 is March 4.
+    re.compile(r"\b(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+)
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says what was found and what would be accepted."""
+
+
+def quoted(value: Any) -> str:
+    """A cell value as a user typed it, in double quotes: ``"abc"``."""
+    return f'"{cell_text(value)}"'
+
+
+def cell_text(value: Any) -> str:
+    """Any cell value as the text a person sees in the cell (stripped; ``""`` for empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))  # a scene typed as 12 comes back from Excel as 12.0
+        return repr(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def normalize(text: str) -> str:
+    """A header or key compared case- and punctuation-insensitively: ``Scene #`` -> ``sceneno``."""
+    text = text.lower().replace("#", " no ").replace("&", " and ")
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+def split_list(value: Any, separators: str = ";,\n") -> list[str]:
+    """Split a list cell (``1, 2; 14``) into its non-empty items."""
+    text = cell_text(value)
+    if not text:
+        return []
+    pattern = "[" + re.escape(separators) + "]"
+    return [item.strip() for item in re.split(pattern, text) if item.strip()]
+
+
+def find_header(
+    grid: Grid,
+    aliases: Mapping[str, Iterable[str]],
+    key: str,
+    *,
+    search_rows: int = HEADER_SEARCH_ROWS,
+) -> tuple[int, dict[int, str]] | None:
+    """Find the header row: the one in the first rows with a ``key`` column and the most columns.
+
+    ``aliases`` maps a field to the names it goes by; names are compared with :func:`normalize`.
+    Returns the header's row index and ``{column index: field}``, or None when no row has ``key``.
+    """
+    lookup = {normalize(name): name_field for name_field, names in aliases.items() for name in names}
+    best: tuple[int, dict[int, str]] | None = None
+    for index, row in enumerate(grid[:search_rows]):
+        fields: dict[int, str] = {}
+        for column, value in enumerate(row):
+            found = lookup.get(normalize(cell_text(value)))
+            if found and found not in fields.values():
+                fields[column] = found
+        if key in fields.values() and (best is None or len(fields) > len(best[1])):
+            best = (index, fields)
+    return best
+
+
+# --------------------------------------------------------------------------- values
+
+
+def read_pages(value: Any) -> int:
+    """A page count cell (``2 3/8``, ``2.375``, ``3/8``) in eighths; more than zero."""
+    if isinstance(value, datetime | date):
+        eighths = _pages_from_date(value)
+        if eighths is not None:
+            return eighths
+        raise CellError(f"cannot read {quoted(value)} as a page count ({PAGE_EXAMPLES})")
+    if isinstance(value, str) and re.fullmatch(r"\s*-\s*\d.*", value):
+        raise CellError(f"a page count cannot be negative (got {quoted(value)})")
+    try:
+        eighths = parse_pages(value)
+    except PageCountError:
+        if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+            raise CellError(f"a page count cannot be negative (got {quoted(value)})") from None
+        raise CellError(f"cannot read {quoted(value)} as a page count ({PAGE_EXAMPLES})") from None
+    if eighths <= 0:
+        raise CellError(
+            f"a scene needs at least 1/8 page (got {quoted(value)}); a strip with no pages has"
+            " nothing to shoot"
+        )
+    return eighths
+
+
+def _pages_from_date(value: date) -> int | None:
+    """Excel turns a typed ``3/8`` into the 8th of March: read it back as three eighths."""
+    if value.day == 8 and 1 <= value.month <= 7:
+        return value.month
+    if value.month == 8 and 1 <= value.day <= 7:  # day/month locales: 8 March is 08/03
+        return value.day
+    return None
+
+
+def read_eighths(value: Any) -> int:
+    """A page count already in eighths (an ``8ths`` column): a whole number above zero."""
+    number = read_number(value, what="a number of eighths (e.g. 19 for 2 3/8 pages)")
+    if not number.is_integer():
+        raise CellError(f"cannot read {quoted(value)} as a whole number of eighths (e.g. 19)")
+    if number <= 0:
+        raise CellError(f"a scene needs at least 1/8 page (got {quoted(value)} eighths)")
+    return int(number)
+
+
+def read_number(value: Any, *, what: str = "a number") -> float:
+    """A numeric cell or text (``1,500``, ``$1500``) as a finite float."""
+    if isinstance(value, bool):
+        raise CellError(f"cannot read {quoted(value)} as {what}")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = re.sub(r"[\s,$€£]", "", cell_text(value))
+        try:
+            number = float(text)
+        except (ValueError, OverflowError):
+            raise CellError(f"cannot read {quoted(value)} as {what}") from None
+    if not math.isfinite(number):
+        raise CellError(f"cannot read {quoted(value)} as {what}")
+    return number
+
+
+def read_int(value: Any, *, what: str = "a whole number", minimum: int | None = None) -> int:
+    """A whole number (``3`` or ``3.0``), at least ``minimum`` when given."""
+    number = read_number(value, what=what)
+    if not number.is_integer():
+        raise CellError(f"cannot read {quoted(value)} as {what}")
+    if minimum is not None and number < minimum:
+        raise CellError(f"{quoted(value)} is too small: expected {what} of at least {minimum}")
+    return int(number)
+
+
+def read_minutes(value: Any) -> int:
+    """Estimated shooting time: ``90``, ``1:30``, ``1h 30m``, ``90 min`` or a time cell."""
+    what = "minutes (e.g. 90, 1:30 or 1h 30m)"
+    if isinstance(value, timedelta):
+        minutes = value.total_seconds() / 60
+    elif isinstance(value, time):
+        minutes = value.hour * 60 + value.minute + value.second / 60
+    elif isinstance(value, datetime | date):
+        raise CellError(f"cannot read {quoted(value)} as {what}")
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        minutes = read_number(value, what=what)
+    else:
+        text = cell_text(value).lower()
+        if match := re.fullmatch(r"(\d+):(\d{1,2})(?::\d{1,2})?", text):
+            minutes = int(match[1]) * 60 + int(match[2])
+        elif match := re.fullmatch(
+            r"(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*m(?:in(?:ute)?s?)?)?", text
+        ):
+            if not (match[1] or match[2]):
+                raise CellError(f"cannot read {quoted(value)} as {what}")
+            minutes = float(match[1] or 0) * 60 + int(match[2] or 0)
+        else:
+            minutes = read_number(value, what=what)
+    rounded = round(minutes)
+    if rounded < 1:
+        raise CellError(f"{quoted(value)} is not a shooting time: expected at least 1 minute")
+    return rounded
+
+
+def read_date(value: Any) -> date:
+    """A date cell or text: ``2027-03-04``, ``3/4/2027`` (US order), ``Mar 4, 2027``."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value)
+    found = _search_date(text)
+    # Only a weekday name may sit beside the date ("Wed, Mar 3, 2027"): a range or a note is not
+    # one date, and reading its first date silently would hide the mistake.
+    if found is not None:
+        rest = text[: found[1]] + text[found[2] :]
+        if not re.sub(_WEEKDAY + r"|[\s,.]", "", rest, flags=re.IGNORECASE):
+            return found[0]
+    raise CellError(f"cannot read {quoted(value)} as a date ({DATE_EXAMPLES})")
+
+
+def find_date(text: str) -> date | None:
+    """The first date written anywhere in a text (a day-break row), or None."""
+    found = _search_date(text)
+    return found[0] if found else None
+
+
+_WEEKDAY = r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\b"
+
+
+def _search_date(text: str) -> tuple[date, int, int] | None:
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+            year = int(groups["year"])
+            if year < 100:
+                year += 2000
+            try:
+                return date(year, month, int(groups["day"])), match.start(), match.end()
+            except ValueError:
+                continue
+    return None
+
+
+_TRUE = {"yes", "y", "true", "t", "x", "1", "✓", "✔", "•", "●", "*", "on"}
+_FALSE = {"no", "n", "false", "f", "0", "-", "off", ""}
+
+
+def read_flag(value: Any, *, default: bool) -> bool:
+    """A yes/no cell: ``yes``, ``y``, ``x``, ``TRUE``, ``1``; ``no``, ``n``, ``0``; blank = default."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return default
+    if isinstance(value, bool):
+        return value
+    key = cell_text(value).lower()
+    if key in _TRUE:
+        return True
+    if key in _FALSE:
+        return False
+    raise CellError(f"cannot read {quoted(value)} as yes or no (e.g. yes, no, x, or leave blank)")
+
+
+def is_mark(value: Any) -> bool | None:
+    """A cast-matrix cell: True for a mark (``X``), False for blank, None for anything else."""
+    if value is None or value is False:
+        return False
+    if value is True:
+        return True
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None if value not in (0, 1) else value == 1
+    key = cell_text(value).lower()
+    if key in _TRUE:
+        return True
+    if key in {"", "-", "0", "no", "n"}:
+        return False
+    return None
+
+
+# --------------------------------------------------------------------------- problems
+
+
+@dataclass
+class Problems:
+    """Every problem found in one file, each a sentence starting with where it is."""
+
+    file: str
+    items: list[str] = field(default_factory=list)
+
+    def where(self, *, sheet: str | None = None, row: int | None = None, column: str = "") -> str:
+        """``board.xlsx, sheet Scenes, row 7, column Pages``."""
+        parts = [self.file]
+        if sheet is not None:
+            parts.append(f"sheet {sheet}")
+        if row is not None:
+            parts.append(f"row {row}")
+        if column:
+            parts.append(f"column {column}")
+        return ", ".join(parts)
+
+    def add(
+        self, message: str, *, sheet: str | None = None, row: int | None = None, column: str = ""
+    ) -> None:
+        """Record one problem at a place."""
+        self.items.append(f"{self.where(sheet=sheet, row=row, column=column)}: {message}")
+
+    def fail(
+        self, message: str, *, sheet: str | None = None, row: int | None = None, column: str = ""
+    ) -> NoReturn:
+        """Record one last problem and raise all of them: the file cannot be read further."""
+        self.add(message, sheet=sheet, row=row, column=column)
+        raise ImportProblem(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        """Raise every problem found so far together, as one ImportProblem."""
+        if self.items:
+            raise ImportProblem(self.items)

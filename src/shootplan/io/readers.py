@@ -1,0 +1,131 @@
+"""Read a production from whatever file an AD has: the format is told by the content.
+
+================================  ===========================================================
+content                           read as
+================================  ===========================================================
+zip with ``xl/workbook.xml``      workbook (``.xlsx``, ``.xlsm``): the production template or
+                                  any stripboard workbook (:mod:`shootplan.io.workbook`)
+JSON with ``universalSchedule``   Universal Schedule Standard (:mod:`shootplan.io.uss`)
+``Standard``
+JSON with ``scenes``              shootplan's own Production JSON
+other text                        CSV stripboard, separated by ``,`` ``;`` tab or ``|``
+                                  (:mod:`shootplan.io.stripboard`)
+anything else                     an ImportProblem that says what the file seems to be
+================================  ===========================================================
+
+The extension is only a hint for the messages: a board saved as ``.txt`` still reads as CSV, and
+an ``.xlsx`` that is really a CSV is read as CSV. The file is opened read-only and never changed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from shootplan.io._build import Draft, Overrides, finish
+from shootplan.io._cells import Problems
+from shootplan.io.stripboard import decode_text, read_csv
+from shootplan.io.uss import USS_KEY, read_uss_data
+from shootplan.io.workbook import read_workbook
+from shootplan.model import Production
+
+__all__ = ["read_production"]
+
+_ACCEPTED = (
+    "shootplan reads .xlsx and .xlsm workbooks, .csv stripboards, USS schedules (.uss or .json)"
+    " and shootplan Production JSON"
+)
+# File signatures of things people attach by mistake, to say what the file is.
+_SIGNATURES = (
+    (b"\xd0\xcf\x11\xe0", "an old binary Excel (.xls) or Office file; save it as .xlsx or .csv"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+
+
+def read_production(
+    path: str | os.PathLike[str],
+    *,
+    start: date | str | None = None,
+    max_shoot_days: int | None = None,
+    max_pages_per_day: float | int | str | None = None,
+) -> Production:
+    """Read a production from a workbook, a CSV stripboard, a USS file or Production JSON.
+
+    The format is told by the file's content, not its extension. Keyword overrides win over the
+    file's own settings: ``start`` (date of shoot day 1), ``max_shoot_days`` and
+    ``max_pages_per_day`` (pages, e.g. ``5`` or ``"4 4/8"``).
+
+    Raises :class:`~shootplan.errors.ImportProblem` listing every problem found in the file, each
+    naming the file, sheet, row and column (``board.csv, row 7, column Pages: cannot read "abc"
+    as a page count (e.g. 2 3/8, 3/8, 1.25)``). The file is never modified.
+    """
+    source = Path(path)
+    problems = Problems(source.name)
+    overrides = Overrides(start, max_shoot_days, max_pages_per_day)
+    try:
+        data = source.read_bytes()
+    except IsADirectoryError:
+        problems.fail("is a folder, not a file")
+    except FileNotFoundError:
+        problems.fail("no such file")
+    except OSError as error:
+        problems.fail(f"cannot open the file ({error.strerror or error})")
+    if not data.strip():
+        problems.fail("the file is empty")
+    draft = _read(source, data, problems)
+    return finish(draft, source.name, overrides)
+
+
+def _read(source: Path, data: bytes, problems: Problems) -> Draft:
+    if data.startswith(b"PK\x03\x04"):
+        return _read_zip(source, problems)
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            problems.fail(f"not a spreadsheet: it looks like {what}. {_ACCEPTED}")
+    if b"\x00" in data[:4096]:
+        problems.fail(f"not a spreadsheet: it is a binary file. {_ACCEPTED}")
+    text = decode_text(data)
+    if text.lstrip().startswith(("{", "[")):
+        return _read_json(text, problems)
+    return read_csv(source, data, problems)
+
+
+def _read_zip(source: Path, problems: Problems) -> Draft:
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        problems.fail(f"a damaged zip or workbook file ({error}); save it again as .xlsx")
+    if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
+        return read_workbook(source, problems)
+    if "content.xml" in names:
+        problems.fail("an OpenDocument file (.ods); save it as .xlsx or .csv from your spreadsheet program")
+    if any(name.startswith("word/") for name in names):
+        problems.fail(f"not a spreadsheet: it is a Word document. {_ACCEPTED}")
+    problems.fail(f"not a spreadsheet: it is a zip archive. {_ACCEPTED}")
+
+
+def _read_json(text: str, problems: Problems) -> Draft:
+    try:
+        data: Any = json.loads(text)
+    except (ValueError, RecursionError) as error:
+        problems.fail(f"not valid JSON ({error})")
+    if isinstance(data, dict) and USS_KEY in data:
+        return read_uss_data(data, problems)
+    if isinstance(data, dict) and "scenes" in data:
+        # shootplan's own Production JSON: the model checks it; a missing start is settled later.
+        return Draft(data=data, places={})
+    problems.fail(
+        "a JSON file that is neither a USS schedule (no universalScheduleStandard key) nor a"
+        " shootplan production (no scenes)"
+    )
