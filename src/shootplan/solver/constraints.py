@@ -30,7 +30,11 @@ def scheduled_once(v: Variables, literal: Literal = None) -> None:
 
 
 def used_days(v: Variables, literal: Literal = None) -> None:
-    """Used days form a prefix of the candidate days; a used day has work, an unused day none."""
+    """Used days form a prefix of the candidate days; an unused day has no work.
+
+    A used day may be empty (a dark day the unit waits out, e.g. for an actor's return): it
+    costs a shoot day and holds, exactly as the scorer counts it.
+    """
     model = v.model
     for d in range(v.instance.horizon):
         if d + 1 < v.instance.horizon:
@@ -41,7 +45,6 @@ def used_days(v: Variables, literal: Literal = None) -> None:
             continue
         for _, lit in scenes:
             model.add_implication(lit, v.used[d])
-        model.add_bool_or([lit for _, lit in scenes]).only_enforce_if(v.used[d])
 
 
 def max_shoot_days(v: Variables, literal: Literal = None) -> None:
@@ -52,8 +55,14 @@ def max_shoot_days(v: Variables, literal: Literal = None) -> None:
 
 
 def locations(v: Variables, literal: Literal = None) -> None:
-    """at[loc][d] is true exactly when some scene at ``loc`` is shot on ``d``."""
+    """at[loc][d] is true exactly when some scene at ``loc`` is shot on ``d``; busy[d] when any."""
     model = v.model
+    for d, busy in enumerate(v.busy):
+        places = [at[d] for at in v.at.values() if d in at]
+        for place in places:
+            model.add_implication(place, busy)
+        model.add(sum(places) >= busy)
+        model.add_implication(busy, v.used[d])
     for name, members in v.instance.location_scenes.items():
         for d, at in v.at[name].items():
             literals = [lit for s in members for lit in v.on(s, d)]
@@ -94,7 +103,7 @@ def capacity(v: Variables, literal: Literal = None) -> None:
             work = [
                 (minute_cap if instance.length[s] > 1 else instance.minutes[s]) * lit for s, lit in scenes
             ]
-            moves = sum(at[d] for at in v.at.values() if d in at) - v.used[d]
+            moves = sum(at[d] for at in v.at.values() if d in at) - v.busy[d]
             _enforce(model.add(sum(work) + rules.company_move_minutes * moves <= minute_cap), literal)
 
 

@@ -73,13 +73,18 @@ def _why_no_date(production: Production, scene: Scene, dates: list[date], k: int
         rest = [r for r in core if r != reason]
         if rest and set().union(*(rules[r] for r in rest)) == everything:
             core = rest
+    core.sort(key=lambda reason: ["cast", "location", "scene dates"].index(reason[0]))
     words = [_entity_words(production, reason) for reason in core]
-    needs = ", ".join(_need_words(production, reason) for reason in core)
+    needs = _and([_need_words(production, reason) for reason in core])
     if len(core) == 1:
         return (
             f"scene {scene.number} needs {needs}, but {words[0]} on every one of the {len(dates)} shoot days"
         )
     return f"scene {scene.number} needs {needs}, but {' and '.join(words)}: together that leaves no date"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _need_words(production: Production, reason: tuple[str, str]) -> str:
@@ -177,9 +182,8 @@ def _rule_words(production: Production, horizon: int, instance: Instance, name: 
     if name == "page and time caps":
         total = format_pages(production.total_eighths)
         minutes = f" and {rules.max_minutes_per_day} minutes" if rules.max_minutes_per_day else ""
-        return (
-            f"at most {format_pages(rules.max_eighths_per_day)} pages{minutes} a day ({total} pages in all)"
-        )
+        days = f" over the {horizon} shoot days available" if rules.max_shoot_days else ""
+        return f"at most {format_pages(rules.max_eighths_per_day)} pages{minutes} a day{days} ({total} pages in all)"
     if name == "maximum shoot days":
         return f"at most {rules.max_shoot_days} shoot days ({instance.dates[0]} to {instance.dates[-1]})"
     if name == "turnaround":

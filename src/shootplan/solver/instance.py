@@ -111,8 +111,24 @@ def date_reasons(production: Production, scene: Scene, when: date, start: date) 
 
 
 def default_horizon(production: Production, heuristic_days: int | None) -> int:
-    """Candidate days: the production's limit, else room beyond the heuristic's and the minimum."""
+    """Candidate days: the production's limit, else room beyond the heuristic's and the minimum.
+
+    Without a limit the horizon also reaches the first possible date of every scene (an actor
+    away for two weeks pushes their scenes later), looking at most two years of shoot dates ahead.
+    """
     if production.rules.max_shoot_days is not None:
         return production.rules.max_shoot_days
     minimum = production.min_shoot_days()
-    return max(heuristic_days or 0, math.ceil(minimum * 1.25) + 2)
+    horizon = max(heuristic_days or 0, math.ceil(minimum * 1.25) + 2)
+    dates = production.calendar.shoot_dates(_LOOKAHEAD)
+    for scene in production.scenes:
+        k = production.days_needed(scene)
+        for d in range(len(dates) - k + 1):
+            if all(not date_reasons(production, scene, dates[d + i], dates[d]) for i in range(k)):
+                horizon = max(horizon, d + k + 1)
+                break
+    return horizon
+
+
+# Two years of five-day weeks: how far ahead a scene's first possible date is looked for.
+_LOOKAHEAD = 520

@@ -27,7 +27,7 @@ class Objective:
         terms: list[cp_model.LinearExprT] = []
         if instance.move_cost > 0:
             locations = [at for days in v.at.values() for at in days.values()]
-            terms.append(instance.move_cost * (sum(locations) - sum(v.used)))
+            terms.append(instance.move_cost * (sum(locations) - sum(v.busy)))
         for cast_id, hold in v.hold.items():
             terms.append(instance.hold_rate(cast_id) * sum(hold.values()))
         if instance.day_cost > 0:

@@ -146,9 +146,7 @@ def solve(
         return exact
 
     workers = num_workers or os.cpu_count() or 1
-    probe = Instance.build(production, default_horizon(production, None))
-    warm = hand_board(probe)
-    horizon = default_horizon(production, len(warm) if _complete(probe, warm) else None)
+    horizon = _horizon(production)
     instance = Instance.build(production, horizon)
     model = cp_model.CpModel()
     variables = Variables.create(model, instance)
@@ -304,6 +302,25 @@ def _is_pure_sequencing(production: Production) -> bool:
 # --------------------------------------------------------------------------- hints and results
 
 
+def _horizon(production: Production) -> int:
+    """Candidate days: the limit if the production sets one, else enough for the hand method.
+
+    The AD's hand method is tried on a growing horizon until it places every scene, so that an
+    actor who is away for weeks or a late location window never makes a feasible plan look
+    infeasible for lack of days.
+    """
+    horizon = default_horizon(production, None)
+    if production.rules.max_shoot_days is not None:
+        return horizon
+    for _ in range(6):
+        probe = Instance.build(production, horizon)
+        warm = hand_board(probe)
+        if _complete(probe, warm):
+            return default_horizon(production, len(warm))
+        horizon *= 2
+    return horizon
+
+
 def _complete(instance: Instance, days: list[list[int]]) -> bool:
     return len({s for day in days for s in day}) == len(instance.scenes)
 
@@ -330,8 +347,10 @@ def _add_hint(v: Variables, days: list[list[int]]) -> None:
     for s, starts in enumerate(v.start):
         for d, literal in starts.items():
             model.add_hint(literal, first_day.get(s) == d)
+    last_used = max((d for d in range(instance.horizon) if on_day[d]), default=-1)
     for d, used in enumerate(v.used):
-        model.add_hint(used, bool(on_day[d]))
+        model.add_hint(used, d <= last_used)
+        model.add_hint(v.busy[d], bool(on_day[d]))
     for name, at in v.at.items():
         for d, literal in at.items():
             model.add_hint(literal, any(instance.scenes[s].location == name for s in on_day[d]))
@@ -413,7 +432,7 @@ class _Observer(cp_model.CpSolverSolutionCallback):
         bound = max(0.0, (self.best_objective_bound - self.objective.max_tie_breaker) / COST_SCALE)
         bound = min(bound, cost)
         locations = sum(self.boolean_value(at) for days in v.at.values() for at in days.values())
-        moves = locations - sum(self.boolean_value(u) for u in v.used)
+        moves = locations - sum(self.boolean_value(u) for u in v.busy)
         holds = sum(self.boolean_value(h) for days in v.hold.values() for h in days.values())
         gap = 0.0 if cost <= 0 else (cost - bound) / cost
         progress = Progress(

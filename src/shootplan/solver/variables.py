@@ -17,6 +17,7 @@ class Variables:
 
     - ``start[s][d]``: scene ``s`` starts on candidate day ``d`` (single-day scenes: is shot on d);
     - ``used[d]``: day ``d`` is a shoot day of the schedule (used days form a prefix);
+    - ``busy[d]``: day ``d`` has work (a used day may be an empty, dark day);
     - ``at[loc][d]``: the unit works at location ``loc`` on day ``d``;
     - ``works[c][d]``: performer ``c`` works on day ``d``;
     - ``started[c][d]`` / ``remaining[c][d]``: ``c`` has worked by day ``d`` / still works on or
@@ -28,6 +29,7 @@ class Variables:
     instance: Instance
     start: list[dict[int, cp_model.IntVar]] = field(default_factory=list)
     used: list[cp_model.IntVar] = field(default_factory=list)
+    busy: list[cp_model.IntVar] = field(default_factory=list)
     at: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
     works: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
     started: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
@@ -52,6 +54,7 @@ class Variables:
                 for i in range(instance.length[s]):
                     v.by_day[d + i].append((s, literal))
         v.used = [model.new_bool_var(f"used[{d}]") for d in range(horizon)]
+        v.busy = [model.new_bool_var(f"busy[{d}]") for d in range(horizon)]
         for name, members in instance.location_scenes.items():
             days = sorted(set().union(*(instance.days_of(s) for s in members))) if members else []
             v.at[name] = {d: model.new_bool_var(f"at[{name},{d}]") for d in days}

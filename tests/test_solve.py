@@ -1,0 +1,253 @@
+"""The solver: every hard rule in a pair of tiny cases, exactness, explanations, determinism."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shootplan import Production, Schedule, Status, evaluate, solve
+from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
+from tests.conftest import small_production_data
+
+
+def _solve(data: dict[str, Any], **kwargs: Any) -> Any:
+    production = Production.model_validate(data)
+    result = solve(production, time_limit=10, num_workers=1, seed=1, **kwargs)
+    if result.schedule is not None:
+        check = evaluate(production, result.schedule)
+        assert check.violations == [], check.violations
+        assert result.objective == pytest.approx(check.cost)
+    return result
+
+
+def _day_of(result: Any, number: str) -> int:
+    return next(d.number for d in result.schedule.days if number in d.scenes)
+
+
+@pytest.fixture(scope="session")
+def solved_small() -> Any:
+    """The six-scene production solved to optimality with one worker."""
+    return _solve(small_production_data())
+
+
+def test_small_production_is_solved_to_proven_optimality(solved_small: Any) -> None:
+    """The optimum is proven (gap 0) and the schedule passes the independent scorer."""
+    assert solved_small.status is Status.OPTIMAL
+    assert solved_small.gap == pytest.approx(0.0, abs=1e-3)
+    assert solved_small.evaluation.is_feasible
+
+
+def test_optimum_matches_exhaustive_search() -> None:
+    """On a 5-scene, one-scene-a-day case, the cost equals the best of all 120 orders."""
+    data = small_production_data()
+    data["scenes"] = data["scenes"][:5]
+    for scene in data["scenes"]:
+        scene["eighths"] = 40
+    data["scenes"][2]["time_of_day"] = "DAY"
+    production = Production.model_validate(data)
+    best = min(
+        evaluate(production, Schedule.from_day_lists(production, [[n] for n in order])).cost
+        for order in itertools.permutations([s.number for s in production.scenes])
+    )
+    result = solve(production, time_limit=10, num_workers=1)
+    assert result.status is Status.OPTIMAL and result.objective == best
+
+
+def test_page_cap_forces_a_second_day() -> None:
+    """Two 3-page scenes fit one day at a 6-page cap but need two at a 5-page cap."""
+    data = small_production_data()
+    data["scenes"] = [dict(data["scenes"][0], eighths=24), dict(data["scenes"][3], eighths=24)]
+    data["rules"] = {"max_eighths_per_day": 48, "max_minutes_per_day": None, "shoot_day_cost": 1000}
+    assert _solve(data).schedule.num_days == 1
+    data["rules"]["max_eighths_per_day"] = 40
+    assert _solve(data).schedule.num_days == 2
+
+
+def test_company_move_time_is_charged_against_the_day() -> None:
+    """Two scenes at two places fit 600 minutes only without the 60-minute move."""
+    data = small_production_data()
+    data["scenes"] = [dict(data["scenes"][0], eighths=20), dict(data["scenes"][1], eighths=20)]
+    data["rules"] = {"company_move_minutes": 0, "company_move_cost": 1, "shoot_day_cost": 1000}
+    assert _solve(data).schedule.num_days == 1
+    data["rules"]["company_move_minutes"] = 60
+    assert _solve(data).schedule.num_days == 2
+
+
+def test_cast_unavailability_moves_a_scene() -> None:
+    """NORA unavailable on day 1 keeps every NORA scene off day 1."""
+    data = small_production_data()
+    data["rules"] = {"max_shoot_days": 4}
+    free = _solve(data)
+    data["cast"][0]["unavailable"] = ["2027-03-01"]
+    forced = _solve(data)
+    assert all(
+        "1" not in Production.model_validate(data).scene(n).cast for n in forced.schedule.days[0].scenes
+    )
+    assert forced.objective >= free.objective
+
+
+def test_location_window_is_honoured() -> None:
+    """The farm open only from Thursday puts both farm scenes on Thursday or later."""
+    data = small_production_data()
+    data["locations"][1]["windows"] = ["2027-03-04..2027-03-12"]
+    result = _solve(data)
+    assert _day_of(result, "2") >= 4 and _day_of(result, "5") >= 4
+
+
+def test_pinned_earliest_and_latest_dates() -> None:
+    """A pinned scene lands on its date; an earliest/latest window is kept."""
+    data = small_production_data()
+    data["scenes"][5]["pinned"] = "2027-03-03"
+    data["scenes"][0]["latest"] = "2027-03-01"
+    result = _solve(data)
+    assert _day_of(result, "6") == 3 and _day_of(result, "1") == 1
+
+
+def test_precedence_and_same_day() -> None:
+    """Scene 5 before scene 1 and scenes 3 and 4 together, as the rules ask."""
+    data = small_production_data()
+    data["rules"] = {"precedences": [["5", "1"]], "same_day": [["4", "6"]]}
+    result = _solve(data)
+    assert _day_of(result, "5") <= _day_of(result, "1")
+    assert _day_of(result, "4") == _day_of(result, "6")
+
+
+def test_turnaround_keeps_day_work_off_the_morning_after_a_night() -> None:
+    """With a night scene and all-day work after it, no day-call day follows the night day."""
+    data = small_production_data()
+    data["rules"] = {"max_shoot_days": 3}
+    result = _solve(data)
+    days = result.schedule.days
+    for before, after in itertools.pairwise(days):
+        production = Production.model_validate(data)
+        if any(production.scene(n).is_night for n in before.scenes) and (after.date - before.date).days == 1:
+            assert all(production.scene(n).is_night for n in after.scenes)
+
+
+def test_multi_day_scene_spans_consecutive_days() -> None:
+    """A 12-page battle takes three consecutive days and nothing else is shot on them."""
+    data = small_production_data()
+    data["scenes"].append(
+        {"number": "50", "int_ext": "EXT", "set": "FARM - FIELD", "eighths": 96, "cast": ["1"]}
+    )
+    result = _solve(data)
+    days = [d for d in result.schedule.days if "50" in d.scenes]
+    assert len(days) == 3 and all(d.scenes == ["50"] for d in days)
+    assert days[-1].number - days[0].number == 2
+
+
+def test_max_shoot_days_is_a_hard_limit() -> None:
+    """With three days allowed, the plan uses at most three."""
+    data = small_production_data()
+    data["rules"] = {"max_shoot_days": 3, "company_move_cost": 0}
+    assert _solve(data).schedule.num_days <= 3
+
+
+def test_drop_pickup_is_used_when_the_gap_allows() -> None:
+    """ELIAS with drop/pickup is not paid across a 14-day gap forced by his availability."""
+    data = small_production_data()
+    data["cast"][1].update(drop_pickup=True, unavailable=["2027-03-02..2027-03-12"])
+    data["scenes"][0]["pinned"] = "2027-03-01"  # ELIAS works day 1 and again after the 12th
+    result = _solve(data)
+    work = result.evaluation.cast["2"]
+    assert work.dropped_days and result.evaluation.hold_days["2"] == 0
+
+
+def test_unplaceable_scene_is_explained_in_words() -> None:
+    """A scene whose actor is away whenever its location is open names both."""
+    data = small_production_data()
+    data["cast"][0]["unavailable"] = ["2027-03-08..2027-03-12"]
+    data["locations"][2]["windows"] = ["2027-03-08..2027-03-12"]
+    result = _solve(data)
+    assert result.status is Status.INFEASIBLE and result.schedule is None
+    text = " ".join(result.explanation)
+    assert "scene 6 needs cast 1 (NORA) and location CLINIC" in text
+    assert "NORA is unavailable" in text and "CLINIC is open only" in text
+
+
+def test_capacity_conflict_is_explained_with_the_rules_involved() -> None:
+    """Almost eight pages in one allowed day names the page cap and the day limit."""
+    data = small_production_data()
+    data["rules"] = {"max_shoot_days": 1, "max_minutes_per_day": None}
+    result = _solve(data)
+    assert result.status is Status.INFEASIBLE
+    text = "\n".join(result.explanation)
+    assert "pages" in text and "shoot days" in text.lower()
+
+
+def test_same_seed_one_worker_gives_the_same_schedule() -> None:
+    """Two runs with one worker and one seed return identical schedules."""
+    data = small_production_data()
+    data["rules"] = {"max_shoot_days": 5}
+    first, second = _solve(data), _solve(data)
+    assert first.schedule.day_lists() == second.schedule.day_lists()
+
+
+def test_initial_schedule_is_accepted_as_warm_start(small_production: Production) -> None:
+    """An AD's own board can seed the search; the result is never worse than it."""
+    board = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
+    result = solve(small_production, time_limit=10, num_workers=1, initial=board)
+    assert result.objective <= evaluate(small_production, board).cost
+
+
+def test_callback_reports_progress(small_production: Production) -> None:
+    """The callback sees each better schedule with cost and bound."""
+    seen: list[Any] = []
+    solve(
+        small_production.replace(rules={"max_shoot_days": 5}),
+        time_limit=10,
+        num_workers=1,
+        callback=seen.append,
+    )
+    assert seen and all(p.bound <= p.cost + 1e-6 for p in seen)
+
+
+@st.composite
+def _random_productions(draw: st.DrawFn) -> dict[str, Any]:
+    data = small_production_data()
+    count = draw(st.integers(min_value=2, max_value=7))
+    sets = ["DINER - BOOTH", "FARM - FIELD", "CLINIC - WARD", "DINER - KITCHEN"]
+    data["scenes"] = [
+        {
+            "number": str(i + 1),
+            "int_ext": draw(st.sampled_from(["INT", "EXT"])),
+            "time_of_day": draw(st.sampled_from(["DAY", "DAY", "NIGHT"])),
+            "set": draw(st.sampled_from(sets)),
+            "eighths": draw(st.integers(min_value=1, max_value=40)),
+            "cast": draw(st.lists(st.sampled_from(["1", "2", "3"]), max_size=3, unique=True)),
+        }
+        for i in range(count)
+    ]
+    return data
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_random_productions())
+def test_random_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
+    """Whatever the production, a returned schedule breaks no rule and costs what the scorer says."""
+    result = _solve(data)
+    assert result.status in {Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 3), st.frozensets(st.sampled_from("abcd"), max_size=3)),
+        min_size=1,
+        max_size=7,
+    ),
+    st.dictionaries(st.sampled_from("abcd"), st.integers(0, 9), min_size=4),
+)
+def test_sequencing_dp_matches_brute_force(
+    scenes: list[tuple[int, frozenset[str]]], rates: dict[str, int]
+) -> None:
+    """The exact dynamic program finds the best order of every small talent-scheduling case."""
+    problem = SequencingProblem([d for d, _ in scenes], [c for _, c in scenes], rates)
+    order = solve_sequencing(problem)
+    assert order is not None and sorted(order) == list(range(len(scenes)))
+    best = min(total_cost(problem, list(p)) for p in itertools.permutations(range(len(scenes))))
+    assert total_cost(problem, order) == best
