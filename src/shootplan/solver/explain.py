@@ -183,7 +183,8 @@ def _rule_words(production: Production, horizon: int, instance: Instance, name: 
         total = format_pages(production.total_eighths)
         minutes = f" and {rules.max_minutes_per_day} minutes" if rules.max_minutes_per_day else ""
         days = f" over the {horizon} shoot days available" if rules.max_shoot_days else ""
-        return f"at most {format_pages(rules.max_eighths_per_day)} pages{minutes} a day{days} ({total} pages in all)"
+        cap = format_pages(rules.max_eighths_per_day)
+        return f"at most {cap} pages{minutes} a day{days} ({total} pages in all)"
     if name == "maximum shoot days":
         return f"at most {rules.max_shoot_days} shoot days ({instance.dates[0]} to {instance.dates[-1]})"
     if name == "turnaround":
