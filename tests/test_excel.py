@@ -1,0 +1,365 @@
+"""The Excel workbook: sheets, strip colors, day and week breaks, DOOD codes, atomic writes, round trip."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+
+from shootplan import Production, Schedule, ShootDay
+from shootplan.errors import ShootplanError
+from shootplan.io.excel import SHEET_NAMES, STRIPBOARD_HEADERS, write_excel
+from shootplan.reports import DEFAULT_PALETTE
+from tests.conftest import small_production_data
+from tests.test_reports import report_day_lists, report_production_data
+
+
+class _Status(Enum):
+    OPTIMAL = 4
+
+
+@dataclass(frozen=True)
+class _SolverResult:
+    """Stands in for the solver's Result: any object with these attributes will do."""
+
+    status: _Status
+    objective: float
+    bound: float
+    gap: float
+    runtime: float
+
+
+@pytest.fixture(scope="session")
+def excel_production() -> Production:
+    """The report production: twelve scenes of all four strip types, nine DOOD cases, a holiday."""
+    return Production.model_validate(report_production_data())
+
+
+@pytest.fixture(scope="session")
+def excel_schedule(excel_production: Production) -> Schedule:
+    """Eleven shoot days over three calendar weeks; day 1 has a company move, 5 pages."""
+    return Schedule.from_day_lists(excel_production, report_day_lists(), name="hand")
+
+
+@pytest.fixture(scope="session")
+def workbook_path(
+    excel_production: Production, excel_schedule: Schedule, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The workbook of the report production, written once with a solver result."""
+    path = tmp_path_factory.mktemp("excel") / "schedule.xlsx"
+    result = _SolverResult(_Status.OPTIMAL, objective=54300.0, bound=54300.0, gap=0.0, runtime=1.5)
+    return write_excel(excel_production, excel_schedule, path, result=result)
+
+
+@pytest.fixture(scope="session")
+def book(workbook_path: Path) -> openpyxl.Workbook:
+    """The written workbook, opened with openpyxl."""
+    return openpyxl.load_workbook(workbook_path)
+
+
+def _rows(sheet: Worksheet) -> list[tuple[int, list[Any]]]:
+    """Every row's number and values."""
+    return [(cells[0].row, [c.value for c in cells]) for cells in sheet.iter_rows()]
+
+
+def _rgb(cell: Any) -> str:
+    """A cell's solid fill color as RRGGBB."""
+    return str(cell.fill.start_color.rgb)[-6:].upper()
+
+
+def _row_of(sheet: Worksheet, first_value: str) -> int:
+    """The row whose first cell holds exactly this value."""
+    return next(number for number, values in _rows(sheet) if values[0] == first_value)
+
+
+# --------------------------------------------------------------------------- sheets and strips
+
+
+def test_sheet_names_and_the_sheet_it_opens_on(book: openpyxl.Workbook) -> None:
+    """Scenes first (the importer's rule), then the reports; the workbook opens on the Stripboard."""
+    assert book.sheetnames == list(SHEET_NAMES)
+    assert book.active is not None and book.active.title == "Stripboard"
+
+
+def test_stripboard_header_is_a_board_the_importer_knows(book: openpyxl.Workbook) -> None:
+    """Row 4 carries Scene, Int/Ext, Set, Day/Night, Pages, Cast, Location...; frozen below it."""
+    sheet = book["Stripboard"]
+    assert [c.value for c in sheet[4]] == list(STRIPBOARD_HEADERS)
+    assert sheet.freeze_panes == "A5"
+    assert sheet.cell(row=1, column=1).value == "Report Town"
+
+
+def test_strip_fill_colors_by_type(book: openpyxl.Workbook) -> None:
+    """INT DAY white, EXT DAY yellow, INT NIGHT blue, EXT NIGHT green, across the whole strip."""
+    sheet = book["Stripboard"]
+    expected = {"1": "INT DAY", "1A": "EXT DAY", "5": "INT NIGHT", "7": "EXT NIGHT", "11": "EXT NIGHT"}
+    for number, kind in expected.items():
+        row = _row_of(sheet, number)
+        fills = {_rgb(sheet.cell(row=row, column=c)) for c in range(1, len(STRIPBOARD_HEADERS) + 1)}
+        assert fills == {DEFAULT_PALETTE[kind]}, number
+
+
+def test_strip_cells_read_as_an_ad_writes_them(book: openpyxl.Workbook) -> None:
+    """Scene numbers and pages are text ("2 3/8"), cast is a list of board IDs."""
+    sheet = book["Stripboard"]
+    values = [c.value for c in sheet[_row_of(sheet, "1")]]
+    assert values[:7] == ["1", "INT", "HOUSE - KITCHEN", "DAY", "2 3/8", "1, 5, 6, 7, 8, 9", "HOUSE"]
+
+
+def test_day_break_rows_carry_day_date_and_page_total(book: openpyxl.Workbook) -> None:
+    """Black rows with white bold text close each day with its date and pages."""
+    sheet = book["Stripboard"]
+    breaks = [(n, v[0]) for n, v in _rows(sheet) if str(v[0]).startswith("End of Day")]
+    assert [text for _, text in breaks] == [
+        "End of Day 1 -- Mon, Mar 1, 2027 -- 5 pages",
+        "End of Day 2 -- Tue, Mar 2, 2027 -- 1 pages",
+        "End of Day 3 -- Wed, Mar 3, 2027 -- 1 4/8 pages",
+        "End of Day 4 -- Thu, Mar 4, 2027 -- 1 2/8 pages",
+        "End of Day 5 -- Fri, Mar 5, 2027 -- 2 pages",
+        "End of Day 6 -- Mon, Mar 8, 2027 -- 1 1/8 pages",
+        "End of Day 7 -- Tue, Mar 9, 2027 -- 1 6/8 pages",
+        "End of Day 8 -- Thu, Mar 11, 2027 -- 2 4/8 pages",
+        "End of Day 9 -- Fri, Mar 12, 2027 -- 1 3/8 pages",
+        "End of Day 10 -- Mon, Mar 15, 2027 -- 5/8 pages",
+        "End of Day 11 -- Tue, Mar 16, 2027 -- 3 6/8 pages",
+    ]
+    row = breaks[0][0]
+    cell = sheet.cell(row=row, column=1)
+    assert _rgb(cell) == "000000" and cell.font.bold and str(cell.font.color.rgb).endswith("FFFFFF")
+    assert f"A{row}:J{row}" in {str(r) for r in sheet.merged_cells.ranges}
+    # Day 1's strips (1 and 1A) sit right above its day break.
+    assert [sheet.cell(row=r, column=1).value for r in (row - 2, row - 1)] == ["1", "1A"]
+
+
+def test_week_break_rows_close_each_calendar_week(book: openpyxl.Workbook) -> None:
+    """Orange rows after each week, with its shoot days and pages."""
+    sheet = book["Stripboard"]
+    weeks = [(n, v[0]) for n, v in _rows(sheet) if str(v[0]).startswith("End of Week")]
+    assert [text for _, text in weeks] == [
+        "End of Week 1 -- 5 shoot days -- 10 6/8 pages",
+        "End of Week 2 -- 4 shoot days -- 6 6/8 pages",
+        "End of Week 3 -- 2 shoot days -- 4 3/8 pages",
+    ]
+    assert _rgb(sheet.cell(row=weeks[0][0], column=1)) == DEFAULT_PALETTE["WEEK BREAK"]
+    assert sheet.cell(row=weeks[0][0] - 1, column=1).value.startswith("End of Day 5")
+
+
+def test_print_setup_is_landscape_fit_to_width_with_repeated_headers(book: openpyxl.Workbook) -> None:
+    """Every report prints landscape, one page wide, header rows on each page."""
+    for name in ("Stripboard", "One-Liner", "Day Out of Days", "Scenes", "Cast"):
+        sheet = book[name]
+        assert sheet.page_setup.orientation == "landscape", name
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0, name
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        assert sheet.print_title_rows, name
+    assert book["Stripboard"].print_title_rows == "$4:$4"
+
+
+def test_one_liner_lists_strips_with_day_breaks(book: openpyxl.Workbook) -> None:
+    """Each strip on one line under its day and date; a black day break closes each day."""
+    sheet = book["One-Liner"]
+    rows = [values for _, values in _rows(sheet)][4:]
+    assert rows[0][:3] == [1, rows[0][1], "1"] and rows[0][1].date() == date(2027, 3, 1)
+    assert rows[1][2] == "1A" and rows[1][6] == "2 5/8"
+    assert rows[2][0] == "End of Day 1 -- Mon, Mar 1, 2027 -- 5 pages"
+
+
+# --------------------------------------------------------------------------- Day Out of Days
+
+
+def _dood_row(sheet: Worksheet, cast_id: str) -> dict[Any, Any]:
+    """A cast member's DOOD row keyed by the header: dates, then the totals' titles."""
+    headers = [c.value for c in sheet[3]]
+    row = next(cells for cells in sheet.iter_rows(min_row=5) if cells[0].value == cast_id)
+    keyed: dict[Any, Any] = {}
+    for header, cell in zip(headers, row, strict=False):
+        key = header.date() if hasattr(header, "date") else header
+        keyed[key] = cell.value
+    return keyed
+
+
+def test_dood_sheet_codes_and_totals(book: openpyxl.Workbook) -> None:
+    """Codes per date, blank on off days, totals at the right."""
+    sheet = book["Day Out of Days"]
+    weekend = _dood_row(sheet, "3")
+    assert [weekend[date(2027, 3, d)] for d in (5, 6, 7, 8, 9)] == ["SW", None, None, "H", "WF"]
+    assert (weekend["Work"], weekend["Hold"], weekend["Total"]) == (2, 1, 3)
+    dropped = _dood_row(sheet, "5")
+    assert [dropped[date(2027, 3, d)] for d in (2, 10, 15, 16)] == ["D", "HOL", "PW", "WF"]
+    assert dropped["Drop"] == 8
+    assert _dood_row(sheet, "2")[date(2027, 3, 3)] == "SWF"
+    assert _dood_row(sheet, "1")["Start"].date() == date(2027, 3, 1)
+
+
+def test_dood_sheet_colors_off_days_grey_and_holidays_red(book: openpyxl.Workbook) -> None:
+    """Weekend columns are grey and the holiday column red, in every cast row."""
+    sheet = book["Day Out of Days"]
+    headers = [c.value for c in sheet[3]]
+    column = {h.date(): i + 1 for i, h in enumerate(headers) if hasattr(h, "date")}
+    for row in range(5, 5 + 9):
+        assert _rgb(sheet.cell(row=row, column=column[date(2027, 3, 6)])) == DEFAULT_PALETTE["OFF"]
+        assert _rgb(sheet.cell(row=row, column=column[date(2027, 3, 10)])) == DEFAULT_PALETTE["HOLIDAY"]
+    assert sheet.cell(row=4, column=column[date(2027, 3, 8)]).value == 6  # shoot day number
+    assert sheet.freeze_panes == "C5"
+
+
+# --------------------------------------------------------------------------- Summary
+
+
+def test_summary_shows_metrics_and_solver_status(book: openpyxl.Workbook) -> None:
+    """Headline costs from evaluate, the solver's status and a zero gap."""
+    pairs = {values[0]: values[1] for _, values in _rows(book["Summary"]) if values[0]}
+    assert pairs["Shoot days"] == 11
+    assert pairs["Company moves"] == 1
+    assert pairs["Status"] == "OPTIMAL" and pairs["Gap"] == 0.0 and pairs["Runtime (s)"] == 1.5
+    assert pairs["Hold days"] == 1 + 5 + 7
+
+
+def test_summary_without_a_solver_result(tmp_path: Path, excel_production: Production) -> None:
+    """A hand-made schedule is scored as given; the solver block says there was no run."""
+    schedule = Schedule.from_day_lists(excel_production, report_day_lists())
+    path = write_excel(excel_production, schedule, tmp_path / "hand.xlsx")
+    pairs = {values[0]: values[1] for _, values in _rows(openpyxl.load_workbook(path)["Summary"])}
+    assert str(pairs["Status"]).startswith("no solver result")
+
+
+# --------------------------------------------------------------------------- palette, boneyard, multi-day
+
+
+def test_custom_palette_recolors_strips(tmp_path: Path, excel_production: Production) -> None:
+    """A palette entry replaces a type's color on the Stripboard."""
+    schedule = Schedule.from_day_lists(excel_production, report_day_lists())
+    path = write_excel(excel_production, schedule, tmp_path / "pink.xlsx", palette={"EXT DAY": "#FFC0CB"})
+    sheet = openpyxl.load_workbook(path)["Stripboard"]
+    assert _rgb(sheet.cell(row=_row_of(sheet, "1A"), column=1)) == "FFC0CB"
+    assert _rgb(sheet.cell(row=_row_of(sheet, "1"), column=1)) == "FFFFFF"
+
+
+def test_unscheduled_strips_go_to_the_boneyard(tmp_path: Path, small_production: Production) -> None:
+    """Scenes no day lists sit under a Boneyard banner below the last day break."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"]])
+    sheet = openpyxl.load_workbook(write_excel(small_production, schedule, tmp_path / "b.xlsx"))["Stripboard"]
+    firsts = [values[0] for _, values in _rows(sheet)]
+    banner = next(i for i, v in enumerate(firsts) if str(v).startswith("Boneyard"))
+    assert firsts[banner] == "Boneyard -- 2 strips not scheduled -- 1 3/8 pages"
+    assert firsts[banner + 1 :] == ["3", "6"]
+
+
+def test_multi_day_scene_is_one_strip_with_continuation_banners(tmp_path: Path) -> None:
+    """A 2-day scene is listed once (the importer rejects repeats), with a banner on its 2nd day."""
+    data = small_production_data()
+    data["scenes"].append(
+        {
+            "number": "7",
+            "int_ext": "EXT",
+            "set": "FARM - FIELD",
+            "eighths": 96,
+            "shoot_days": 2,
+            "cast": ["1"],
+        }
+    )
+    production = Production.model_validate(data)
+    schedule = Schedule.from_day_lists(production, [["1", "4", "3"], ["7"], ["7"], ["2", "5", "6"]])
+    sheet = openpyxl.load_workbook(write_excel(production, schedule, tmp_path / "m.xlsx"))["Stripboard"]
+    firsts = [str(values[0]) for _, values in _rows(sheet)]
+    assert firsts.count("7") == 1
+    assert "Scene 7 continued -- day 2 of 2 -- EXT. FARM - FIELD - DAY" in firsts
+    assert "End of Day 3 -- Wed, Mar 3, 2027 -- 6 pages" in firsts
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+def _leftovers(directory: Path) -> list[str]:
+    """Files in a directory other than the expected output."""
+    return sorted(p.name for p in directory.iterdir() if p.name != "out.xlsx")
+
+
+def test_write_replaces_an_existing_file_whole(tmp_path: Path, small_production: Production) -> None:
+    """An old file at the path is replaced by a complete workbook, with no temporary left behind."""
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"an old schedule")
+    schedule = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
+    assert write_excel(small_production, schedule, target) == target
+    assert openpyxl.load_workbook(target).sheetnames[:2] == ["Scenes", "Stripboard"]
+    assert _leftovers(tmp_path) == []
+
+
+def test_failed_build_leaves_the_existing_file_untouched(
+    tmp_path: Path, small_production: Production
+) -> None:
+    """A schedule with an unknown scene or a bad palette fails before the disk is touched."""
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"yesterday's schedule")
+    bad = Schedule(days=[ShootDay(number=1, date=date(2027, 3, 1), scenes=["1", "99"])])
+    with pytest.raises(ShootplanError, match="scene '99'"):
+        write_excel(small_production, bad, target)
+    good = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
+    with pytest.raises(ShootplanError, match="palette"):
+        write_excel(small_production, good, target, palette={"INT DAY": "not a color"})
+    assert target.read_bytes() == b"yesterday's schedule"
+    assert _leftovers(tmp_path) == []
+
+
+def test_failed_rename_leaves_the_existing_file_and_no_partial_file(
+    tmp_path: Path, small_production: Production, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the final rename fails, the old file is intact and the temporary file is removed."""
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"yesterday's schedule")
+
+    def refuse(source: Any, destination: Any) -> None:
+        raise PermissionError("the file is open in Excel")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    schedule = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
+    with pytest.raises(PermissionError):
+        write_excel(small_production, schedule, target)
+    assert target.read_bytes() == b"yesterday's schedule"
+    assert _leftovers(tmp_path) == []
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+def _read_production() -> Any:
+    """shootplan.io.read_production, or skip while the importer is not there."""
+    io = pytest.importorskip("shootplan.io")
+    reader = getattr(io, "read_production", None)
+    if reader is None:
+        pytest.skip("shootplan.io.read_production is not available yet")
+    return reader
+
+
+def test_round_trip_gives_the_same_production_and_days(
+    workbook_path: Path, excel_production: Production, excel_schedule: Schedule
+) -> None:
+    """Read back, the workbook is the same production, and its Stripboard the same day assignment."""
+    read_production = _read_production()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a clean round trip needs no guessing
+        production = read_production(workbook_path)
+    assert production.model_dump(exclude={"boards"}) == excel_production.model_dump(exclude={"boards"})
+    assert production.boards == {"Stripboard": excel_schedule.day_lists()}
+    again = Schedule.from_board(production, "Stripboard")
+    assert again.dates() == excel_schedule.dates() and again.day_lists() == excel_schedule.day_lists()
+
+
+def test_round_trip_keeps_the_productions_own_boards(tmp_path: Path, excel_production: Production) -> None:
+    """Boards the production already had survive; a stale "Stripboard" board is the new one."""
+    read_production = _read_production()
+    days = report_day_lists()
+    production = excel_production.replace(boards={"Rev. WHITE": days[::-1], "Stripboard": days[:1]})
+    schedule = Schedule.from_day_lists(production, days)
+    path = write_excel(production, schedule, tmp_path / "boards.xlsx")
+    assert "Boards" in openpyxl.load_workbook(path).sheetnames
+    read = read_production(path)
+    assert read.boards == {"Rev. WHITE": days[::-1], "Stripboard": days}
