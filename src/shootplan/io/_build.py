@@ -18,12 +18,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
-import warnings
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from shootplan.errors import ImportProblem, PageCountError, ProductionError, ShootplanWarning
+from shootplan.errors import ImportProblem, PageCountError, ProductionError
+from shootplan.io._cells import Problems
 from shootplan.model import WEEKDAY_NAMES, DateRange, Production, ShootCalendar
 from shootplan.pages import parse_pages
 
@@ -53,9 +53,9 @@ class Overrides:
     max_pages_per_day: float | int | str | None = None
 
 
-def finish(draft: Draft, file: str, overrides: Overrides) -> Production:
+def finish(draft: Draft, problems: Problems, overrides: Overrides) -> Production:
     """Apply the overrides, settle the start date and validate; problems name the file."""
-    data = draft.data
+    data, file = draft.data, problems.file
     calendar = data.get("calendar") or {}
     rules = data.get("rules") or {}
     if not isinstance(calendar, dict) or not isinstance(rules, dict):
@@ -69,11 +69,9 @@ def finish(draft: Draft, file: str, overrides: Overrides) -> Production:
         if inferred:
             calendar.update(inferred)
         else:
-            warnings.warn(
-                f"{file}: no start date in the file; assuming {DEFAULT_START:%a %Y-%m-%d}."
-                " Pass start=... (shootplan --start) or add a Start Date setting.",
-                ShootplanWarning,
-                stacklevel=3,
+            problems.warn(
+                f"no start date in the file; assuming {DEFAULT_START:%a %Y-%m-%d}."
+                " Pass start=... (shootplan --start) or add a Start Date setting."
             )
             calendar["start"] = DEFAULT_START
     if overrides.max_shoot_days is not None:

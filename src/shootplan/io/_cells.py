@@ -158,6 +158,8 @@ def read_pages(value: Any) -> int:
         if eighths is not None:
             return eighths
         raise CellError(f"cannot read {quoted(value)} as a page count ({PAGE_EXAMPLES})")
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+,\d+\s*", value):
+        value = value.replace(",", ".")  # a decimal comma, as European spreadsheets write 1,25
     if isinstance(value, str) and re.fullmatch(r"\s*-\s*\d.*", value):
         raise CellError(f"a page count cannot be negative (got {quoted(value)})")
     try:
@@ -333,6 +335,11 @@ class Problems:
 
     file: str
     items: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings, given once the file is read
+
+    def warn(self, message: str) -> None:
+        """Note something legal but probably unintended; read_production warns with it."""
+        self.notes.append(f"{self.file}: {message}")
 
     def where(self, *, sheet: str | None = None, row: int | None = None, column: str = "") -> str:
         """``board.xlsx, sheet Scenes, row 7, column Pages``."""

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from shootplan.errors import ShootplanWarning
 from shootplan.io._build import Draft, Overrides, finish
 from shootplan.io._cells import Problems
 from shootplan.io.stripboard import decode_text, read_csv
@@ -83,7 +85,10 @@ def read_production(
     if not data.strip():
         problems.fail("the file is empty")
     draft = _read(source, data, problems)
-    return finish(draft, source.name, overrides)
+    production = finish(draft, problems, overrides)
+    for note in problems.notes:
+        warnings.warn(note, ShootplanWarning, stacklevel=2)
+    return production
 
 
 def _read(source: Path, data: bytes, problems: Problems) -> Draft:

@@ -54,14 +54,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from shootplan.errors import ProductionError, ShootplanWarning
+from shootplan.errors import ProductionError
 from shootplan.io._build import Draft
 from shootplan.io._cells import (
     HEADER_SEARCH_ROWS,
@@ -481,7 +480,7 @@ class _SheetReader:
         location = cell_text(self.value(row, "location"))
         if location:
             fields["location"] = location
-        if int_ext is None:
+        if int_ext is None and not cell_text(self.value(row, "int_ext")):
             if "int_ext" in self.columns:
                 self._fail(number, "int_ext", "empty: expected INT, EXT or INT/EXT")
             elif "slugline" in self.columns:
@@ -739,11 +738,7 @@ def assemble(
     used = list(dict.fromkeys(scene["location"] for scene in scenes))
     extra = [loc for loc in used if loc not in listed_names]
     if locations is not None and extra:
-        warnings.warn(
-            f"{problems.file}: locations not on the Locations sheet were added: {', '.join(extra)}",
-            ShootplanWarning,
-            stacklevel=4,
-        )
+        problems.warn(f"locations not on the Locations sheet were added: {', '.join(extra)}")
     all_locations = list(locations or []) + [{"name": loc} for loc in extra]
     boards = {sheet.title: sheet.days for sheet in sheets if sheet.days}
     day_dates = next((sheet.day_dates for sheet in sheets if sheet.days), [])
@@ -780,11 +775,8 @@ def _warn_on_revisions(
         if differs:
             changed.append(f"{strip.number} ({strip.sheet}: {', '.join(differs)})")
     if changed:
-        warnings.warn(
-            f"{problems.file}: scenes that differ between sheets keep their first sheet's data:"
-            f" {'; '.join(changed)}",
-            ShootplanWarning,
-            stacklevel=4,
+        problems.warn(
+            f"scenes that differ between sheets keep their first sheet's data: {'; '.join(changed)}"
         )
 
 

@@ -51,13 +51,12 @@ import math
 import os
 import re
 import tempfile
-import warnings
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from shootplan.errors import PageCountError, ProductionError, ShootplanWarning
+from shootplan.errors import PageCountError, ProductionError
 from shootplan.io._build import DEFAULT_START, Draft
 from shootplan.io._cells import Problems, cell_text, normalize
 from shootplan.io.stripboard import parse_slugline
@@ -283,17 +282,10 @@ class _UssReader:
                 self.numbers[breakdown_id] = number
                 scenes.append(scene)
         if renamed:
-            warnings.warn(
-                f"{self.problems.file}: repeated or missing scene numbers were renamed: {', '.join(renamed)}",
-                ShootplanWarning,
-                stacklevel=4,
-            )
+            self.problems.warn(f"repeated or missing scene numbers were renamed: {', '.join(renamed)}")
         if self.unknown_elements:
-            warnings.warn(
-                f"{self.problems.file}: {self.unknown_elements} element references name no"
-                " element in a category and were ignored",
-                ShootplanWarning,
-                stacklevel=4,
+            self.problems.warn(
+                f"{self.unknown_elements} element references name no element in a category and were ignored"
             )
         return scenes
 
