@@ -363,3 +363,26 @@ def test_round_trip_keeps_the_productions_own_boards(tmp_path: Path, excel_produ
     assert "Boards" in openpyxl.load_workbook(path).sheetnames
     read = read_production(path)
     assert read.boards == {"Rev. WHITE": days[::-1], "Stripboard": days}
+
+
+def test_text_that_looks_like_numbers_or_formulas_stays_text(tmp_path: Path) -> None:
+    """Scene "1.10" is not the number 1.1 and a synopsis starting with "=" is not a formula."""
+    data = small_production_data()
+    data["scenes"].append(
+        {
+            "number": "1.10",
+            "int_ext": "INT",
+            "set": "DINER - BOOTH",
+            "eighths": 1,
+            "synopsis": "=1+1 is not math",
+        }
+    )
+    production = Production.model_validate(data)
+    schedule = Schedule.from_day_lists(production, [["1", "1.10", "4"], ["2", "5"], ["6"], ["3"]])
+    path = write_excel(production, schedule, tmp_path / "text.xlsx")
+    sheet = openpyxl.load_workbook(path)["Stripboard"]
+    row = _row_of(sheet, "1.10")
+    assert sheet.cell(row=row, column=10).value == "=1+1 is not math"
+    assert sheet.cell(row=row, column=10).data_type == "s"
+    read_production = _read_production()
+    assert read_production(path).scene("1.10").synopsis == "=1+1 is not math"

@@ -153,6 +153,7 @@ def test_dood_shape_index_and_columns(dood: pd.DataFrame, report_production: Pro
     assert dood.index.name == "cast_id"
     dates = [column for column in dood.columns if isinstance(column, date)]
     assert dates == [date(2027, 3, 1) + timedelta(days=i) for i in range(16)]
+    assert all(type(column) is date for column in dates)  # not pandas Timestamps
     assert list(dood.columns[len(dates) :]) == list(DOOD_TOTALS)
 
 

@@ -136,10 +136,10 @@ def _fill(color: str) -> PatternFill:
     return PatternFill("solid", start_color=color, end_color=color)
 
 
-def _header(sheet: Worksheet, row: int, headers: Sequence[str]) -> None:
+def _header(sheet: Worksheet, row: int, headers: Sequence[str | None]) -> None:
     """A dark header row with white bold text."""
     for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=text)
+        cell = _put(sheet, row, column, text)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
@@ -182,8 +182,8 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCe
 
 def _title(sheet: Worksheet, title: str, subtitle: str) -> None:
     """Row 1 the title, row 2 a one-line description; row 3 stays blank above the header."""
-    sheet.cell(row=1, column=1, value=title).font = _TITLE_FONT
-    sheet.cell(row=2, column=1, value=subtitle).font = _SUBTITLE_FONT
+    _put(sheet, 1, 1, title).font = _TITLE_FONT
+    _put(sheet, 2, 1, subtitle).font = _SUBTITLE_FONT
 
 
 def _band(
@@ -428,7 +428,7 @@ def _write_dood(
     first_date_column = 3
     totals_column = first_date_column + len(dates)
     _header(sheet, top, ["ID", "Cast"])
-    _header(sheet, second, ["", "Shoot day"])
+    _header(sheet, second, [None, "Shoot day"])
     column_fill: dict[int, PatternFill] = {}
     for offset, day in enumerate(dates):
         column = first_date_column + offset
@@ -440,9 +440,9 @@ def _write_dood(
         )
         if number is None:
             column_fill[column] = _fill(palette["HOLIDAY"] if code == DOOD_HOLIDAY else palette["OFF"])
-        head = sheet.cell(row=top, column=column, value=day)
+        head = _put(sheet, top, column, day)
         head.number_format = "ddd m/d"
-        foot = sheet.cell(row=second, column=column, value=code)
+        foot = _put(sheet, second, column, code)
         for cell in (head, foot):
             cell.font = _HEADER_FONT
             cell.fill = _HEADER_FILL
@@ -452,7 +452,7 @@ def _write_dood(
     total_titles = [name.title() for name in DOOD_TOTALS]
     for offset, text in enumerate(total_titles):
         column = totals_column + offset
-        cell = sheet.cell(row=top, column=column, value=text)
+        cell = _put(sheet, top, column, text)
         cell.font, cell.fill, cell.border, cell.alignment = (
             _HEADER_FONT,
             _HEADER_FILL,
@@ -466,14 +466,14 @@ def _write_dood(
     row = second + 1
     for cast_id, values in zip(dood.index, dood.itertuples(index=False), strict=True):
         member = production.cast_member(str(cast_id))
-        sheet.cell(row=row, column=1, value=member.id).border = _BORDER
+        _put(sheet, row, 1, member.id).border = _BORDER
         sheet.cell(row=row, column=1).number_format = "@"
-        sheet.cell(row=row, column=2, value=member.character or member.name).border = _BORDER
+        _put(sheet, row, 2, member.character or member.name).border = _BORDER
         cells = list(values)
         for offset, code in enumerate(cells[: len(dates)]):
             column = first_date_column + offset
             text = str(code)
-            cell = sheet.cell(row=row, column=column, value=None if text in {"", DOOD_OFF} else text)
+            cell = _put(sheet, row, column, None if text in {"", DOOD_OFF} else text)
             cell.alignment = _CENTER
             cell.border = _BORDER
             if column in column_fill:
@@ -481,7 +481,7 @@ def _write_dood(
             elif text.endswith("W") or text.endswith("WF"):
                 cell.font = Font(bold=True)
         for offset, value in enumerate(cells[len(dates) :]):
-            cell = sheet.cell(row=row, column=totals_column + offset, value=value)
+            cell = _put(sheet, row, totals_column + offset, value)
             cell.alignment = _CENTER
             cell.border = _BORDER
             if isinstance(value, date):
@@ -515,13 +515,13 @@ def _write_summary(
 
     def section(title: str) -> None:
         nonlocal row
-        sheet.cell(row=row, column=1, value=title).font = _SECTION_FONT
+        _put(sheet, row, 1, title).font = _SECTION_FONT
         row += 1
 
     def pair(label: str, value: Any, number_format: str | None = None) -> None:
         nonlocal row
-        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
-        cell = sheet.cell(row=row, column=2, value=value)
+        _put(sheet, row, 1, label).font = Font(bold=True)
+        cell = _put(sheet, row, 2, value)
         cell.alignment = Alignment(horizontal="left")
         if number_format:
             cell.number_format = number_format
@@ -577,7 +577,7 @@ def _write_summary(
             line["hold_cost"],
         ]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=_plain(value))
+            cell = _put(sheet, row, column, _plain(value))
             cell.border = _BORDER
             if column in {3, 7}:
                 cell.number_format = money
@@ -599,7 +599,7 @@ def _write_summary(
             line["minutes"],
         ]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=_plain(value))
+            cell = _put(sheet, row, column, _plain(value))
             cell.border = _BORDER
         sheet.cell(row=row, column=2).number_format = "ddd mmm d"
         sheet.cell(row=row, column=5).number_format = money
@@ -608,10 +608,10 @@ def _write_summary(
 
     section("Rule violations")
     if not evaluation.violations:
-        sheet.cell(row=row, column=1, value="none")
+        _put(sheet, row, 1, "none")
     for violation in evaluation.violations:
-        sheet.cell(row=row, column=1, value=violation.rule).font = Font(bold=True)
-        sheet.cell(row=row, column=2, value=violation.message)
+        _put(sheet, row, 1, violation.rule).font = Font(bold=True)
+        _put(sheet, row, 2, violation.message)
         row += 1
     _widths(sheet, [22, 40, 14, 8, 12, 8, 12])
     sheet.freeze_panes = "A4"
