@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,3 +88,14 @@ def test_cast_gantt_has_a_row_per_cast_member(plot_production: Production, plot_
     axes = plot_cast_gantt(plot_production, plot_schedule).axes[0]
     labels = [t.get_text() for t in axes.get_yticklabels()]
     assert labels == [member.label for member in plot_production.cast]
+
+
+@pytest.mark.parametrize("name", sorted(PLOTS))
+def test_missing_matplotlib_says_how_to_install_it(
+    name: str, plot_production: Production, plot_schedule: Schedule, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without matplotlib, a plot raises ImportError naming the shootplan[plot] extra."""
+    for module in ("matplotlib", "matplotlib.figure", "matplotlib.patches"):
+        monkeypatch.setitem(sys.modules, module, None)  # what Python does for a missing package
+    with pytest.raises(ImportError, match=r"pip install 'shootplan\[plot\]'"):
+        PLOTS[name](plot_production, plot_schedule)

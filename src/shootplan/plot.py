@@ -53,7 +53,7 @@ def _figure(width: float, height: float) -> Figure:
     """A new, free-standing Figure; a clear message when matplotlib is not installed."""
     try:
         from matplotlib.figure import Figure
-    except ImportError as error:  # pragma: no cover - exercised only without the extra
+    except ImportError as error:
         raise ImportError("shootplan's plots need matplotlib: pip install 'shootplan[plot]'") from error
     return Figure(figsize=(width, height), layout="constrained")
 
@@ -185,8 +185,6 @@ def plot_cast_gantt(production: Production, schedule: Schedule) -> Figure:
     days off are grey columns and holidays red ones. Each cell carries its DOOD code when the
     shoot is short enough for the text to fit.
     """
-    from matplotlib.patches import Patch, Rectangle
-
     dood = day_out_of_days(production, schedule)
     # The frame's columns are dates, then the totals' names; pandas-stubs types them as str.
     columns: list[object] = list(dood.columns)
@@ -194,6 +192,8 @@ def plot_cast_gantt(production: Production, schedule: Schedule) -> Figure:
     labels = [production.cast_member(str(cast_id)).label for cast_id in dood.index]
     palette = resolve_palette()
     figure = _figure(min(3 + 0.28 * max(len(dates), 1), 40), 1.2 + 0.32 * max(len(labels), 1))
+    from matplotlib.patches import Patch, Rectangle  # after _figure: it explains a missing matplotlib
+
     axes = figure.add_subplot()
     show_codes = len(dates) <= 45
     for x, day in enumerate(dates):
