@@ -25,6 +25,9 @@ from types import MappingProxyType
 import pandas as pd
 
 from shootplan.errors import ShootplanError
+
+# _share is the scorer's own split of a multi-day scene's pages and minutes over its days: using it
+# keeps a day's one-liner rows adding up to evaluate()'s day total.
 from shootplan.evaluate import Evaluation, _share, cast_work, evaluate
 from shootplan.model import IntExt, Production, Scene
 from shootplan.pages import format_pages
@@ -100,8 +103,9 @@ def strip_kind(scene: Scene) -> str:
 def strip_color(scene: Scene, palette: Mapping[str, str] | None = None) -> str:
     """The ``RRGGBB`` fill of a strip.
 
-    Looked up most specific first: ``"INT/EXT DUSK"`` (as written), ``"INT/EXT DAY"``,
-    ``"EXT DUSK"``, then the conventional ``"EXT DAY"``; the last always exists.
+    Looked up most specific first, for an INT/EXT strip at DUSK: ``"INT/EXT DUSK"`` (int/ext and
+    time of day as written), ``"INT/EXT DAY"``, ``"EXT DUSK"``, then its conventional type
+    ``"EXT DAY"`` (:func:`strip_kind`), which every palette has.
     """
     colors = resolve_palette(palette) if palette is not None else DEFAULT_PALETTE
     kind = strip_kind(scene)
