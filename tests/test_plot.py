@@ -99,3 +99,14 @@ def test_missing_matplotlib_says_how_to_install_it(
         monkeypatch.setitem(sys.modules, module, None)  # what Python does for a missing package
     with pytest.raises(ImportError, match=r"pip install 'shootplan\[plot\]'"):
         PLOTS[name](plot_production, plot_schedule)
+
+
+def test_stripboard_legend_shows_an_added_dusk_color(plot_schedule: Schedule) -> None:
+    """A palette entry for EXT DUSK used by a strip gets its own legend entry."""
+    data = report_production_data()
+    data["scenes"][2]["time_of_day"] = "DUSK"  # scene 2, EXT
+    production = Production.model_validate(data)
+    figure = plot_stripboard(production, plot_schedule, palette={"EXT DUSK": "F4B6C2"})
+    legend = figure.axes[0].get_legend()
+    assert legend is not None
+    assert [t.get_text() for t in legend.get_texts()][-1] == "EXT DUSK"

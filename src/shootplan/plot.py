@@ -26,6 +26,7 @@ from shootplan.reports import (
     one_liner,
     resolve_palette,
     strip_color,
+    strip_palette_key,
 )
 from shootplan.schedule import Schedule
 
@@ -162,18 +163,12 @@ def plot_stripboard(
 
 
 def _strip_legend(axes: Axes, production: Production, colors: dict[str, str]) -> None:
-    """A legend of the four conventional strip types (plus any type the palette adds)."""
+    """A legend of the four conventional strip types, plus any extra palette entry a strip uses."""
     from matplotlib.patches import Patch
 
     kinds = ["INT DAY", "EXT DAY", "INT NIGHT", "EXT NIGHT"]
-    extra = sorted(
-        {
-            key
-            for scene in production.scenes
-            for key in (f"{scene.int_ext.value} {scene.time_of_day}",)
-            if key in colors and key not in kinds
-        }
-    )
+    used = {strip_palette_key(scene, colors) for scene in production.scenes}
+    extra = sorted(used - set(kinds))
     handles = [Patch(facecolor=_hex(colors[k]), edgecolor="#404040", label=k) for k in kinds + extra]
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
 

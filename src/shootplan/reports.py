@@ -47,6 +47,7 @@ __all__ = [
     "resolve_palette",
     "strip_color",
     "strip_kind",
+    "strip_palette_key",
 ]
 
 # --------------------------------------------------------------------------- strip colors
@@ -101,13 +102,19 @@ def strip_kind(scene: Scene) -> str:
 
 
 def strip_color(scene: Scene, palette: Mapping[str, str] | None = None) -> str:
-    """The ``RRGGBB`` fill of a strip.
-
-    Looked up most specific first, for an INT/EXT strip at DUSK: ``"INT/EXT DUSK"`` (int/ext and
-    time of day as written), ``"INT/EXT DAY"``, ``"EXT DUSK"``, then its conventional type
-    ``"EXT DAY"`` (:func:`strip_kind`), which every palette has.
-    """
+    """The ``RRGGBB`` fill of a strip (the palette entry :func:`strip_palette_key` picks)."""
     colors = resolve_palette(palette) if palette is not None else DEFAULT_PALETTE
+    return colors[strip_palette_key(scene, colors)]
+
+
+def strip_palette_key(scene: Scene, palette: Mapping[str, str] = DEFAULT_PALETTE) -> str:
+    """The palette entry that colors a strip, most specific first.
+
+    For an INT/EXT strip at DUSK: ``"INT/EXT DUSK"`` (int/ext and time of day as written),
+    ``"INT/EXT DAY"``, ``"EXT DUSK"``, then its conventional type ``"EXT DAY"``
+    (:func:`strip_kind`), which every resolved palette has. Keys are upper case, as
+    :func:`resolve_palette` writes them.
+    """
     kind = strip_kind(scene)
     inside, light = kind.split(" ")
     for key in (
@@ -115,9 +122,9 @@ def strip_color(scene: Scene, palette: Mapping[str, str] | None = None) -> str:
         f"{scene.int_ext.value} {light}",
         f"{inside} {scene.time_of_day}",
     ):
-        if key in colors:
-            return colors[key]
-    return colors[kind]
+        if key in palette:
+            return key
+    return kind
 
 
 def format_date(day: date) -> str:
