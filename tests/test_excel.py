@@ -386,3 +386,16 @@ def test_text_that_looks_like_numbers_or_formulas_stays_text(tmp_path: Path) -> 
     assert sheet.cell(row=row, column=10).data_type == "s"
     read_production = _read_production()
     assert read_production(path).scene("1.10").synopsis == "=1+1 is not math"
+
+
+def test_summary_takes_the_solvers_own_result(tmp_path: Path, small_production: Production) -> None:
+    """A real solve()'s Result fills the Summary's status, objective, bound and gap."""
+    pytest.importorskip("ortools")
+    solver = pytest.importorskip("shootplan.solver.solve")
+    result = solver.solve(small_production, time_limit=10, num_workers=1)
+    assert result.schedule is not None
+    path = write_excel(small_production, result.schedule, tmp_path / "solved.xlsx", result=result)
+    pairs = {values[0]: values[1] for _, values in _rows(openpyxl.load_workbook(path)["Summary"])}
+    assert pairs["Status"] == result.status.name
+    assert pairs["Objective"] == pytest.approx(result.objective)
+    assert pairs["Gap"] == pytest.approx(result.gap)
