@@ -51,6 +51,10 @@ def people(time_limit: float) -> None:
     """The USS sample's human 'Rev. WHITE' board against shootplan on the same days and calendar."""
     print('\n## People (USS "It\'s a Wonderful Life", board Rev. WHITE)\n')
     production = read_production(SHARED / "uss" / "full_sample_schedule.uss", max_pages_per_day=6)
+    # USS carries no pay rates: every performer costs the same per day (1,000), so that hold days
+    # weigh against company moves (5,000 each) as they would on a real production.
+    cast = [c if c.daily_rate > 0 else c.model_copy(update={"daily_rate": 1000.0}) for c in production.cast]
+    production = production.replace(cast=cast)
     human = evaluate(production, Schedule.from_board(production, "Rev. WHITE"))
     production = production.replace(
         rules=production.rules.model_copy(update={"max_shoot_days": human.num_shoot_days})
