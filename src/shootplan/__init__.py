@@ -15,6 +15,9 @@ from shootplan.evaluate import Violation as Violation
 from shootplan.evaluate import cast_work as cast_work
 from shootplan.evaluate import evaluate as evaluate
 from shootplan.examples import example_production as example_production
+from shootplan.io import read_production as read_production
+from shootplan.io import write_workbook as write_workbook
+from shootplan.io.excel import write_excel as write_excel
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
 from shootplan.model import IntExt as IntExt
@@ -26,6 +29,14 @@ from shootplan.model import ShootCalendar as ShootCalendar
 from shootplan.model import Turnaround as Turnaround
 from shootplan.pages import format_pages as format_pages
 from shootplan.pages import parse_pages as parse_pages
+from shootplan.plot import plot_cast_gantt as plot_cast_gantt
+from shootplan.plot import plot_daily_load as plot_daily_load
+from shootplan.plot import plot_stripboard as plot_stripboard
+from shootplan.reports import DEFAULT_PALETTE as DEFAULT_PALETTE
+from shootplan.reports import CostSummary as CostSummary
+from shootplan.reports import cost_summary as cost_summary
+from shootplan.reports import day_out_of_days as day_out_of_days
+from shootplan.reports import one_liner as one_liner
 from shootplan.schedule import Schedule as Schedule
 from shootplan.schedule import ShootDay as ShootDay
 from shootplan.solver import Progress as Progress
