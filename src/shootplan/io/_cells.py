@@ -341,9 +341,13 @@ class Problems:
         """Note something legal but probably unintended; read_production warns with it."""
         self.notes.append(f"{self.file}: {message}")
 
-    def where(self, *, sheet: str | None = None, row: int | None = None, column: str = "") -> str:
-        """``board.xlsx, sheet Scenes, row 7, column Pages``."""
+    def where(
+        self, *, sheet: str | None = None, row: int | None = None, column: str = "", place: str = ""
+    ) -> str:
+        """``board.xlsx, sheet Scenes, row 7, column Pages`` (or another ``place`` in the file)."""
         parts = [self.file]
+        if place:
+            parts.append(place)
         if sheet is not None:
             parts.append(f"sheet {sheet}")
         if row is not None:
@@ -353,10 +357,17 @@ class Problems:
         return ", ".join(parts)
 
     def add(
-        self, message: str, *, sheet: str | None = None, row: int | None = None, column: str = ""
+        self,
+        message: str,
+        *,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str = "",
+        place: str = "",
     ) -> None:
         """Record one problem at a place."""
-        self.items.append(f"{self.where(sheet=sheet, row=row, column=column)}: {message}")
+        where = self.where(sheet=sheet, row=row, column=column, place=place)
+        self.items.append(f"{where}: {message}")
 
     def fail(
         self, message: str, *, sheet: str | None = None, row: int | None = None, column: str = ""

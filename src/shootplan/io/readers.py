@@ -19,6 +19,7 @@ an ``.xlsx`` that is really a CSV is read as CSV. The file is opened read-only a
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import warnings
@@ -43,14 +44,14 @@ _ACCEPTED = (
 )
 # File signatures of things people attach by mistake, to say what the file is.
 _SIGNATURES = (
-    (b"\xd0\xcf\x11\xe0", "an old binary Excel (.xls) or Office file; save it as .xlsx or .csv"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old binary Excel (.xls) or Office file, which shootplan does not read"),
+    (b"%PDF", "not a spreadsheet: it looks like a PDF document"),
+    (b"\x89PNG", "not a spreadsheet: it looks like a PNG image"),
+    (b"\xff\xd8\xff", "not a spreadsheet: it looks like a JPEG image"),
+    (b"GIF8", "not a spreadsheet: it looks like a GIF image"),
+    (b"\x1f\x8b", "not a spreadsheet: it looks like a gzip archive"),
+    (b"Rar!", "not a spreadsheet: it looks like a RAR archive"),
+    (b"7z\xbc\xaf", "not a spreadsheet: it looks like a 7-Zip archive"),
 )
 
 
@@ -93,10 +94,10 @@ def read_production(
 
 def _read(source: Path, data: bytes, problems: Problems) -> Draft:
     if data.startswith(b"PK\x03\x04"):
-        return _read_zip(source, problems)
+        return _read_zip(source, data, problems)
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
-            problems.fail(f"not a spreadsheet: it looks like {what}. {_ACCEPTED}")
+            problems.fail(f"{what}; save it as .xlsx or .csv. {_ACCEPTED}")
     if b"\x00" in data[:4096]:
         problems.fail(f"not a spreadsheet: it is a binary file. {_ACCEPTED}")
     text = decode_text(data)
@@ -105,14 +106,14 @@ def _read(source: Path, data: bytes, problems: Problems) -> Draft:
     return read_csv(source, data, problems)
 
 
-def _read_zip(source: Path, problems: Problems) -> Draft:
+def _read_zip(source: Path, data: bytes, problems: Problems) -> Draft:
     try:
-        with zipfile.ZipFile(source) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         problems.fail(f"a damaged zip or workbook file ({error}); save it again as .xlsx")
     if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
-        return read_workbook(source, problems)
+        return read_workbook(source, data, problems)
     if "content.xml" in names:
         problems.fail("an OpenDocument file (.ods); save it as .xlsx or .csv from your spreadsheet program")
     if any(name.startswith("word/") for name in names):

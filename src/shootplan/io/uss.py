@@ -310,7 +310,7 @@ class _UssReader:
                 try:
                     scene["int_ext"] = IntExt.parse(name)
                 except ValueError as error:
-                    self.problems.add(f"{where}: {error}")
+                    self.problems.add(str(error), place=where)
             elif kind in {"time_of_day", "script_day", "location"} and name:
                 scene[kind] = name.upper() if kind == "time_of_day" else name
             elif name:
@@ -324,9 +324,9 @@ class _UssReader:
             if len(sets) > 1:
                 elements["Set"] = sets[1:]
         else:
-            self.problems.add(f"{where}: no Set element; every strip needs a set")
+            self.problems.add("no Set element; every strip needs a set", place=where)
         if scene.get("int_ext") is None:
-            self.problems.add(f"{where}: no INT/EXT element (expected INT, EXT or INT/EXT)")
+            self.problems.add("no INT/EXT element (expected INT, EXT or INT/EXT)", place=where)
         pages = breakdown.get("pages")
         try:
             if pages is None or isinstance(pages, bool):
@@ -336,8 +336,9 @@ class _UssReader:
                 raise PageCountError("zero")
         except PageCountError:
             self.problems.add(
-                f"{where}: pages: cannot read {json.dumps(pages)} as a page count above zero"
-                " (a decimal number of pages, e.g. 0.375 for 3/8)"
+                f"pages: cannot read {json.dumps(pages)} as a page count above zero"
+                " (a decimal number of pages, e.g. 0.375 for 3/8)",
+                place=where,
             )
         milliseconds = _first(breakdown, "time", "duration")
         # Estimates under half a minute are placeholders, not estimates.

@@ -74,6 +74,7 @@ Without a Start Date, the dates on the board's day breaks give it, else a fixed 
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -579,13 +580,14 @@ def _read_boards(grid: Grid, sheet: str, problems: Problems) -> dict[str, list[l
 # --------------------------------------------------------------------------- reading
 
 
-def _load(path: Path, problems: Problems) -> list[tuple[str, list[list[Any]]]]:
-    """Every worksheet's cells, row 1 first. The file is opened read-only and never written."""
+def _load(data: bytes, problems: Problems) -> list[tuple[str, list[list[Any]]]]:
+    """Every worksheet's cells, row 1 first, from the file's bytes (so the file is never touched
+    again, and its extension does not matter to openpyxl)."""
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops on load (data validation, slicers...).
             warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             grids: list[tuple[str, list[list[Any]]]] = []
             for sheet in book.worksheets:
@@ -612,9 +614,9 @@ def _sheet_kind(title: str) -> str | None:
     return None
 
 
-def read_workbook(path: Path, problems: Problems) -> Draft:
+def read_workbook(path: Path, data: bytes, problems: Problems) -> Draft:
     """A production workbook (or any stripboard workbook) as a draft production."""
-    grids = _load(path, problems)
+    grids = _load(data, problems)
     if not any(cell_text(value) for _, grid in grids for row in grid for value in row):
         problems.fail("the workbook is empty: no sheet has any data")
     special: dict[str, tuple[str, Grid]] = {}
