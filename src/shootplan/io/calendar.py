@@ -405,12 +405,12 @@ def _meal_position(
     best: tuple[float, int] | None = None
     for position, (scene, _, minutes, _) in enumerate(entries):
         if position:
-            before = entries[position - 1][0].location
-            if before != scene.location:
-                elapsed += production.rules.company_move_minutes
+            # The meal comes before a company move at the same boundary (the crew eats, then goes).
             distance = abs(elapsed - work_minutes / 2)
             if best is None or distance < best[0]:
                 best = (distance, position)
+            if entries[position - 1][0].location != scene.location:
+                elapsed += production.rules.company_move_minutes
         elapsed += minutes
     return (best[1] if best else None), False
 
@@ -899,7 +899,9 @@ def _published(event: icalendar.Component, namespace: uuid.UUID, feed: str | Non
 
 
 def _as_event(component: icalendar.Component) -> icalendar.Event:
-    """A detached copy of a parsed VEVENT, typed as one."""
+    """A parsed VEVENT, typed as one (copied only if the parser gave a bare component)."""
+    if isinstance(component, icalendar.Event):
+        return component
     event = icalendar.Event.from_ical(component.to_ical())
     assert isinstance(event, icalendar.Event)
     return event
@@ -924,15 +926,26 @@ def _state_from_previous(
     if previous is None:
         return _EMPTY
     if isinstance(previous, Schedule):
-        # Published with no history of its own: SEQUENCE 0, LAST-MODIFIED its own time.
-        stamp = previous.created.astimezone(UTC) if previous.created else settings.stamp
-        then = replace(settings, stamp=stamp.replace(microsecond=0))
-        plan = _plan(production, previous, then)
-        calendar = _render(production, plan, feed, _EMPTY, then, allow_empty=True)
-        return _state_from_calendar(calendar, settings.namespace, feed.key, exact=False)
+        return _state_from_plan(production, _previous_plan(production, previous, settings), feed)
     if isinstance(previous, str | bytes):
         previous = _parse_feed(previous, "the previous feed")
     return _state_from_calendar(previous, settings.namespace, feed.key, exact=True)
+
+
+def _previous_plan(
+    production: Production, previous: Schedule, settings: _Settings
+) -> tuple[_Plan, _Settings]:
+    """The previous schedule laid out as it was published: no history, stamped when made."""
+    stamp = previous.created.astimezone(UTC) if previous.created else settings.stamp
+    then = replace(settings, stamp=stamp.replace(microsecond=0))
+    return _plan(production, previous, then), then
+
+
+def _state_from_plan(production: Production, previous: tuple[_Plan, _Settings], feed: _Feed) -> _State:
+    """What a previous schedule's feed held: every event at SEQUENCE 0."""
+    plan, then = previous
+    calendar = _render(production, plan, feed, _EMPTY, then, allow_empty=True)
+    return _state_from_calendar(calendar, then.namespace, feed.key, exact=False)
 
 
 # --------------------------------------------------------------------------- rendering
@@ -1306,18 +1319,21 @@ def write_calendars(
     for state in on_disk.values():
         previous_days.update(state.days())
     plan = _plan(production, schedule, settings, previous_days if published else None)
+    before = _previous_plan(production, previous, settings) if previous and not published else None
     paths: list[Path] = []
     for feed in feeds:
         path = folder / file_names[feed.key]
         if published:
             state = on_disk.get(feed.key, _EMPTY)
+        elif before is not None:
+            state = _state_from_plan(production, before, feed)
         else:
-            state = _state_from_previous(production, previous, feed, settings)
-        try:
-            calendar = _render(production, plan, feed, state, settings)
-        except ShootplanError:
+            state = _EMPTY
+        calendar = _render(production, plan, feed, state, settings, allow_empty=True)
+        if not calendar.walk("VEVENT"):
             if feed.key == "unit":
-                raise
+                raise ShootplanError(f"no calendar for {feed.name}: {feed.empty}")
+            # An iCalendar file needs at least one event: no file, and say why.
             logger.warning("no calendar file for %s: %s", feed.name, feed.empty)
             continue
         _write_atomic(path, calendar.to_ical())
