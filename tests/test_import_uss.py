@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import stat
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -236,6 +237,14 @@ def test_write_uss_round_trips_equal(production: Production, tmp_path: Path) -> 
     """Production -> USS -> read_production is equal: what USS lacks travels in _shootplan keys."""
     path = write_uss(production, tmp_path / "out.uss")
     assert read_production(path) == production
+
+
+def test_write_uss_leaves_ordinary_permissions(tmp_path: Path) -> None:
+    """The atomic write does not leave the USS file readable by its owner only."""
+    reference = tmp_path / "reference.txt"
+    reference.write_text("x")
+    written = write_uss(rich_production(), tmp_path / "out.uss")
+    assert stat.S_IMODE(written.stat().st_mode) == stat.S_IMODE(reference.stat().st_mode)
 
 
 def test_write_uss_is_the_spec_form_and_stable(tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+import stat
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,27 @@ def test_turnaround_and_minutes_cap_none_round_trip(rich: Production, rich_xlsx:
     """Non-default settings (no minutes cap, IATSE turnaround) come back as written."""
     rules = read_production(rich_xlsx).rules
     assert (rules.max_minutes_per_day, rules.turnaround) == (None, Turnaround.IATSE)
+
+
+def test_written_file_has_ordinary_permissions(rich: Production, tmp_path: Path) -> None:
+    """The atomic write does not leave the workbook readable by its owner only."""
+    reference = tmp_path / "reference.txt"
+    reference.write_text("x")
+    written = write_workbook(rich, tmp_path / "plan.xlsx")
+    assert stat.S_IMODE(written.stat().st_mode) == stat.S_IMODE(reference.stat().st_mode)
+
+
+def test_stamp_makes_the_bytes_stable(rich: Production, tmp_path: Path) -> None:
+    """With a stamp, the same production writes the same bytes, whatever the time of writing."""
+    stamp = datetime(2027, 3, 1, 9, 0)
+    first = write_workbook(rich, tmp_path / "a.xlsx", stamp=stamp).read_bytes()
+    second = write_workbook(rich, tmp_path / "b.xlsx", stamp=stamp).read_bytes()
+    assert first == second
+
+
+def test_bundled_template_is_the_example_production() -> None:
+    """examples/template.xlsx (scripts/build_template.py) reads back as the bundled example."""
+    template = Path(__file__).resolve().parents[1] / "examples" / "template.xlsx"
+    if not template.exists():
+        pytest.skip("examples/template.xlsx has not been built (scripts/build_template.py)")
+    assert read_production(template) == example_production()

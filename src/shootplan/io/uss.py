@@ -58,7 +58,7 @@ from typing import Any
 
 from shootplan.errors import PageCountError, ProductionError
 from shootplan.io._build import DEFAULT_START, Draft
-from shootplan.io._cells import Problems, cell_text, normalize
+from shootplan.io._cells import Problems, cell_text, file_mode, normalize
 from shootplan.io.stripboard import parse_slugline
 from shootplan.model import WEEKDAY_NAMES, DateRange, IntExt, Production, ShootCalendar
 from shootplan.pages import parse_pages
@@ -519,6 +519,7 @@ def write_uss(
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(document, stream, indent=2, ensure_ascii=False)
             stream.write("\n")
+        os.chmod(temporary, file_mode(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -79,9 +79,10 @@ import os
 import re
 import tempfile
 import warnings
+import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,7 @@ from shootplan.io._cells import (
     Grid,
     Problems,
     cell_text,
+    file_mode,
     find_header,
     normalize,
     quoted,
@@ -656,6 +658,8 @@ def read_workbook(path: Path, data: bytes, problems: Problems) -> Draft:
 
 # --------------------------------------------------------------------------- writing
 
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
 
 SCENE_HEADERS: tuple[tuple[str, str], ...] = (
     ("Scene", "Scene number as written: 12, 12A, A12, 70pt."),
@@ -806,13 +810,17 @@ def write_workbook(
     path: str | os.PathLike[str],
     *,
     colors: Mapping[tuple[bool, bool], str] | None = None,
+    stamp: datetime | None = None,
 ) -> Path:
     """Write a production as the workbook template; reading it back gives an equal production.
 
     Sheets Scenes, Cast, Locations, Settings, and Boards when the production has boards. Strips
     are colored by ``colors`` ((exterior, night) -> RGB hex; default
-    :data:`DEFAULT_STRIP_COLORS`). The file is written to a temporary file beside ``path`` and
-    moved into place, so a reader never sees half a workbook. Returns the path written.
+    :data:`DEFAULT_STRIP_COLORS`). With a ``stamp``, the document's created and modified times
+    and every part of the file carry it, so the same production always writes the same bytes (for
+    files kept in version control); without one they carry the time of writing. The file is
+    written to a temporary file beside ``path`` and moved into place, so a reader never sees half
+    a workbook. Returns the path written.
     """
     _check_writable(production)
     target = Path(path)
@@ -915,17 +923,38 @@ def write_workbook(
                 for number, day in enumerate(days, start=1)
             ],
         )
-    _save_atomically(book, target)
+    book.properties.creator = "shootplan"
+    book.properties.title = production.name
+    _save_atomically(book, target, stamp)
     return target
 
 
-def _save_atomically(book: Workbook, target: Path) -> None:
+def _save_atomically(book: Workbook, target: Path, stamp: datetime | None) -> None:
     """Save beside the target, then rename over it: the old file survives any failure."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".xlsx")
     os.close(handle)
     try:
         book.save(temporary)
+        if stamp is not None:
+            _restamp(Path(temporary), stamp)
+        os.chmod(temporary, file_mode(target))
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _restamp(path: Path, stamp: datetime) -> None:
+    """Give the document properties and every zip entry one timestamp (openpyxl uses "now")."""
+    moment = stamp.astimezone(UTC) if stamp.tzinfo else stamp
+    text = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, data in parts:
+            if info.filename == "docProps/core.xml":
+                data = _CORE_TIMES.sub(rb"\g<1>" + text + rb"\g<2>", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            archive.writestr(entry, data)
