@@ -22,9 +22,7 @@ from typing import Any
 from shootplan.model import CastMember, Location, Production, Rules, Scene, ShootCalendar
 from shootplan.pages import parse_pages
 
-OUTPUT = (
-    Path(__file__).resolve().parents[1] / "src" / "shootplan" / "data" / "example_production.json"
-)
+OUTPUT = Path(__file__).resolve().parents[1] / "src" / "shootplan" / "data" / "example_production.json"
 
 TITLE = "Low Water at Marlow Falls"
 TIME_ZONE = "America/New_York"
