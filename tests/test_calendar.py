@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -24,32 +23,13 @@ from shootplan.io.calendar import (
     unit_calendar,
     write_calendars,
 )
+from tests.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
 from tests.conftest import small_production_data
-from tests.ics_checks import assert_valid_feed
 
-STAMP = datetime(2027, 2, 1, 9, 0, tzinfo=UTC)
-LATER = datetime(2027, 2, 8, 9, 0, tzinfo=UTC)
-LATEST = datetime(2027, 2, 15, 9, 0, tzinfo=UTC)
 NEW_YORK = ZoneInfo("America/New_York")
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def packed_days(production: Production) -> list[list[str]]:
-    """Scenes in script order, a new day whenever the page cap would be exceeded."""
-    days: list[list[str]] = []
-    current: list[str] = []
-    load = 0
-    for scene in production.scenes:
-        if current and load + scene.eighths > production.rules.max_eighths_per_day:
-            days.append(current)
-            current, load = [], 0
-        current.append(scene.number)
-        load += scene.eighths
-    if current:
-        days.append(current)
-    return days
 
 
 def anchor(scenes: list[str]) -> str:
@@ -87,29 +67,6 @@ def content(event: icalendar.Event) -> tuple[str, ...]:
     names = ("SUMMARY", "DTSTART", "DTEND", "LOCATION", "GEO", "DESCRIPTION", "STATUS", "TRANSP")
     texts = [event[n].to_ical() if n in event else "" for n in names]
     return tuple(t.decode() if isinstance(t, bytes) else t for t in texts)
-
-
-def located_data() -> dict[str, Any]:
-    """The six-scene production with addresses, coordinates and a New York time zone."""
-    data = small_production_data()
-    data["calendar"]["time_zone"] = "America/New_York"
-    data["locations"] = [
-        {
-            "name": "DINER",
-            "address": "2 Railroad Avenue, Chatham, NY 12037",
-            "latitude": 42.3643,
-            "longitude": -73.5946,
-        },
-        {
-            "name": "FARM",
-            "address": "90 Farm Road, Ghent, NY 12075",
-            "latitude": 42.3301,
-            "longitude": -73.6151,
-            "time_zone": "America/New_York",
-        },
-        {"name": "CLINIC", "address": "18 Fairview Avenue, Hudson, NY 12534"},
-    ]
-    return data
 
 
 def sequences(path: Path) -> dict[str, int]:
