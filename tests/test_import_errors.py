@@ -207,6 +207,7 @@ COLUMN_VALUES: dict[str, list[str]] = {
     "Pinned": ["2027-03-04", ""],
     "Cover": ["yes", "no", "x", ""],
     "Shoot Day": ["1", "Day 2", "3", ""],
+    "Shoot Date": ["2027-03-01", "3/2/2027", ""],
     "Elements: Props": ["lamp; chair", ""],
     "1. NORA": ["X", "", "x"],
     "MAE": ["X", ""],

@@ -212,3 +212,21 @@ def test_one_sheet_per_revision_gives_one_board_per_sheet(revisions_xlsx: Path) 
 def test_slugline_parts(slugline: str, expected: tuple[IntExt | None, str, str | None]) -> None:
     """A slugline splits into int/ext, set and a trailing time of day, whatever its punctuation."""
     assert parse_slugline(slugline) == expected
+
+
+def test_shoot_date_column_gives_days_and_calendar(tmp_path: Path) -> None:
+    """A one-liner with a Shoot Date per strip: days in date order, dated so the calendar follows."""
+    path = tmp_path / "dated.csv"
+    path.write_text(
+        "Shoot Date,Scene,Int/Ext,Set,D/N,Pages,Cast\n"
+        "Tue 3/2/2027,2,EXT,FARM - FIELD,DAY,1 4/8,1\n"
+        "Mon 3/1/2027,1,INT,DINER - BOOTH,DAY,2,1\n"
+        "Tue 3/2/2027,3,INT,CLINIC - WARD,NIGHT,3/8,2\n"
+        ",4,INT,CLINIC - OFFICE,DAY,1,2\n"
+    )
+    production = read_production(path)
+    assert len(production.scenes) == 4
+    assert production.total_eighths == 12 + 16 + 3 + 8
+    assert strips(production)["3"] == ("INT", "CLINIC - WARD", "NIGHT", "CLINIC", ["2"])
+    assert production.boards == {"dated": [["1"], ["2", "3"]]}
+    assert production.calendar.start == date(2027, 3, 1)

@@ -386,7 +386,8 @@ class _SheetReader:
         current: list[str] = []
         current_date: date | None = None
         seen: dict[str, int] = {}
-        by_day: dict[Any, list[str]] = {}
+        by_number: dict[int, list[str]] = {}  # a Shoot Day column
+        by_date: dict[date, list[str]] = {}  # a Shoot Date column
         for offset, row in enumerate(rows):
             number = self.header_index + offset + 2
             first = _first_text(row)
@@ -424,16 +425,22 @@ class _SheetReader:
                 continue
             result.strips.append(strip)
             current.append(strip.number)
-            key = self._day_key(row, number)
-            if key is not None:
-                by_day.setdefault(key, []).append(strip.number)
+            day_number, day_date = self._day_of(row, number)
+            if day_number is not None:
+                by_number.setdefault(day_number, []).append(strip.number)
+            if day_date is not None:
+                by_date.setdefault(day_date, []).append(strip.number)
         if opened:
             result.days.append(current)
             result.day_dates.append(current_date)
-        if not result.days and by_day:
-            keys = sorted(by_day)
-            result.days = [by_day[key] for key in keys]
-            result.day_dates = [key if isinstance(key, date) else None for key in keys]
+        if not result.days and (by_number or by_date):
+            # Day breaks win; else the Shoot Day numbers, else the Shoot Dates, in day order.
+            if by_number:
+                result.days = [by_number[key] for key in sorted(by_number)]
+                result.day_dates = [None] * len(result.days)
+            else:
+                result.days = [by_date[key] for key in sorted(by_date)]
+                result.day_dates = list(sorted(by_date))
         if self.missing_int_ext:
             self.problems.add(
                 f"no Int/Ext column (looked for {_names('int_ext')}, or a Slugline column), and"
@@ -458,16 +465,21 @@ class _SheetReader:
         # Text such as COMPANY MOVE or LUNCH in the scene column, with nothing else, is a banner.
         return has_data or _looks_like_scene_number(scene_text)
 
-    def _day_key(self, row: Sequence[Any], number: int) -> Any:
-        """The Shoot Day number or Shoot Date of a strip on a board that lists them per strip."""
-        for name, reader in (("shoot_day", _read_day_number), ("shoot_date", read_date)):
-            value = self.value(row, name)
-            if cell_text(value):
-                try:
-                    return reader(value)
-                except CellError as error:
-                    self._fail(number, name, str(error))
-        return None
+    def _day_of(self, row: Sequence[Any], number: int) -> tuple[int | None, date | None]:
+        """The Shoot Day number and Shoot Date of a strip, on a board that lists them per strip."""
+        day_number: int | None = None
+        day_date: date | None = None
+        try:
+            if cell_text(self.value(row, "shoot_day")):
+                day_number = _read_day_number(self.value(row, "shoot_day"))
+        except CellError as error:
+            self._fail(number, "shoot_day", str(error))
+        try:
+            if cell_text(self.value(row, "shoot_date")):
+                day_date = read_date(self.value(row, "shoot_date"))
+        except CellError as error:
+            self._fail(number, "shoot_date", str(error))
+        return day_number, day_date
 
     def _fail(self, row: int, field_name: str, message: str) -> None:
         self.problems.add(message, sheet=self.sheet, row=row, column=self.name(field_name))
