@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
 import stat
+import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from shootplan import ImportProblem, Production, Schedule, ShootplanWarning, evaluate, example_production
+from shootplan import (
+    ImportProblem,
+    Production,
+    Schedule,
+    ShootplanError,
+    ShootplanWarning,
+    evaluate,
+    example_production,
+)
 from shootplan.io import read_production, write_uss
 from tests.import_fixtures import rich_production, strips
 
@@ -259,3 +272,56 @@ def test_write_uss_is_the_spec_form_and_stable(tmp_path: Path) -> None:
     board = root["stripboards"][0]["boards"][0]
     assert "breakdownIds" in board and "breakdownArrays" not in board
     assert next(b for b in root["breakdowns"] if b["scene"] == "1")["time"] == 95 * 60_000
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+def _paths(document: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key path inside a JSON document."""
+    found = [prefix] if prefix else []
+    items = (
+        document.items()
+        if isinstance(document, dict)
+        else enumerate(document)
+        if isinstance(document, list)
+        else []
+    )
+    for key, value in items:
+        found += _paths(value, (*prefix, key))
+    return found
+
+
+@st.composite
+def damaged_uss(draw: st.DrawFn) -> dict[str, Any]:
+    """The spec-form file or shootplan's own export, with one to four values replaced at random."""
+    with tempfile.TemporaryDirectory() as folder:
+        exported = json.loads(write_uss(rich_production(), Path(folder) / "x.uss").read_text())
+    document = copy.deepcopy(draw(st.sampled_from([_spec_form(), exported])))
+    paths = _paths(document)
+    for _ in range(draw(st.integers(1, 4))):
+        *parents, last = draw(st.sampled_from(paths))
+        target = document
+        with contextlib.suppress(KeyError, IndexError, TypeError):
+            for key in parents:
+                target = target[key]
+            target[last] = draw(JSON_VALUES)
+    return document
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=damaged_uss())
+@pytest.mark.filterwarnings("ignore::shootplan.ShootplanWarning")
+def test_damaged_uss_raises_only_shootplan_errors(document: dict[str, Any]) -> None:
+    """Whatever value replaces a part of a USS file, reading it succeeds or raises a ShootplanError."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "damaged.uss"
+        path.write_text(json.dumps(document))
+        with contextlib.suppress(ShootplanError):
+            read_production(path)

@@ -108,6 +108,9 @@ _ELEMENT_UCIDS = {
 }
 _CUSTOM_UCID = 1000  # above the standard's protected ranges
 _EXTRA = "_shootplan"
+# The fields a _shootplan key may carry on a strip and on a cast element (what USS has no key for).
+_SCENE_EXTRAS = frozenset({"shoot_days", "earliest", "latest", "pinned", "cover"})
+_CAST_EXTRAS = frozenset({"name", "character", "daily_rate", "max_drops", "minor", "unavailable"})
 
 
 def _date(value: Any) -> date | None:
@@ -119,6 +122,12 @@ def _date(value: Any) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def _extras(item: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:
+    """The known fields of an object's ``_shootplan`` key (the model checks their values)."""
+    extra = item.get(_EXTRA)
+    return {key: value for key, value in extra.items() if key in fields} if isinstance(extra, dict) else {}
 
 
 def _is_number(value: Any) -> bool:
@@ -217,9 +226,7 @@ class _UssReader:
             gap = _first(element, "doodDropDays", "doodDayCount", "dropDayCount")
             if _is_number(gap) and gap >= 0:
                 member["min_drop_gap_days"] = int(gap)
-            extra = element.get(_EXTRA)
-            if isinstance(extra, dict):
-                member.update(extra)
+            member.update(_extras(element, _CAST_EXTRAS))
             members.append(member)
         return members
 
@@ -350,9 +357,7 @@ class _UssReader:
             elements.setdefault("Comments", []).append(cell_text(breakdown["comments"]))
         if elements:
             scene["elements"] = elements
-        extra = breakdown.get(_EXTRA)
-        if isinstance(extra, dict):
-            scene.update(extra)
+        scene.update(_extras(breakdown, _SCENE_EXTRAS))
         return scene if len(self.problems.items) == before else None
 
     # Calendars and boards -------------------------------------------------
@@ -449,13 +454,13 @@ def read_uss_data(data: dict[str, Any], problems: Problems) -> Draft:
     boards = reader.boards()
     locations: list[dict[str, Any]] = []
     for scene in scenes_data:
-        name = scene.get("location") or scene["set"].split(" - ")[0].strip()
+        name = cell_text(scene.get("location")) or cell_text(scene["set"]).split(" - ")[0].strip()
         if name and name not in [loc["name"] for loc in locations]:
             locations.append({"name": name})
     if isinstance(extra.get("locations"), list):
         # shootplan's own export lists every location in full, in the production's order.
         listed = [loc for loc in extra["locations"] if isinstance(loc, dict)]
-        names = {loc.get("name") for loc in listed}
+        names = {cell_text(loc.get("name")) for loc in listed}
         locations = listed + [loc for loc in locations if loc["name"] not in names]
     name = cell_text(_first(extra, "name", default=None)) or cell_text(
         _first(root, "project", "name", default="")
