@@ -414,6 +414,15 @@ def test_night_shoot_across_the_dst_change_wraps_at_the_right_hour() -> None:
     elapsed = event.decoded("DTEND").astimezone(UTC) - event.decoded("DTSTART").astimezone(UTC)
     assert elapsed == timedelta(hours=10)
     assert "estimated wrap 05:00 (+1)" in str(event["DESCRIPTION"])
+    # A lone long scene: the meal falls in its middle, the rest of the scene follows it.
+    timeline = [line for line in str(event["DESCRIPTION"]).split("\n") if re.match(r"^\d\d:\d\d", line)]
+    assert [line.split(" · ")[0] for line in timeline] == [
+        "18:00  Sc. 3",
+        "22:30  Meal",
+        "23:30  Sc. 3",
+        "05:00 (+1)  Estimated wrap",
+    ]
+    assert timeline[2].endswith("(cont.) · cast 2, 3")
 
 
 def test_cast_feeds_hold_exactly_the_work_and_hold_days_of_the_dood(
@@ -532,6 +541,41 @@ def test_naive_or_missing_timestamps_are_rejected(located: Production) -> None:
     stamped = unit_calendar(located, schedule, stamp=datetime(2027, 2, 1, 10, tzinfo=NEW_YORK))
     (event,) = stamped.walk("VEVENT")
     assert event["DTSTAMP"].to_ical() == b"20270201T150000Z"
+
+
+def test_a_shoot_day_without_scenes_is_an_all_day_placeholder(located: Production) -> None:
+    """A day the AD left empty still shows on phones, as an all-day event saying so."""
+    schedule = Schedule(
+        created=STAMP,
+        days=[
+            ShootDay(number=1, date=date(2027, 3, 1), scenes=["1", "2", "3"]),
+            ShootDay(number=2, date=date(2027, 3, 2), scenes=[]),
+            ShootDay(number=3, date=date(2027, 3, 3), scenes=["4", "5", "6"]),
+        ],
+    )
+    text = unit_calendar(located, schedule).to_ical()
+    assert_valid_feed(text)
+    empty = next(e for e in events(text).values() if "no scenes" in str(e["SUMMARY"]))
+    assert str(empty["SUMMARY"]) == "Day 2/3 · no scenes scheduled"
+    assert empty.decoded("DTSTART") == date(2027, 3, 2)
+
+
+def test_another_productions_files_are_not_taken_as_history(tmp_path: Path, located: Production) -> None:
+    """Feeds of a different production in the folder are replaced, their events never cancelled."""
+    schedule = Schedule.from_day_lists(located, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    other = located.replace(name="Another Film")
+    write_calendars(other, schedule, tmp_path)
+    write_calendars(located, schedule, tmp_path)
+    found = events((tmp_path / "unit.ics").read_bytes())
+    assert len(found) == 3
+    assert all(int(e["SEQUENCE"]) == 0 and str(e["STATUS"]) == "CONFIRMED" for e in found.values())
+
+
+def test_an_unreadable_previous_feed_is_refused(located: Production) -> None:
+    """Garbage given as the previous feed is an error, not a silent fresh start."""
+    schedule = Schedule.from_day_lists(located, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    with pytest.raises(ShootplanError, match="previous feed"):
+        unit_calendar(located, schedule, previous=b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n")
 
 
 def test_a_schedule_with_unknown_scenes_is_refused(located: Production) -> None:

@@ -74,13 +74,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, unquote
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar.prop import vCalAddress, vText
 
 from shootplan.errors import ShootplanError
 from shootplan.evaluate import CastWork, _share, evaluate
+from shootplan.io.ics_lint import lint_ics
 from shootplan.model import WEEKDAY_NAMES, Location, Production, Scene
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule, ShootDay
@@ -362,18 +363,18 @@ def _lay_out(
             items.append(_Item("move", now, now + move, location))
             now += move
         if meal and split and position == 0:
-            # One long scene: the meal falls in its middle.
+            # One long scene: the meal falls in its middle; the rest is listed as "(cont.)".
             half = minutes // 2
-            items.append(_Item("scene", now, now + timedelta(minutes=half), location, scene, part, 0))
-            now += timedelta(minutes=half)
-            items.append(_Item("meal", now, now + timedelta(minutes=meal), location))
-            now += timedelta(minutes=meal)
-            minutes -= half
+            end = now + timedelta(minutes=half)
+            items.append(_Item("scene", now, end, location, scene, part, share_eighths))
+            items.append(_Item("meal", end, end + timedelta(minutes=meal), location))
+            now, minutes, share_eighths = end + timedelta(minutes=meal), minutes - half, 0
         end = now + timedelta(minutes=minutes)
         items.append(_Item("scene", now, end, location, scene, part, share_eighths))
         now = end
         previous = location
-    wrap = (now if items else call.astimezone(UTC)).astimezone(zone)
+    # The wrap is evaluate()'s work for the day (the one definition) plus the meal, counted in UTC.
+    wrap = (call.astimezone(UTC) + timedelta(minutes=work_minutes + meal)).astimezone(zone)
     return _DayPlan(
         index=index,
         day=day,
@@ -853,9 +854,9 @@ def _fingerprint(event: icalendar.Component) -> str:
         if value is None:
             parts.append(f"{name}=")
         elif name in {"DTSTART", "DTEND"}:
-            moment = event.decoded(name)
-            zone = getattr(getattr(moment, "tzinfo", None), "key", None) or str(getattr(moment, "tzinfo", ""))
-            parts.append(f"{name}={moment.isoformat()}|{zone}")
+            # The instant (with its offset) and the zone's name: how the server spells it is moot.
+            zone = value.params.get("TZID", "")
+            parts.append(f"{name}={event.decoded(name).isoformat()}|{zone}")
         elif name == "GEO":
             parts.append(f"{name}={float(value.latitude):.6f};{float(value.longitude):.6f}")
         else:
@@ -880,6 +881,8 @@ def _published(event: icalendar.Component, namespace: uuid.UUID, feed: str | Non
         return None
     if feed is not None and str(event.get(X_FEED, "")) != feed:
         return None
+    if "UID" not in event or "DTSTART" not in event:
+        return None  # not something we published (or damaged beyond use): leave it be
     start = event.decoded("DTSTART")
     if isinstance(start, datetime):
         start = start.date()
@@ -1358,198 +1361,3 @@ def _write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-
-
-# --------------------------------------------------------------------------- lint
-
-
-_PROPERTY = re.compile(r"^(?P<name>[A-Za-z0-9-]+)(?P<params>(?:;[^:]*?)?):(?P<value>.*)$", re.S)
-_DATE = re.compile(r"^\d{8}$")
-_DATE_TIME = re.compile(r"^\d{8}T\d{6}Z?$")
-_TIMEZONE_PROPERTIES = {"TZID", "LAST-MODIFIED", "TZURL"}
-
-
-@dataclass
-class _Node:
-    """A component of the raw text: its properties with line numbers, and its children."""
-
-    name: str
-    line: int
-    properties: list[tuple[str, dict[str, str], str, int]]
-    children: list[_Node]
-
-    def values(self, name: str) -> list[tuple[dict[str, str], str, int]]:
-        return [(p, v, n) for key, p, v, n in self.properties if key == name]
-
-
-def lint_ics(text: str | bytes) -> list[str]:
-    """Problems in iCalendar text that break phone calendars; an empty list when there are none.
-
-    Checks the raw text, independently of any parser: CRLF line endings, lines of at most 75
-    octets, VERSION and PRODID, at least one event, UID, DTSTAMP and DTSTART on every event,
-    unique UIDs, a VTIMEZONE for every TZID (and nothing RFC 5545 forbids inside one), no floating
-    times, DTEND after DTSTART and of the same value type, and under METHOD:PUBLISH an ORGANIZER
-    and no ATTENDEE on every event.
-    """
-    raw = text.encode("utf-8") if isinstance(text, str) else text
-    problems: list[str] = []
-    rest = raw.replace(b"\r\n", b"")
-    if b"\n" in rest or b"\r" in rest:
-        problems.append("line endings: a bare LF or CR; RFC 5545 needs CRLF")
-    if not raw.endswith(b"\r\n"):
-        problems.append("the last line does not end with CRLF")
-    physical = raw.split(b"\r\n")
-    for number, line in enumerate(physical, 1):
-        if len(line) > 75:
-            problems.append(f"line {number}: {len(line)} octets, over 75 (fold long lines)")
-    try:
-        decoded = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return [*problems, f"not UTF-8: {error}"]
-    root, structure = _parse_raw(decoded)
-    problems += structure
-    if root is None:
-        return problems
-    problems += _lint_calendar(root)
-    return problems
-
-
-def _parse_raw(text: str) -> tuple[_Node | None, list[str]]:
-    problems: list[str] = []
-    logical: list[tuple[int, str]] = []
-    for number, line in enumerate(re.split(r"\r\n|\n|\r", text), 1):
-        if line[:1] in {" ", "\t"} and logical:
-            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
-        elif line:
-            logical.append((number, line))
-    stack: list[_Node] = []
-    root: _Node | None = None
-    for number, line in logical:
-        match = _PROPERTY.match(line)
-        if not match:
-            problems.append(f"line {number}: not a content line: {line[:40]!r}")
-            continue
-        name = match["name"].upper()
-        value = match["value"]
-        if name == "BEGIN":
-            node = _Node(value.upper(), number, [], [])
-            if stack:
-                stack[-1].children.append(node)
-            elif root is None:
-                root = node
-            else:
-                problems.append(f"line {number}: a second top-level component {value}")
-            stack.append(node)
-        elif name == "END":
-            if not stack or stack[-1].name != value.upper():
-                problems.append(f"line {number}: END:{value} does not close the open component")
-                continue
-            stack.pop()
-        elif stack:
-            stack[-1].properties.append((name, _parameters(match["params"]), value, number))
-        else:
-            problems.append(f"line {number}: property {name} outside any component")
-    if stack:
-        problems.append(f"component {stack[-1].name} (line {stack[-1].line}) is never closed")
-    if root is None or root.name != "VCALENDAR":
-        problems.append("the text is not a VCALENDAR")
-        return None, problems
-    return root, problems
-
-
-def _parameters(text: str) -> dict[str, str]:
-    parameters: dict[str, str] = {}
-    for match in re.finditer(r';([A-Za-z0-9-]+)=("[^"]*"|[^;:]*)', text):
-        parameters[match[1].upper()] = match[2].strip('"')
-    return parameters
-
-
-def _lint_calendar(root: _Node) -> list[str]:
-    problems: list[str] = []
-    for name in ("VERSION", "PRODID"):
-        found = root.values(name)
-        if len(found) != 1:
-            problems.append(f"VCALENDAR needs exactly one {name} (found {len(found)})")
-    if root.values("VERSION") and root.values("VERSION")[0][1] != "2.0":
-        problems.append(f"VERSION is {root.values('VERSION')[0][1]!r}, not 2.0")
-    method = root.values("METHOD")[0][1].upper() if root.values("METHOD") else None
-    zones = {z.values("TZID")[0][1] for z in root.children if z.name == "VTIMEZONE" and z.values("TZID")}
-    for zone in root.children:
-        if zone.name != "VTIMEZONE":
-            continue
-        for name, _, _, number in zone.properties:
-            if name not in _TIMEZONE_PROPERTIES and not name.startswith("X-"):
-                problems.append(f"line {number}: VTIMEZONE may not hold {name} (RFC 5545 section 3.6.5)")
-    events = [c for c in root.children if c.name == "VEVENT"]
-    if not any(c.name in {"VEVENT", "VTODO", "VJOURNAL", "VFREEBUSY"} for c in root.children):
-        problems.append("the calendar holds no event")
-    seen: dict[tuple[str, str], int] = {}
-    for event in events:
-        uid = event.values("UID")[0][1] if event.values("UID") else f"at line {event.line}"
-        where = f"VEVENT {uid}"
-        for name in ("UID", "DTSTAMP", "DTSTART"):
-            count = len(event.values(name))
-            if count != 1:
-                problems.append(f"{where}: needs exactly one {name} (found {count})")
-        recurrence = event.values("RECURRENCE-ID")
-        key = (uid, recurrence[0][1] if recurrence else "")
-        if key in seen:
-            problems.append(f"{where}: UID already used by the event at line {seen[key]}")
-        seen.setdefault(key, event.line)
-        for _, params, _, number in event.properties:
-            tzid = params.get("TZID")
-            if tzid is not None and tzid not in zones:
-                problems.append(f"line {number}: TZID {tzid!r} has no VTIMEZONE in the file")
-        problems += _lint_times(event, where)
-        if method == "PUBLISH":
-            if len(event.values("ORGANIZER")) != 1:
-                problems.append(f"{where}: METHOD:PUBLISH needs one ORGANIZER on every event")
-            if event.values("ATTENDEE"):
-                problems.append(f"{where}: METHOD:PUBLISH allows no ATTENDEE")
-    return problems
-
-
-def _lint_times(event: _Node, where: str) -> list[str]:
-    problems: list[str] = []
-    moments: dict[str, date | datetime] = {}
-    for name in ("DTSTART", "DTEND", "RECURRENCE-ID"):
-        for params, value, number in event.values(name):
-            if _DATE.match(value):
-                moments[name] = date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-                continue
-            if not _DATE_TIME.match(value):
-                problems.append(f"line {number}: {name} {value!r} is neither a date nor a time")
-                continue
-            if not value.endswith("Z") and "TZID" not in params:
-                problems.append(f"line {number}: {name} is a floating time (no Z, no TZID)")
-            moments[name] = _moment(value, params.get("TZID"))
-    if event.values("DTEND") and event.values("DURATION"):
-        problems.append(f"{where}: has both DTEND and DURATION")
-    start, end = moments.get("DTSTART"), moments.get("DTEND")
-    if start is not None and end is not None:
-        if isinstance(start, datetime) != isinstance(end, datetime):
-            problems.append(f"{where}: DTSTART and DTEND are not both dates or both times")
-        elif _comparable(end, start) <= _comparable(start, end):
-            problems.append(f"{where}: DTEND is not after DTSTART")
-    return problems
-
-
-def _moment(value: str, tzid: str | None) -> datetime:
-    moment = datetime.strptime(value.rstrip("Z"), "%Y%m%dT%H%M%S")
-    if value.endswith("Z"):
-        return moment.replace(tzinfo=UTC)
-    if tzid:
-        with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
-            return moment.replace(tzinfo=ZoneInfo(tzid))
-    return moment
-
-
-def _comparable(value: date | datetime, other: date | datetime) -> Any:
-    """A value to compare with ``other``: naive and aware times are compared as wall times."""
-    if (
-        isinstance(value, datetime)
-        and isinstance(other, datetime)
-        and (value.tzinfo is None) != (other.tzinfo is None)
-    ):
-        return value.replace(tzinfo=None)
-    return value
