@@ -224,3 +224,11 @@ def test_server_refusals_name_the_server(radicale: str, located: Production) -> 
     schedule = Schedule.from_day_lists(located, [["1", "2", "3", "4", "5", "6"]], created=STAMP)
     with pytest.raises(ShootplanError, match=r"CalDAV server http://127\.0\.0\.1"):
         publish_caldav(radicale, located, schedule)
+
+
+def test_an_unreachable_server_is_named(located: Production) -> None:
+    """Nothing listens on the port: a ShootplanError that names the server, not a traceback."""
+    schedule = Schedule.from_day_lists(located, [["1", "2", "3", "4", "5", "6"]], created=STAMP)
+    url = f"http://127.0.0.1:{_free_port()}/"
+    with pytest.raises(ShootplanError, match="cannot be reached"):
+        publish_caldav(url, located, schedule, username=USER, password="unused")

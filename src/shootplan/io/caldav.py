@@ -131,6 +131,8 @@ def publish_caldav(
             return _publish(caldav, calendar, production, schedule, feed, previous, settings)
     except caldav.lib.error.DAVError as error:
         raise ShootplanError(f"CalDAV server {url}: {error}") from error
+    except OSError as error:  # refused, unreachable, TLS: the network layer's errors
+        raise ShootplanError(f"CalDAV server {url} cannot be reached: {error}") from error
 
 
 def _calendar(client: Any, name: str) -> Any:
