@@ -144,12 +144,26 @@ def test_settings_problems_are_reported_with_their_rows(tmp_path: Path) -> None:
         read_production(write_xlsx(tmp_path / "settings.xlsx", sheets))
     first, second = info.value.problems
     assert first.startswith(
-        'settings.xlsx, sheet Settings, row 9, column A: unknown setting "Max Pages Per Dya"'
+        'settings.xlsx, sheet Settings, row 9, column A: unknown setting "Max Pages Per Dya";'
+        " the settings are:"
     )
     assert second.startswith(
-        "settings.xlsx, sheet Settings, row 10: Shoot Days: Shoot Days takes the shooting"
+        "settings.xlsx, sheet Settings, row 10, column B: Shoot Days: expected the shooting weekdays,"
+        ' like Mon-Fri or Mon-Sat (got "20")'
     )
     assert "Max Shoot Days" in second
+
+
+def test_setting_the_model_rejects_is_reported_at_its_row(tmp_path: Path) -> None:
+    """A time zone the model does not know is reported at its Settings row, in the model's words."""
+    sheets = template_rows()
+    sheets["Settings"].append(["Time Zone", "Mars/Olympus"])
+    with pytest.raises(ImportProblem) as info:
+        read_production(write_xlsx(tmp_path / "zone.xlsx", sheets))
+    assert info.value.problems == [
+        "zone.xlsx, sheet Settings, row 9, column B: Time Zone: unknown time zone 'Mars/Olympus'"
+        " (use an IANA name like America/New_York)"
+    ]
 
 
 def test_model_problem_points_at_the_scene_row(tmp_path: Path) -> None:

@@ -199,7 +199,7 @@ def _read_weekdays(value: Any) -> str:
     text = cell_text(value)
     if re.fullmatch(r"\d+(\.0+)?", text):
         raise CellError(
-            f"Shoot Days takes the shooting weekdays, like Mon-Fri or Mon-Sat (got {quoted(value)});"
+            f"expected the shooting weekdays, like Mon-Fri or Mon-Sat (got {quoted(value)});"
             " for a number of days available use Max Shoot Days"
         )
     return text
@@ -374,14 +374,21 @@ def _read_settings(grid: Grid, sheet: str, problems: Problems) -> _Settings:
                 f"unknown setting {quoted(key)}; the settings are: {accepted}",
                 sheet=sheet,
                 row=index + 1,
-                column="A",
+                column=get_column_letter(position + 1),
             )
             continue
         try:
             parsed = setting.read(value)
             _check_setting(setting, parsed)
         except (CellError, ProductionError) as error:
-            problems.add(f"{setting.key}: {error}", sheet=sheet, row=index + 1)
+            # The model names its own class and field ("Rules: call_time: ..."): the key says that.
+            message = re.sub(r"^(?:ShootCalendar|Rules): \w+: ", "", str(error))
+            problems.add(
+                f"{setting.key}: {message}",
+                sheet=sheet,
+                row=index + 1,
+                column=get_column_letter(position + 2),
+            )
             continue
         if setting.section == "production":
             settings.name = parsed
