@@ -102,8 +102,10 @@ def publish_caldav(
     ``calendar_name`` (default: the feed's name, e.g. ``"<production> · Unit"``), created when
     missing. The unit feed is published unless ``cast_id`` or ``location_name`` picks another.
     ``previous`` (a Schedule or feed) is used only when the calendar holds none of our events yet.
-    Other options as :func:`shootplan.io.calendar.unit_calendar`. Server and network failures
-    raise :class:`ShootplanError` naming the server.
+    With ``since``, our events before that date stay on the server as they are (history). Returns
+    what was created, updated, left unchanged and deleted. Other options as
+    :func:`shootplan.io.calendar.unit_calendar`. Server and network failures raise
+    :class:`ShootplanError` naming the server.
     """
     caldav = _caldav()
     settings = _settings(
