@@ -121,7 +121,7 @@ SHEETS: dict[str, tuple[str, ...]] = {
     "cast": ("Cast", "Cast List", "Cast Members", "Actors"),
     "locations": ("Locations", "Location List", "Sites"),
     "settings": ("Settings", "Setup", "Production Settings"),
-    "boards": ("Boards", "Board Days", "Schedules"),
+    "boards": ("Boards", "Board Days"),
 }
 
 CAST_COLUMNS: dict[str, tuple[str, ...]] = {
