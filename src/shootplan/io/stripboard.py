@@ -89,6 +89,7 @@ __all__ = [
     "StripRow",
     "StripSheet",
     "assemble",
+    "decode_text",
     "parse_slugline",
     "read_csv",
     "read_strip_sheet",

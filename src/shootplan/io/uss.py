@@ -63,7 +63,7 @@ from shootplan.io.stripboard import parse_slugline
 from shootplan.model import WEEKDAY_NAMES, DateRange, IntExt, Production, ShootCalendar
 from shootplan.pages import parse_pages
 
-__all__ = ["USS_KEY", "read_uss_data", "write_uss"]
+__all__ = ["USS_KEY", "read_uss_data", "uss_document", "write_uss"]
 
 USS_KEY = "universalScheduleStandard"
 USS_VERSION = "1.0.0"
