@@ -645,3 +645,18 @@ def test_lint_names_each_defect(defect: str, broken: str, expected: str) -> None
     """Each defect that breaks phones is reported, with a message that says what it is."""
     problems = lint_ics(broken)
     assert any(expected in p for p in problems), (defect, problems)
+
+
+def test_names_with_commas_and_semicolons_keep_their_history() -> None:
+    """A location called "FARM, NORTH; 2" is still recognized in its previous feed."""
+    data = located_data()
+    data["locations"][1]["name"] = "FARM, NORTH; 2"
+    for scene in data["scenes"]:
+        if scene["set"].startswith("FARM"):
+            scene["location"] = "FARM, NORTH; 2"
+    production = Production.model_validate(data)
+    first = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    second = Schedule.from_day_lists(production, [["1", "4"], ["5", "2"], ["3", "6"]], created=LATER)
+    published = location_calendar(production, first, "FARM, NORTH; 2").to_ical()
+    (event,) = events(location_calendar(production, second, "FARM, NORTH; 2", previous=published)).values()
+    assert int(event["SEQUENCE"]) == 1  # the farm's scenes swapped order: a new revision

@@ -98,7 +98,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: The root of every UID shootplan makes: uuid5(NAMESPACE_URL, ".../shootplan#calendar").
+#: The root of every UID shootplan makes: uuid5(NAMESPACE_URL, "https://github.com/shootplan/shootplan#calendar").
 SHOOTPLAN_NAMESPACE = uuid.UUID("8d4a9fd6-7612-5b6f-bd3f-c0fa605b8729")
 PRODID = "-//shootplan//shootplan calendar feed//EN"
 #: How often clients should re-read a subscribed feed (Google ignores it and takes 8-24 h).
@@ -879,7 +879,7 @@ def _state_from_calendar(
 def _published(event: icalendar.Component, namespace: uuid.UUID, feed: str | None) -> _Published | None:
     if str(event.get(X_PRODUCTION, "")) != str(namespace):
         return None
-    if feed is not None and str(event.get(X_FEED, "")) != feed:
+    if feed is not None and unquote(str(event.get(X_FEED, ""))) != feed:
         return None
     if "UID" not in event or "DTSTART" not in event:
         return None  # not something we published (or damaged beyond use): leave it be
@@ -1036,7 +1036,8 @@ def _event(
     organizer.params["CN"] = settings.organizer_name
     event.add("organizer", organizer)
     event.add(X_PRODUCTION, str(settings.namespace))
-    event.add(X_FEED, vText(feed.key))
+    # Percent-encoded: parsers hand X- values back raw, so a TEXT-escaped comma would not match.
+    event.add(X_FEED, quote(feed.key, safe="/ "))
     event.add(X_DAY, draft.day)
     event.add(X_SCENES, " ".join(quote(n, safe="") for n in draft.scenes))
     return event
