@@ -145,12 +145,7 @@ def _expected(production: Production, *schedules: Schedule) -> dict[str, icalend
 
 
 def test_publish_change_publish_read_back(radicale: str, example: Production) -> None:
-    """Publish, move a scene, cut a day: the server holds what the feed files would, in place.
-
-    A move updates its two days (SEQUENCE 1) and leaves the rest unwritten; a cut day is deleted
-    (every other title changes from "/24" to "/23"); somebody else's event on the calendar survives;
-    publishing the same schedule again writes nothing.
-    """
+    """Publish, move a scene, cut a day: the server ends up holding what the feed files would."""
     options: dict[str, Any] = {"username": USER, "password": "unused", "calendar_name": "Marlow Falls"}
     days = packed_days(example)
     first = Schedule.from_day_lists(example, days, created=STAMP)
@@ -164,9 +159,11 @@ def test_publish_change_publish_read_back(radicale: str, example: Production) ->
     moved_days[4].append(number)
     moved = Schedule.from_day_lists(example, moved_days, created=LATER)
     report = publish_caldav(radicale, example, moved, **options)
+    # A move rewrites its two days only (SEQUENCE 1); the other objects are not even written.
     assert len(report.updated) == 2 and len(report.unchanged) == len(days) - 2
     assert not (report.created or report.deleted)
 
+    # Cutting the last day deletes it, and every other title changes from "/24" to "/23".
     cut = Schedule.from_day_lists(example, moved_days[:-1], created=LATEST)
     report = publish_caldav(radicale, example, cut, **options)
     expected = _expected(example, first, moved, cut)
@@ -183,6 +180,7 @@ def test_publish_change_publish_read_back(radicale: str, example: Production) ->
     assert sorted({int(e["SEQUENCE"]) for e in stored.values() if "SEQUENCE" in e}) == [1, 2]
     assert str(stored["dentist-appointment"]["SUMMARY"]) == "Dentist"
 
+    # Somebody else's event survived; publishing the same schedule again writes nothing.
     again = publish_caldav(radicale, example, cut, **options)
     assert not (again.created or again.updated or again.deleted)
     assert len(again.unchanged) == len(expected)
