@@ -660,3 +660,18 @@ def test_names_with_commas_and_semicolons_keep_their_history() -> None:
     published = location_calendar(production, first, "FARM, NORTH; 2").to_ical()
     (event,) = events(location_calendar(production, second, "FARM, NORTH; 2", previous=published)).values()
     assert int(event["SEQUENCE"]) == 1  # the farm's scenes swapped order: a new revision
+
+
+def test_a_performer_cut_from_the_schedule_gets_cancellations(tmp_path: Path, located: Production) -> None:
+    """MAE's scenes are cut: her file is rewritten with every one of her days CANCELLED."""
+    first = Schedule.from_day_lists(located, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    write_calendars(located, first, tmp_path)
+    before = events((tmp_path / "cast-3-mae.ics").read_bytes())
+    second = Schedule.from_day_lists(located, [["1"], ["2", "5"], ["6"]], created=LATER)
+    paths = write_calendars(located, second, tmp_path)
+    assert tmp_path / "cast-3-mae.ics" in paths
+    text = (tmp_path / "cast-3-mae.ics").read_bytes()
+    assert_valid_feed(text, name="cast-3-mae.ics")
+    after = events(text)
+    assert set(after) == set(before) and len(after) == 3  # work, hold, work
+    assert all(str(e["STATUS"]) == "CANCELLED" and int(e["SEQUENCE"]) == 1 for e in after.values())
