@@ -53,8 +53,12 @@ Revision (SEQUENCE, LAST-MODIFIED, DTSTAMP)
     - a previous **Schedule**: rendered as if published with no history (SEQUENCE 0,
       LAST-MODIFIED = its ``created``), which is exact for one revision. Over a chain of revisions
       an event that changes twice gets SEQUENCE 1 twice; clients still take it, by its newer
-      DTSTAMP and LAST-MODIFIED. Day UIDs are not inherited in this mode, so the same Schedule
-      always yields the same UIDs.
+      DTSTAMP and LAST-MODIFIED. Day UIDs are not inherited in this mode: an inherited UID is one
+      a later Schedule-only publish could not reproduce, which would leave a duplicate on phones
+      that imported the feed; the anchor UID is always reproducible.
+
+    A change in the number of shoot days changes every title (``Day 4/24`` becomes ``Day 4/23``),
+    so every event then gets a new revision: the crew does see a different title.
 """
 
 from __future__ import annotations
