@@ -17,6 +17,13 @@ from shootplan.evaluate import evaluate as evaluate
 from shootplan.examples import example_production as example_production
 from shootplan.io import read_production as read_production
 from shootplan.io import write_workbook as write_workbook
+from shootplan.io.caldav import CaldavReport as CaldavReport
+from shootplan.io.caldav import publish_caldav as publish_caldav
+from shootplan.io.calendar import cast_calendar as cast_calendar
+from shootplan.io.calendar import lint_ics as lint_ics
+from shootplan.io.calendar import location_calendar as location_calendar
+from shootplan.io.calendar import unit_calendar as unit_calendar
+from shootplan.io.calendar import write_calendars as write_calendars
 from shootplan.io.excel import write_excel as write_excel
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
