@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from shootplan import Production, Schedule, ShootDay, evaluate
+from shootplan import Production, Schedule, ShootDay, evaluate, scene_share
 from tests.conftest import small_production_data
 
 
@@ -156,6 +156,29 @@ def test_multi_day_scene_spans_consecutive_whole_days() -> None:
         production, [["1", "4"], ["50", "6"], ["50"], ["50"], ["2", "5"], ["3"]]
     )
     assert [v.rule for v in evaluate(production, crowded).violations] == ["multi-day scene"]
+
+
+def test_scene_share_splits_a_multi_day_scene_evenly_rest_first() -> None:
+    """20 eighths and 500 minutes over three days are 7, 7, 6 and 167, 167, 166; one day is whole."""
+    data = small_production_data()
+    data["scenes"].append(
+        {
+            "number": "50",
+            "int_ext": "EXT",
+            "set": "FARM - FIELD",
+            "eighths": 20,
+            "minutes": 500,
+            "shoot_days": 3,
+        }
+    )
+    data["scenes"][0]["minutes"] = 90
+    production = Production.model_validate(data)
+    battle = production.scene("50")
+    parts = [scene_share(production, battle, [2, 3, 4], index) for index in (2, 3, 4)]
+    assert parts == [(7, 167), (7, 167), (6, 166)]
+    assert scene_share(production, production.scene("1"), [0], 0) == (16, 90)
+    schedule = Schedule.from_day_lists(production, [["1"], ["4"], ["50"], ["50"], ["50"]])
+    assert evaluate(production, schedule).eighths_per_day[2:] == [7, 7, 6]
 
 
 @pytest.mark.parametrize(("pickup", "dropped"), [("2027-03-15", True), ("2027-03-11", False)])

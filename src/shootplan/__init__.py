@@ -14,6 +14,7 @@ from shootplan.evaluate import Evaluation as Evaluation
 from shootplan.evaluate import Violation as Violation
 from shootplan.evaluate import cast_work as cast_work
 from shootplan.evaluate import evaluate as evaluate
+from shootplan.evaluate import scene_share as scene_share
 from shootplan.examples import example_production as example_production
 from shootplan.io import read_production as read_production
 from shootplan.io import write_workbook as write_workbook

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -27,7 +28,7 @@ from shootplan.model import Production, Scene, Turnaround
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
 
-__all__ = ["CastWork", "Evaluation", "Violation", "cast_work", "evaluate"]
+__all__ = ["CastWork", "Evaluation", "Violation", "cast_work", "evaluate", "scene_share"]
 
 
 @dataclass(frozen=True)
@@ -280,7 +281,7 @@ def _day_loads(
         capped = True
         for scene in scenes:
             span = scene_days.get(scene.number, [index])
-            share_eighths, share_minutes = _share(production, scene, span, index)
+            share_eighths, share_minutes = scene_share(production, scene, span, index)
             eighths += share_eighths
             minutes += share_minutes
             capped = capped and production.days_needed(scene) == 1
@@ -312,8 +313,17 @@ def _day_loads(
     return moves_per_day, eighths_per_day, minutes_per_day
 
 
-def _share(production: Production, scene: Scene, span: list[int], index: int) -> tuple[int, int]:
-    """The pages and minutes of a scene that fall on one of its days (split evenly, rest first)."""
+def scene_share(production: Production, scene: Scene, span: Sequence[int], index: int) -> tuple[int, int]:
+    """The eighths and minutes of ``scene`` shot on the day at position ``index``.
+
+    ``span`` is the positions (0-based) of every day the scene is shot on, as
+    :meth:`shootplan.Schedule.scene_days` gives them. A scene shot on one day (or an ``index``
+    outside its span) is whole: its eighths and estimated minutes
+    (:meth:`shootplan.Rules.scene_minutes`). A multi-day scene is split evenly over its days, the
+    remainder going to the first days: 20 eighths over 3 days are 7, 7 and 6. The parts of every
+    day add up to the whole scene, so each report's day rows add up to :func:`evaluate`'s day totals
+    (its ``eighths_per_day`` and ``minutes_per_day``, before company moves).
+    """
     minutes = production.rules.scene_minutes(scene)
     if len(span) <= 1 or index not in span:
         return scene.eighths, minutes
@@ -322,6 +332,10 @@ def _share(production: Production, scene: Scene, span: list[int], index: int) ->
     eighths = scene.eighths // parts + (1 if position < scene.eighths % parts else 0)
     share = minutes // parts + (1 if position < minutes % parts else 0)
     return eighths, share
+
+
+# The old private name, still imported by shootplan.io.calendar; new code uses scene_share.
+_share = scene_share
 
 
 def _check_availability(

@@ -25,10 +25,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from shootplan.errors import ShootplanError
-
-# _share is the scorer's own split of a multi-day scene's pages and minutes over its days: using it
-# keeps a day's one-liner rows adding up to evaluate()'s day total.
-from shootplan.evaluate import Evaluation, _share, cast_work, evaluate
+from shootplan.evaluate import Evaluation, cast_work, evaluate, scene_share
 from shootplan.model import IntExt, Production, Scene
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
@@ -192,7 +189,8 @@ def one_liner(production: Production, schedule: Schedule) -> pd.DataFrame:
         for number in day.scenes:
             scene = _scene_or_error(production, number, day.number)
             span = spans[number]
-            eighths, minutes = _share(production, scene, span, index)
+            # The scorer's own split, so a day's rows add up to evaluate()'s day total.
+            eighths, minutes = scene_share(production, scene, span, index)
             rows.append(
                 {
                     "day": day.number,
