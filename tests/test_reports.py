@@ -10,6 +10,7 @@ import pytest
 
 from shootplan import Production, Schedule, ShootDay, cast_work, evaluate
 from shootplan.errors import ShootplanError
+from shootplan.io.workbook import DEFAULT_STRIP_COLORS, strip_colors
 from shootplan.reports import (
     DEFAULT_PALETTE,
     DOOD_HOLIDAY,
@@ -400,3 +401,12 @@ def test_palette_rejects_a_color_it_cannot_read() -> None:
     """A malformed color names its palette entry."""
     with pytest.raises(ShootplanError, match="palette entry 'EXT DAY'"):
         resolve_palette({"EXT DAY": "yellowish"})
+
+
+def test_template_strip_colors_derive_from_the_report_palette(report_production: Production) -> None:
+    """The workbook template colors a strip as the reports do: one default palette, one source."""
+    for number in ("1", "2", "5", "7"):
+        scene = report_production.scene(number)
+        assert DEFAULT_STRIP_COLORS[(scene.is_exterior, scene.is_night)] == strip_color(scene)
+    pink = strip_colors(resolve_palette({"EXT DAY": "#ffc0cb"}))
+    assert pink[(True, False)] == "FFC0CB" and pink[(False, False)] == DEFAULT_PALETTE["INT DAY"]

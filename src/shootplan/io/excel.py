@@ -49,7 +49,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.errors import ShootplanError
 from shootplan.evaluate import Evaluation, evaluate
-from shootplan.io.workbook import write_workbook
+from shootplan.io.workbook import strip_colors, write_workbook
 from shootplan.model import Production, Scene
 from shootplan.pages import format_pages
 from shootplan.reports import (
@@ -629,16 +629,6 @@ def _plain(value: Any) -> Any:
 STRIPBOARD_BOARD = "Stripboard"
 
 
-def _template_colors(palette: Mapping[str, str]) -> dict[tuple[bool, bool], str]:
-    """The strip palette in the template writer's form: (exterior, night) -> RRGGBB."""
-    return {
-        (False, False): palette["INT DAY"],
-        (True, False): palette["EXT DAY"],
-        (False, True): palette["INT NIGHT"],
-        (True, True): palette["EXT NIGHT"],
-    }
-
-
 def _template_workbook(production: Production, palette: Mapping[str, str]) -> Workbook:
     """The production as the workbook template (Scenes, Cast, Locations, Settings, Boards).
 
@@ -651,7 +641,7 @@ def _template_workbook(production: Production, palette: Mapping[str, str]) -> Wo
     if boards != production.boards:
         production = production.replace(boards=boards)
     with tempfile.TemporaryDirectory(prefix="shootplan-") as scratch:
-        path = write_workbook(production, Path(scratch) / "template.xlsx", colors=_template_colors(palette))
+        path = write_workbook(production, Path(scratch) / "template.xlsx", colors=strip_colors(palette))
         return load_workbook(path)
 
 
