@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shootplan import DateRange, IntExt, Production
+from shootplan import DateRange, IntExt, Production, Schedule, ShootplanWarning, evaluate
+from shootplan.errors import ImportProblem
 from shootplan.io import read_production
 from shootplan.io.stripboard import parse_slugline
 from tests.import_fixtures import (
@@ -230,3 +231,46 @@ def test_shoot_date_column_gives_days_and_calendar(tmp_path: Path) -> None:
     assert strips(production)["3"] == ("INT", "CLINIC - WARD", "NIGHT", "CLINIC", ["2"])
     assert production.boards == {"dated": [["1"], ["2", "3"]]}
     assert production.calendar.start == date(2027, 3, 1)
+
+
+def _battle_board(path: Path, *later_days: str) -> Path:
+    """A dated board: scene 1, then the 12-page battle 50, ``later_days`` (one row a day), scene 2."""
+    rows = [
+        "Scene,Int/Ext,Set,D/N,Pages,Cast",
+        "1,INT,DINER - BOOTH,DAY,2,1",
+        "END OF DAY 1 -- Mon 3/1/2027",
+        '50,EXT,FARM - FIELD,DAY,12,"1, 2"',
+        "END OF DAY 2 -- Tue 3/2/2027",
+    ]
+    for number, row in enumerate(later_days, start=3):
+        rows += [row, f"END OF DAY {number} -- Wed 3/{number}/2027"]
+    rows += ["2,INT,CLINIC - WARD,NIGHT,3/8,2", f"END OF DAY {len(later_days) + 3}"]
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def test_continuation_banners_put_a_multi_day_scene_on_each_of_its_days(tmp_path: Path) -> None:
+    """One strip for the 3-day battle, a "continued" banner on each later day: on all three days."""
+    path = _battle_board(tmp_path / "battle.csv", "Scene 50 continued -- day 2 of 3", "SC. 50 (CONT'D)")
+    production = read_production(path)
+    assert [scene.number for scene in production.scenes] == ["1", "50", "2"]
+    assert production.scene("50").eighths == 96 and production.scene("50").shoot_days is None
+    assert production.boards == {"battle": [["1"], ["50"], ["50"], ["50"], ["2"]]}
+    result = evaluate(production, Schedule.from_board(production, "battle"))
+    assert result.is_feasible, result.violations
+    assert result.eighths_per_day == [16, 32, 32, 32, 3]
+
+
+def test_banner_continuing_no_listed_scene_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    """A banner naming a scene no strip above it lists adds nothing to its day, and says so."""
+    path = _battle_board(tmp_path / "typo.csv", "Scene 50 continued", "Scene 59 continued")
+    with pytest.warns(ShootplanWarning, match='row 8: a banner continues scene "59", which no strip'):
+        production = read_production(path)
+    assert production.boards == {"typo": [["1"], ["50"], ["50"], [], ["2"]]}
+
+
+def test_scene_repeated_on_a_later_day_is_an_error_that_suggests_a_banner(tmp_path: Path) -> None:
+    """A strip of the battle again on day 3 is a duplicate; the message says how to continue it."""
+    path = _battle_board(tmp_path / "repeat.csv", '50,EXT,FARM - FIELD,DAY,12,"1, 2"')
+    with pytest.raises(ImportProblem, match='banner row "Scene 50 continued" on each later day'):
+        read_production(path)

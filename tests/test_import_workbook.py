@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import warnings
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -115,6 +116,25 @@ def test_scenes_sheet_alone_falls_back_to_defaults(tmp_path: Path) -> None:
     assert [c.id for c in production.cast] == ["1", "2"]
     assert production.rules == Production.model_validate(small_production_data()).rules
     assert production.calendar.weekdays == ["Mon", "Tue", "Wed", "Thu", "Fri"]
+
+
+def test_scenes_sheet_defines_the_scenes_wherever_its_tab_is(tmp_path: Path) -> None:
+    """A board tab before Scenes gives its days; the scenes keep the Scenes sheet's order and data."""
+    board = [
+        ["Scene", "Int/Ext", "Set", "Day/Night", "Pages"],
+        ["2", "EXT", "FARM - FIELD", "NIGHT", "3/8"],
+        ["END OF DAY 1"],
+        ["1", "INT", "DINER - BOOTH", "DAY", "2 3/8"],
+        ["END OF DAY 2"],
+    ]
+    sheets = {"Board": board, "Cast": template_rows()["Cast"], "Scenes": template_rows()["Scenes"]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the board agrees with Scenes on what it shows
+        production = read_production(write_xlsx(tmp_path / "board_first.xlsx", sheets), start=START)
+    assert [scene.number for scene in production.scenes] == ["1", "2"]
+    assert production.scene("1").minutes == 90 and production.scene("2").pinned == date(2027, 3, 3)
+    assert production.scene("2").location == "Kessler Farm"
+    assert production.boards == {"Board": [["2"], ["1"]]}
 
 
 def test_locations_missing_from_the_sheet_are_added_with_a_warning(tmp_path: Path) -> None:

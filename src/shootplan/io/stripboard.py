@@ -45,6 +45,12 @@ that day. Strips after the last day break are unscheduled (the boneyard). Boards
 day instead (``DAY 1 -- Mon, Mar 1, 2027`` above its strips) are read the same way, and so are
 boards with a Shoot Day or Shoot Date column. The days become ``Production.boards[name]``.
 
+A scene shot over several days (a three-day battle) is one strip, on its first day, and a
+**continuation banner** on each later day: ``Scene 7 continued -- day 2 of 3`` (also ``SC. 7
+CONT'D``, ``Continued: Scene 7``) puts scene 7 on the banner's day too, as
+:func:`shootplan.io.write_excel` writes it. A banner naming a scene no strip above it lists is
+ignored with a warning. The same scene number on two strips is an error, on one day or on two.
+
 A set written as a slugline (``INT. DINER - NIGHT`` in the Set column) is read like one; when the
 board has no location, the model's default applies (the set's part before `` - ``).
 """
@@ -181,6 +187,18 @@ _DAY_START = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^\W*(?:grand\s+)?totals?\b", re.IGNORECASE)
+_CONTINUED_WORD = r"(?:continued|cont'?d|cont\.)(?=\W|$)"
+# "Scene 7 continued -- day 2 of 3", "SC. 12A (CONT'D)", "Continued: Scene 70 pt".
+_CONTINUED = (
+    re.compile(
+        rf"^\W*sc(?:ene|n)?\b\.?\s*#?\s*(?P<number>\S(?:.*?\S)??)\s*[(,:\-]*\s*{_CONTINUED_WORD}",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^\W*{_CONTINUED_WORD}\s*[:\-]?\s*(?:from\s+)?sc(?:ene|n)?\b\.?\s*#?\s*(?P<number>[^\s,;()]+)",
+        re.IGNORECASE,
+    ),
+)
 _ELEMENT_HEADER = re.compile(r"^\s*elements?\s*[:\-]\s*(?P<category>\S.*)$", re.IGNORECASE)
 _CAST_ID = r"[A-Za-z]?\d+[A-Za-z]{0,2}"
 _ID = re.compile(rf"^#?(?P<id>{_CAST_ID})$")
@@ -387,6 +405,7 @@ class _SheetReader:
         current: list[str] = []
         current_date: date | None = None
         seen: dict[str, int] = {}
+        seen_day: dict[str, int] = {}  # the board day (count of days closed before it) of each strip
         by_number: dict[int, list[str]] = {}  # a Shoot Day column
         by_date: dict[date, list[str]] = {}  # a Shoot Date column
         for offset, row in enumerate(rows):
@@ -407,21 +426,32 @@ class _SheetReader:
                 # Strips above the first opening header belong to no day (unscheduled).
                 opened, current, current_date = True, [], _row_date(row)
                 continue
+            if scene_text in ("", first) and not self._has_strip_data(row):
+                continued = _continued_scene(first)
+                if continued is not None:
+                    self._continue(continued, number, seen, current)
+                    continue
             if _TOTAL.match(first) or [normalize(cell_text(v)) for v in row] == header_key:
                 continue
             if not self._is_strip(row, scene_text, number):
                 continue
             strip = self._strip(row, number, scene_text)
             if scene_text in seen:
+                hint = "give each strip its own number (e.g. 12A, 12B)"
+                if seen_day[scene_text] < len(result.days):
+                    hint = (
+                        "a scene shot over several days is listed once, on its first day, with a"
+                        f" banner row {quoted(f'Scene {scene_text} continued')} on each later day"
+                    )
                 self.problems.add(
-                    f"duplicate scene {quoted(scene_text)} (also on row {seen[scene_text]});"
-                    " give each strip its own number (e.g. 12A, 12B)",
+                    f"duplicate scene {quoted(scene_text)} (also on row {seen[scene_text]}); {hint}",
                     sheet=self.sheet,
                     row=number,
                     column=self.name("scene"),
                 )
                 continue
             seen[scene_text] = number
+            seen_day[scene_text] = len(result.days)
             if strip is None:
                 continue
             result.strips.append(strip)
@@ -451,9 +481,24 @@ class _SheetReader:
             )
         return result
 
+    def _has_strip_data(self, row: Sequence[Any]) -> bool:
+        """Any cell a strip fills (int/ext, set, pages, slugline): a banner has none."""
+        return any(cell_text(self.value(row, name)) for name in _STRIP_DATA)
+
+    def _continue(self, scene: str, number: int, seen: dict[str, int], day: list[str]) -> None:
+        """A continuation banner puts a scene listed on an earlier day on this day too."""
+        if scene not in seen:
+            where = f"sheet {self.sheet}, row {number}" if self.sheet else f"row {number}"
+            self.problems.warn(
+                f"{where}: a banner continues scene {quoted(scene)}, which no strip above it lists;"
+                " the banner was ignored"
+            )
+        elif scene not in day:  # a note on the strip's own day adds nothing
+            day.append(scene)
+
     def _is_strip(self, row: Sequence[Any], scene_text: str, number: int) -> bool:
         """Tell a strip from a banner; a row with strip data but no scene number is a problem."""
-        has_data = any(cell_text(self.value(row, name)) for name in _STRIP_DATA)
+        has_data = self._has_strip_data(row)
         if not scene_text:
             if has_data:
                 self.problems.add(
@@ -611,6 +656,15 @@ def _first_text(row: Sequence[Any]) -> str:
     return ""
 
 
+def _continued_scene(text: str) -> str | None:
+    """The scene a continuation banner names (``Scene 7 continued -- day 2 of 3``), else None."""
+    for pattern in _CONTINUED:
+        match = pattern.match(text)
+        if match and re.search(r"\d", match["number"]):  # "Scene description continued" is a note
+            return match["number"]
+    return None
+
+
 def _row_date(row: Sequence[Any]) -> date | None:
     """The date written on a day-break row: a date cell, or a date in its text."""
     for value in row:
@@ -722,7 +776,8 @@ def assemble(
     repeats: list[StripRow] = []
     for sheet in sheets:
         for strip in sheet.strips:
-            # A workbook may keep one sheet per board revision: the first sheet defines a scene.
+            # A workbook may keep one sheet per board revision: the first sheet defines a scene
+            # (a workbook puts its Scenes sheet first).
             if strip.number in first_seen:
                 repeats.append(strip)
             else:

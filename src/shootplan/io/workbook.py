@@ -7,6 +7,12 @@ punctuation, extra columns and sheets are ignored, and the Scenes sheet may be a
 are separated by ``;`` or ``,``; date ranges are written ``2027-03-04..2027-03-08``; yes/no cells
 take ``yes``, ``no``, ``x`` or blank.
 
+Every other sheet with a Scene column is read as a board too (one sheet per revision, or the
+Stripboard of a workbook :func:`shootplan.io.write_excel` wrote): its day breaks become one of the
+production's boards. A scene listed on several sheets takes its data from the Scenes sheet,
+wherever its tab is, else from the first sheet that lists it; a sheet that disagrees gets a
+warning.
+
 **Scenes** (one row per strip)
 
 =================  ==================================================  ===================
@@ -150,6 +156,9 @@ LOCATION_COLUMNS: dict[str, tuple[str, ...]] = {
     "windows": ("Windows", "Available", "Available Dates"),
     "unavailable": ("Unavailable", "Unavailable Dates", "Not Available", "Blackout Dates"),
 }
+
+#: Names of the sheet that defines the scenes when several sheets list them (matched normalized).
+SCENE_SHEETS = ("Scenes", "Scene List")
 
 BOARD_COLUMNS: dict[str, tuple[str, ...]] = {
     "board": ("Board", "Board Name", "Schedule"),
@@ -658,6 +667,11 @@ def read_workbook(path: Path, data: bytes, problems: Problems) -> Draft:
         )
     if len(sheets) == 1:
         sheets[0].title = path.stem  # one board: name it after the file, not "Sheet1"
+    # The Scenes sheet defines the scenes (all their fields, in its order) wherever its tab is, so a
+    # workbook may open on a board in shooting order that lacks some columns; a stable sort keeps
+    # the other sheets, and so the boards, in tab order.
+    defining = {normalize(name) for name in SCENE_SHEETS}
+    sheets.sort(key=lambda sheet: normalize(sheet.title) not in defining)
     settings = _Settings()
     if "settings" in special:
         settings = _read_settings(special["settings"][1], special["settings"][0], problems)
