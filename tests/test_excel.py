@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from shootplan import Production, Schedule, ShootDay
+from shootplan import Production, Schedule, ShootDay, evaluate
 from shootplan.errors import ShootplanError
 from shootplan.io.excel import SHEET_NAMES, STRIPBOARD_HEADERS, write_excel
 from shootplan.reports import DEFAULT_PALETTE
@@ -84,8 +84,16 @@ def _row_of(sheet: Worksheet, first_value: str) -> int:
 
 
 def test_sheet_names_and_the_sheet_it_opens_on(book: openpyxl.Workbook) -> None:
-    """Scenes first (the importer's rule), then the reports; the workbook opens on the Stripboard."""
+    """The Stripboard first, then the reports and the template; the workbook opens on the board."""
     assert book.sheetnames == list(SHEET_NAMES)
+    assert book.sheetnames[:6] == [
+        "Stripboard",
+        "One-Liner",
+        "Day Out of Days",
+        "Summary",
+        "Cast",
+        "Locations",
+    ]
     assert book.active is not None and book.active.title == "Stripboard"
 
 
@@ -289,7 +297,7 @@ def test_write_replaces_an_existing_file_whole(tmp_path: Path, small_production:
     target.write_bytes(b"an old schedule")
     schedule = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
     assert write_excel(small_production, schedule, target) == target
-    assert openpyxl.load_workbook(target).sheetnames[:2] == ["Scenes", "Stripboard"]
+    assert openpyxl.load_workbook(target).sheetnames[:2] == ["Stripboard", "One-Liner"]
     assert _leftovers(tmp_path) == []
 
 
@@ -363,6 +371,57 @@ def test_round_trip_keeps_the_productions_own_boards(tmp_path: Path, excel_produ
     assert "Boards" in openpyxl.load_workbook(path).sheetnames
     read = read_production(path)
     assert read.boards == {"Rev. WHITE": days[::-1], "Stripboard": days}
+
+
+def _battle_production() -> Production:
+    """The small production with a 12-page battle (3 days by pages) and a 2-day chase (by setting)."""
+    data = small_production_data()
+    data["scenes"] += [
+        {
+            "number": "50",
+            "int_ext": "EXT",
+            "set": "FARM - FIELD",
+            "time_of_day": "DUSK",
+            "eighths": 96,
+            "cast": ["1", "2"],
+            "synopsis": "The battle at the farm",
+            "elements": {"Stunts": ["12 riders"]},
+        },
+        {
+            "number": "51",
+            "int_ext": "INT/EXT",
+            "set": "PICKUP TRUCK - MOVING",
+            "location": "COUNTY ROAD",
+            "time_of_day": "MORNING",
+            "eighths": 10,
+            "shoot_days": 2,
+            "cast": ["2"],
+            "latest": "2027-03-31",
+        },
+    ]
+    data["locations"].append({"name": "COUNTY ROAD"})
+    return Production.model_validate(data)
+
+
+def test_round_trip_puts_multi_day_scenes_on_each_of_their_days(tmp_path: Path) -> None:
+    """A 3-day battle and a 2-day chase read back on all their days: same production, same days."""
+    read_production = _read_production()
+    production = _battle_production()
+    days = [["1", "4"], ["50"], ["50"], ["50"], ["2", "5"], ["51"], ["51"], ["6", "3"]]
+    schedule = Schedule.from_day_lists(production, days, name="battle")
+    assert evaluate(production, schedule).is_feasible
+    path = write_excel(production, schedule, tmp_path / "battle.xlsx")
+    sheet = openpyxl.load_workbook(path)["Stripboard"]
+    firsts = [str(values[0]) for _, values in _rows(sheet)]
+    assert firsts.count("50") == 1 and firsts.count("51") == 1
+    assert "Scene 50 continued -- day 3 of 3 -- EXT. FARM - FIELD - DUSK" in firsts
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a clean round trip needs no guessing
+        read = read_production(path)
+    assert read.model_dump(exclude={"boards"}) == production.model_dump(exclude={"boards"})
+    assert read.boards == {"Stripboard": schedule.day_lists()}
+    again = Schedule.from_board(read, "Stripboard")
+    assert again.day_lists() == schedule.day_lists() and again.dates() == schedule.dates()
 
 
 def test_text_that_looks_like_numbers_or_formulas_stays_text(tmp_path: Path) -> None:

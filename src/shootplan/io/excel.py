@@ -2,25 +2,28 @@
 
 :func:`write_excel` writes one workbook with these sheets, in this order:
 
-- **Scenes**, then (after the reports) **Cast**, **Locations**, **Settings** and, when the
-  production has boards of its own, **Boards**: the production in the workbook template's form,
-  written by :func:`shootplan.io.write_workbook` (the template's one writer). Scenes comes first
-  because the importer lets the first sheet that lists a scene define it.
-- **Stripboard** (the sheet the workbook opens on): the strips in shooting order, filled by
-  INT/EXT x DAY/NIGHT (white, yellow, blue, green by default), a black day-break row closing
-  each day (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``), an orange week-break row
-  closing each calendar week, and the boneyard (unscheduled strips) below the last day. It is a
-  board in the form :func:`shootplan.io.read_production` reads: a header row (Scene, Int/Ext,
-  Set, Day/Night, Pages, Cast, Location...), cast as IDs (``1, 2, 5``), pages as ``2 3/8``.
+- **Stripboard** (the first tab, and the sheet the workbook opens on): the strips in shooting
+  order, filled by INT/EXT x DAY/NIGHT (white, yellow, blue, green by default), a black day-break
+  row closing each day (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``), an orange
+  week-break row closing each calendar week, and the boneyard (unscheduled strips) below the last
+  day. A scene shot over several days is one strip on its first day, with its whole page count,
+  and a banner in its strip color on each later day (``Scene 7 continued -- day 2 of 3 -- EXT.
+  FARM - FIELD - DAY``); the day breaks count each day's share of its pages. It is a board in the
+  form :func:`shootplan.io.read_production` reads: a header row (Scene, Int/Ext, Set, Day/Night,
+  Pages, Cast, Location...), cast as IDs (``1, 2, 5``), pages as ``2 3/8``, continuation banners.
 - **One-Liner**: :func:`shootplan.reports.one_liner` with a day-break row after each day.
 - **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red.
 - **Summary**: the metrics of :func:`shootplan.evaluate`, the solver's status and gap when a
   result is given, costs per cast member and per day, and every rule violation.
+- **Cast**, **Locations**, **Scenes**, **Settings** and, when the production has boards of its
+  own, **Boards**: the production in the workbook template's form, written by
+  :func:`shootplan.io.write_workbook` (the template's one writer).
 
 Read back with :func:`shootplan.io.read_production`, the file gives the same production, with the
-Stripboard's day breaks as ``production.boards["Stripboard"]``: the same day assignment. (A scene
-shot over several days sits on the board once, on its first day, with a banner on its later days;
-the importer reads those later days as empty.)
+Stripboard's day breaks (and continuation banners) as ``production.boards["Stripboard"]``: the
+same day assignment. The importer takes each scene's data from the Scenes sheet wherever its tab
+is, so the Stripboard can come first while the Scenes sheet keeps what a board does not show
+(shoot days, date limits, weather cover, elements) and the production's own scene order.
 
 Every sheet has a frozen header, set column widths and a print setup (landscape, fit to width,
 header rows repeated on each page). The write is atomic: the workbook is built in memory, saved to
@@ -69,13 +72,13 @@ __all__ = ["SHEET_NAMES", "STRIPBOARD_BOARD", "SolverResult", "build_workbook", 
 
 #: The sheets :func:`write_excel` writes, in order (plus "Boards" when the production has boards).
 SHEET_NAMES = (
-    "Scenes",
     "Stripboard",
     "One-Liner",
     "Day Out of Days",
     "Summary",
     "Cast",
     "Locations",
+    "Scenes",
     "Settings",
 )
 
@@ -234,7 +237,8 @@ def _write_stripboard(
 
     Each scene is one strip, listed once, as on any board the importer reads (it rejects a scene
     number repeated on one sheet): a scene shot over several days sits on its first day with its
-    full page count, and a banner row stands for it on each later day.
+    full page count, and a continuation banner (``Scene 7 continued -- day 2 of 3 -- ...``) on
+    each later day, which the importer reads as the scene's strip on that day.
     """
     headers = list(STRIPBOARD_HEADERS)
     width = len(headers)
@@ -676,12 +680,16 @@ def build_workbook(
         "Day Out of Days": lambda sheet: _write_dood(sheet, production, schedule, evaluation, colors),
         "Summary": lambda sheet: _write_summary(sheet, production, schedule, evaluation, result),
     }
-    # The importer lets the first sheet that lists a scene define it, so Scenes (the production's
-    # full data, in its own order) stays the first tab and the reports follow it.
-    for index, (name, write) in enumerate(reports.items(), start=1):
-        write(workbook.create_sheet(name, index=index))
+    for name, write in reports.items():
+        write(workbook.create_sheet(name))
     for name in template:
         _dress_template_sheet(workbook[name])
+    # The board is the first tab, the one an AD reads and prints first. The importer still takes
+    # every scene from the Scenes sheet, wherever its tab is, so nothing the Stripboard does not
+    # show is lost and the scenes keep the production's order.
+    order = [name for name in (*SHEET_NAMES, "Boards") if name in workbook.sheetnames]
+    for position, name in enumerate(order):
+        workbook.move_sheet(name, offset=position - workbook.sheetnames.index(name))
     for sheet in workbook.worksheets:
         sheet.sheet_view.tabSelected = False
     stripboard = workbook["Stripboard"]
