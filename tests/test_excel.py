@@ -160,6 +160,43 @@ def test_week_break_rows_close_each_calendar_week(book: openpyxl.Workbook) -> No
     assert sheet.cell(row=weeks[0][0] - 1, column=1).value.startswith("End of Day 5")
 
 
+def test_holidays_and_days_off_between_shoot_days_have_their_own_rows(book: openpyxl.Workbook) -> None:
+    """The Wednesday holiday is a red row between days 7 and 8; weekends are left to week breaks."""
+    sheet = book["Stripboard"]
+    firsts = [str(values[0]) for _, values in _rows(sheet)]
+    holiday = firsts.index("Holiday -- Wed, Mar 10, 2027")
+    assert firsts[holiday - 1] == "End of Day 7 -- Tue, Mar 9, 2027 -- 1 6/8 pages"
+    assert _rgb(sheet.cell(row=holiday + 1, column=1)) == DEFAULT_PALETTE["HOLIDAY"]
+    assert [text for text in firsts if text.startswith(("Holiday", "Day off", "Days off"))] == [
+        "Holiday -- Wed, Mar 10, 2027"
+    ]
+
+
+def test_days_off_rows_fall_in_their_own_week(tmp_path: Path) -> None:
+    """Dark days on a Friday and the next Monday: one grey row before the week break, one after."""
+    data = small_production_data()
+    data["calendar"]["days_off"] = ["2027-03-05", "2027-03-08"]
+    production = Production.model_validate(data)
+    schedule = Schedule.from_day_lists(production, [["1"], ["4"], ["2", "5"], ["6"], ["3"]])
+    path = write_excel(production, schedule, tmp_path / "dark.xlsx")
+    sheet = openpyxl.load_workbook(path)["Stripboard"]
+    firsts = [str(values[0]) for _, values in _rows(sheet)][4:]
+    assert firsts[firsts.index("6") :] == [
+        "6",
+        "End of Day 4 -- Thu, Mar 4, 2027 -- 1 pages",
+        "Day off -- Fri, Mar 5, 2027",
+        "End of Week 1 -- 4 shoot days -- 7 4/8 pages",
+        "Day off -- Mon, Mar 8, 2027",
+        "3",
+        "End of Day 5 -- Tue, Mar 9, 2027 -- 3/8 pages",
+        "End of Week 2 -- 1 shoot day -- 3/8 pages",
+    ]
+    assert _rgb(sheet.cell(row=firsts.index("Day off -- Fri, Mar 5, 2027") + 5, column=1)) == "D9D9D9"
+    read = _read_production()(path)  # the rows are banners to the importer
+    assert read.calendar == production.calendar
+    assert read.boards == {"Stripboard": schedule.day_lists()}
+
+
 def test_print_setup_is_landscape_fit_to_width_with_repeated_headers(book: openpyxl.Workbook) -> None:
     """Every report prints landscape, one page wide, header rows on each page."""
     for name in ("Stripboard", "One-Liner", "Day Out of Days", "Scenes", "Cast"):

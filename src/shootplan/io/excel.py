@@ -5,12 +5,14 @@
 - **Stripboard** (the first tab, and the sheet the workbook opens on): the strips in shooting
   order, filled by INT/EXT x DAY/NIGHT (white, yellow, blue, green by default), a black day-break
   row closing each day (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``), an orange
-  week-break row closing each calendar week, and the boneyard (unscheduled strips) below the last
-  day. A scene shot over several days is one strip on its first day, with its whole page count,
-  and a banner in its strip color on each later day (``Scene 7 continued -- day 2 of 3 -- EXT.
-  FARM - FIELD - DAY``); the day breaks count each day's share of its pages. It is a board in the
-  form :func:`shootplan.io.read_production` reads: a header row (Scene, Int/Ext, Set, Day/Night,
-  Pages, Cast, Location...), cast as IDs (``1, 2, 5``), pages as ``2 3/8``, continuation banners.
+  week-break row closing each calendar week, a red row for each holiday and a grey one for each
+  weekday off between shoot days (``Holiday -- Wed, Mar 10, 2027``), and the boneyard
+  (unscheduled strips) below the last day. A scene shot over several days is one strip on its
+  first day, with its whole page count, and a banner in its strip color on each later day
+  (``Scene 7 continued -- day 2 of 3 -- EXT. FARM - FIELD - DAY``); the day breaks count each
+  day's share of its pages. It is a board in the form :func:`shootplan.io.read_production`
+  reads: a header row (Scene, Int/Ext, Set, Day/Night, Pages, Cast, Location...), cast as IDs
+  (``1, 2, 5``), pages as ``2 3/8``, continuation banners.
 - **One-Liner**: :func:`shootplan.reports.one_liner` with a day-break row after each day.
 - **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red.
 - **Summary**: the metrics of :func:`shootplan.evaluate`, the solver's status and gap when a
@@ -34,11 +36,12 @@ whole or left untouched.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import secrets
 import tempfile
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,7 +56,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from shootplan.errors import ShootplanError
 from shootplan.evaluate import Evaluation, evaluate
 from shootplan.io.workbook import strip_colors, write_workbook
-from shootplan.model import Production, Scene
+from shootplan.model import WEEKDAY_NAMES, Production, Scene, ShootCalendar
 from shootplan.pages import format_pages
 from shootplan.reports import (
     DOOD_HOLIDAY,
@@ -233,7 +236,7 @@ def _write_stripboard(
     evaluation: Evaluation,
     palette: dict[str, str],
 ) -> None:
-    """Strips colored by type, black day breaks with page totals, orange week breaks, boneyard.
+    """Strips colored by type, day and week breaks, holidays and days off, then the boneyard.
 
     Each scene is one strip, listed once, as on any board the importer reads (it rejects a scene
     number repeated on one sheet): a scene shot over several days sits on its first day with its
@@ -267,13 +270,17 @@ def _write_stripboard(
         week_eighths += eighths
         week_days += 1
         following = schedule.days[index + 1].date if index + 1 < len(schedule.days) else None
-        if following is None or following.isocalendar()[:2] != day.date.isocalendar()[:2]:
+        week_of = day.date.isocalendar()[:2]
+        gaps = _days_not_shot(production.calendar, day.date, following)
+        row = _gap_bands(sheet, row, width, [g for g in gaps if g[0].isocalendar()[:2] == week_of], palette)
+        if following is None or following.isocalendar()[:2] != week_of:
             week = _week_number(schedule, day.date)
             days = "1 shoot day" if week_days == 1 else f"{week_days} shoot days"
             text = f"End of Week {week} -- {days} -- {format_pages(week_eighths)} pages"
             _band(sheet, row, width, text, palette["WEEK BREAK"], dark=False)
             row += 1
             week_eighths = week_days = 0
+        row = _gap_bands(sheet, row, width, [g for g in gaps if g[0].isocalendar()[:2] != week_of], palette)
     unscheduled = [scene for scene in production.scenes if scene.number not in spans]
     if unscheduled:
         # Strips after the last day break are the boneyard, to the importer as to an AD.
@@ -288,6 +295,44 @@ def _write_stripboard(
     _widths(sheet, [8, 8, 34, 10, 8, 16, 24, 9, 9, 60])
     sheet.freeze_panes = f"A{header_row + 1}"
     _print_setup(sheet, header_rows=f"{header_row}:{header_row}")
+
+
+def _days_not_shot(calendar: ShootCalendar, day: date, following: date | None) -> list[tuple[date, str]]:
+    """Dates between two shoot days the unit does not shoot: holidays, and shooting weekdays off.
+
+    Weekends (the calendar's non-shooting weekdays) are left to the week breaks. Each date comes
+    with its palette key: ``"HOLIDAY"`` (red) or ``"OFF"`` (grey), as on the Day Out of Days.
+    """
+    gaps: list[tuple[date, str]] = []
+    current = day + timedelta(days=1)
+    while following is not None and current < following:
+        if calendar.is_holiday(current):
+            gaps.append((current, "HOLIDAY"))
+        elif WEEKDAY_NAMES[current.weekday()] in calendar.weekdays:
+            gaps.append((current, "OFF"))
+        current += timedelta(days=1)
+    return gaps
+
+
+def _gap_bands(
+    sheet: Worksheet, row: int, width: int, gaps: Sequence[tuple[date, str]], palette: Mapping[str, str]
+) -> int:
+    """One band per run of holidays or days off (``Holiday -- Wed, Mar 10, 2027``); the next row.
+
+    The importer skips these rows as banners: they carry no scene number and no strip data.
+    """
+    for kind, run in itertools.groupby(gaps, key=lambda gap: gap[1]):
+        dates = [gap[0] for gap in run]
+        name = "Holiday" if kind == "HOLIDAY" else "Day off"
+        if len(dates) == 1:
+            text = f"{name} -- {format_date(dates[0])}"
+        else:
+            plural = "Holidays" if kind == "HOLIDAY" else "Days off"
+            span = f"{format_date(dates[0])} to {format_date(dates[-1])}"
+            text = f"{plural} -- {span} ({len(dates)} days)"
+        _band(sheet, row, width, text, palette[kind], dark=False)
+        row += 1
+    return row
 
 
 def _known_scene(production: Production, number: str, day: int) -> Scene:
