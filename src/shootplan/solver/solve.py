@@ -25,6 +25,7 @@ from shootplan.solver.constraints import add_all
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
 from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
+from shootplan.solver.lns import Incumbent, improve
 from shootplan.solver.objective import Objective
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing
 from shootplan.solver.variables import Variables
@@ -32,6 +33,11 @@ from shootplan.solver.variables import Variables
 __all__ = ["Progress", "Result", "Status", "solve"]
 
 logger = logging.getLogger("shootplan.solver")
+
+# Up to this many scenes CP-SAT gets the whole time on the whole model (it usually proves them).
+SMALL_PRODUCTION = 40
+# On larger ones, the share of the time for the whole model before neighbourhood search.
+FULL_MODEL_SHARE = 0.15
 
 
 class Status(StrEnum):
@@ -165,15 +171,20 @@ def solve(
         len(model.proto.constraints),
     )
 
+    # Phase 1: CP-SAT on the whole model (it proves small productions optimal and gives the
+    # bound); phase 2: neighbourhood search for the rest of the time on larger ones.
+    use_lns = len(instance.scenes) > SMALL_PRODUCTION
+    full_time = time_limit * (FULL_MODEL_SHARE if use_lns else 1.0)
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = workers
     params.random_seed = seed
-    if workers == 1:
-        params.max_deterministic_time = time_limit
+    deterministic = workers == 1
+    if deterministic:
+        params.max_deterministic_time = full_time
         params.max_time_in_seconds = max(10 * time_limit, time_limit + 30)
     else:
-        params.max_time_in_seconds = time_limit
+        params.max_time_in_seconds = full_time
     if log_search:
         params.log_search_progress = True
         solver.log_callback = logger.info
@@ -196,11 +207,37 @@ def solve(
             explanation=["no schedule found within the time limit; allow more time"],
             interrupted=interrupted,
         )
-    day_lists = _extract(variables, solver)
+    incumbent = Incumbent(list(solver.response_proto.solution), solver.objective_value)
+    proven = status == cp_model.OPTIMAL and not interrupted
+    if use_lns and not proven and not interrupted:
+        remaining = time_limit - (
+            solver.deterministic_time if deterministic else time.perf_counter() - started
+        )
+        stop = threading.Event()
+        try:
+            incumbent = improve(
+                model,
+                variables,
+                incumbent,
+                time_limit=remaining,
+                deterministic=deterministic,
+                num_workers=workers,
+                seed=seed,
+                on_improvement=lambda better: observer.report(better.values, better.objective),
+                should_stop=stop.is_set,
+            )
+        except KeyboardInterrupt:
+            interrupted = True
+            logger.warning("interrupted: keeping the best schedule so far")
+        incumbent = (
+            observer.best if observer.best and observer.best.objective < incumbent.objective else incumbent
+        )
+    runtime = time.perf_counter() - started
+    day_lists = _extract(variables, incumbent.values)
     logger.info(
         "search ended: %s, model cost %s",
         solver.status_name(status),
-        f"{solver.objective_value / COST_SCALE:,.2f}",
+        f"{incumbent.objective / COST_SCALE:,.2f}",
     )
     schedule = Schedule.from_day_lists(
         production,
@@ -214,7 +251,6 @@ def solve(
         logger.error("solver schedule breaks rules: %s", "; ".join(map(str, evaluation.violations)))
     bound = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
     bound = min(bound, evaluation.cost)
-    proven = status == cp_model.OPTIMAL and not interrupted
     return Result(
         Status.OPTIMAL if proven else Status.FEASIBLE,
         schedule,
@@ -396,12 +432,12 @@ def _hint_drops(v: Variables, on_day: list[set[int]]) -> dict[str, set[int]]:
     return {cast_id: set(work[cast_id].dropped_days) for cast_id in v.dropped}
 
 
-def _extract(v: Variables, solver: cp_model.CpSolver) -> list[list[int]]:
+def _extract(v: Variables, values: list[int]) -> list[list[int]]:
     instance = v.instance
     days: list[list[int]] = [[] for _ in range(instance.horizon)]
     for s, starts in enumerate(v.start):
         for d, literal in starts.items():
-            if solver.boolean_value(literal):
+            if values[literal.Index()]:
                 for i in range(instance.length[s]):
                     days[d + i].append(s)
     used = max((d + 1 for d in range(instance.horizon) if days[d]), default=0)
@@ -424,16 +460,24 @@ class _Observer(cp_model.CpSolverSolutionCallback):
         self.started = started
         self.callback = callback
         self.solutions = 0
+        self.best: Incumbent | None = None
+        self.best_bound = 0.0
 
     def on_solution_callback(self) -> None:
+        self.best_bound = self.best_objective_bound
+        self.report(list(self.response_proto.solution), self.objective_value)
+
+    def report(self, values: list[int], objective: float) -> None:
+        """Log and pass on a better schedule (from the full model or a neighbourhood step)."""
         self.solutions += 1
+        self.best = Incumbent(values, objective)
         v = self.variables
-        cost = max(0.0, self.objective_value / COST_SCALE)
-        bound = max(0.0, (self.best_objective_bound - self.objective.max_tie_breaker) / COST_SCALE)
+        cost = max(0.0, objective / COST_SCALE)
+        bound = max(0.0, (self.best_bound - self.objective.max_tie_breaker) / COST_SCALE)
         bound = min(bound, cost)
-        locations = sum(self.boolean_value(at) for days in v.at.values() for at in days.values())
-        moves = locations - sum(self.boolean_value(u) for u in v.busy)
-        holds = sum(self.boolean_value(h) for days in v.hold.values() for h in days.values())
+        locations = sum(values[at.Index()] for days in v.at.values() for at in days.values())
+        moves = locations - sum(values[u.Index()] for u in v.busy)
+        holds = sum(values[h.Index()] for days in v.hold.values() for h in days.values())
         gap = 0.0 if cost <= 0 else (cost - bound) / cost
         progress = Progress(
             time.perf_counter() - self.started, cost, bound, gap, moves, holds, self.solutions
