@@ -128,7 +128,7 @@ def test_day_break_rows_carry_day_date_and_page_total(book: openpyxl.Workbook) -
     breaks = [(n, v[0]) for n, v in _rows(sheet) if str(v[0]).startswith("End of Day")]
     assert [text for _, text in breaks] == [
         "End of Day 1 -- Mon, Mar 1, 2027 -- 5 pages",
-        "End of Day 2 -- Tue, Mar 2, 2027 -- 1 pages",
+        "End of Day 2 -- Tue, Mar 2, 2027 -- 1 page",
         "End of Day 3 -- Wed, Mar 3, 2027 -- 1 4/8 pages",
         "End of Day 4 -- Thu, Mar 4, 2027 -- 1 2/8 pages",
         "End of Day 5 -- Fri, Mar 5, 2027 -- 2 pages",
@@ -183,7 +183,7 @@ def test_days_off_rows_fall_in_their_own_week(tmp_path: Path) -> None:
     firsts = [str(values[0]) for _, values in _rows(sheet)][4:]
     assert firsts[firsts.index("6") :] == [
         "6",
-        "End of Day 4 -- Thu, Mar 4, 2027 -- 1 pages",
+        "End of Day 4 -- Thu, Mar 4, 2027 -- 1 page",
         "Day off -- Fri, Mar 5, 2027",
         "End of Week 1 -- 4 shoot days -- 7 4/8 pages",
         "Day off -- Mon, Mar 8, 2027",

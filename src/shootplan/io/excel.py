@@ -211,9 +211,14 @@ def _band(
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
+def _pages_text(eighths: int) -> str:
+    """``5 2/8 pages``, ``3/8 pages``, but ``1 page``."""
+    return "1 page" if eighths == 8 else f"{format_pages(eighths)} pages"
+
+
 def _day_break_text(number: int, day: date, eighths: int) -> str:
     """``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``."""
-    return f"End of Day {number} -- {format_date(day)} -- {format_pages(eighths)} pages"
+    return f"End of Day {number} -- {format_date(day)} -- {_pages_text(eighths)}"
 
 
 def _schedule_line(production: Production, schedule: Schedule, evaluation: Evaluation) -> str:
@@ -222,8 +227,7 @@ def _schedule_line(production: Production, schedule: Schedule, evaluation: Evalu
     if not schedule.days:
         return f"{name}no shoot days"
     span = f"{format_date(schedule.days[0].date)} to {format_date(schedule.days[-1].date)}"
-    pages = format_pages(sum(evaluation.eighths_per_day))
-    return f"{name}{schedule.num_days} shoot days, {span}, {pages} pages"
+    return f"{name}{schedule.num_days} shoot days, {span}, {_pages_text(sum(evaluation.eighths_per_day))}"
 
 
 # --------------------------------------------------------------------------- Stripboard
@@ -276,7 +280,7 @@ def _write_stripboard(
         if following is None or following.isocalendar()[:2] != week_of:
             week = _week_number(schedule, day.date)
             days = "1 shoot day" if week_days == 1 else f"{week_days} shoot days"
-            text = f"End of Week {week} -- {days} -- {format_pages(week_eighths)} pages"
+            text = f"End of Week {week} -- {days} -- {_pages_text(week_eighths)}"
             _band(sheet, row, width, text, palette["WEEK BREAK"], dark=False)
             row += 1
             week_eighths = week_days = 0
@@ -284,9 +288,9 @@ def _write_stripboard(
     unscheduled = [scene for scene in production.scenes if scene.number not in spans]
     if unscheduled:
         # Strips after the last day break are the boneyard, to the importer as to an AD.
-        pages = format_pages(sum(scene.eighths for scene in unscheduled))
+        pages = _pages_text(sum(scene.eighths for scene in unscheduled))
         count = "1 strip" if len(unscheduled) == 1 else f"{len(unscheduled)} strips"
-        text = f"Boneyard -- {count} not scheduled -- {pages} pages"
+        text = f"Boneyard -- {count} not scheduled -- {pages}"
         _band(sheet, row, width, text, palette["BONEYARD"], dark=True)
         row += 1
         for scene in unscheduled:
