@@ -334,8 +334,6 @@ def scene_share(production: Production, scene: Scene, span: Sequence[int], index
     return eighths, share
 
 
-# The old private name, still imported by shootplan.io.calendar; new code uses scene_share.
-_share = scene_share
 
 
 def _check_availability(

@@ -84,7 +84,7 @@ import icalendar
 from icalendar.prop import vCalAddress, vText
 
 from shootplan.errors import ShootplanError
-from shootplan.evaluate import CastWork, _share, evaluate
+from shootplan.evaluate import CastWork, evaluate, scene_share
 from shootplan.io.ics_lint import lint_ics
 from shootplan.model import WEEKDAY_NAMES, Location, Production, Scene
 from shootplan.pages import format_pages
@@ -348,7 +348,7 @@ def _lay_out(
     entries: list[tuple[Scene, int, int, tuple[int, int] | None]] = []
     for scene in scenes:
         span = spans.get(scene.number, [index])
-        share_eighths, share_minutes = _share(production, scene, span, index)
+        share_eighths, share_minutes = scene_share(production, scene, span, index)
         part = (span.index(index) + 1, len(span)) if len(span) > 1 else None
         entries.append((scene, share_eighths, share_minutes, part))
     meal_at, split = _meal_position(production, entries, work_minutes, meal)
