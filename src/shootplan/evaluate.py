@@ -334,8 +334,6 @@ def scene_share(production: Production, scene: Scene, span: Sequence[int], index
     return eighths, share
 
 
-
-
 def _check_availability(
     production: Production,
     schedule: Schedule,
