@@ -184,12 +184,22 @@ def solve(
         params.max_deterministic_time = full_time
         params.max_time_in_seconds = max(10 * time_limit, time_limit + 30)
     else:
-        params.max_time_in_seconds = full_time
+        # The full model may run past its share until it has a first schedule (soft stop).
+        params.max_time_in_seconds = time_limit
     if log_search:
         params.log_search_progress = True
         solver.log_callback = logger.info
     observer = _Observer(variables, objective, started, callback)
-    status, interrupted = _run_interruptibly(solver, model, observer)
+    soft_stop = None if deterministic else started + full_time
+    status, interrupted = _run_interruptibly(solver, model, observer, soft_stop)
+    if (
+        deterministic
+        and status == cp_model.UNKNOWN
+        and not interrupted
+        and solver.deterministic_time < time_limit
+    ):
+        params.max_deterministic_time = time_limit - solver.deterministic_time
+        status, interrupted = _run_interruptibly(solver, model, observer, None)
     runtime = time.perf_counter() - started
 
     if status == cp_model.MODEL_INVALID:
@@ -497,9 +507,12 @@ class _Observer(cp_model.CpSolverSolutionCallback):
 
 
 def _run_interruptibly(
-    solver: cp_model.CpSolver, model: cp_model.CpModel, observer: _Observer
+    solver: cp_model.CpSolver, model: cp_model.CpModel, observer: _Observer, soft_stop: float | None
 ) -> tuple[cp_model.CpSolverStatus, bool]:
-    """Solve in a worker thread so Ctrl-C in the main thread can stop the search cleanly."""
+    """Solve in a worker thread so Ctrl-C in the main thread can stop the search cleanly.
+
+    Past ``soft_stop`` (a ``perf_counter`` time) the search stops as soon as it has a schedule.
+    """
     outcome: dict[str, cp_model.CpSolverStatus] = {}
 
     def run() -> None:
@@ -511,6 +524,9 @@ def _run_interruptibly(
     while worker.is_alive():
         try:
             worker.join(0.1)
+            if soft_stop is not None and observer.solutions and time.perf_counter() >= soft_stop:
+                solver.stop_search()
+                soft_stop = None
         except KeyboardInterrupt:
             interrupted = True
             logger.warning("interrupted: stopping the search and keeping the best schedule so far")
