@@ -251,3 +251,17 @@ def test_sequencing_dp_matches_brute_force(
     assert order is not None and sorted(order) == list(range(len(scenes)))
     best = min(total_cost(problem, list(p)) for p in itertools.permutations(range(len(scenes))))
     assert total_cost(problem, order) == best
+
+
+def test_churn_cost_keeps_planned_scenes_in_place() -> None:
+    """With a high cost of moving, an unchanged production keeps every scene on its planned date."""
+    data = small_production_data()
+    data["rules"] = {"max_shoot_days": 5}
+    production = Production.model_validate(data)
+    plan = Schedule.from_day_lists(production, [["3"], ["1", "4"], ["2", "5"], ["6"]])
+    planned = {n: (day.date, 100_000.0) for day in plan.days for n in day.scenes}
+    result = solve(production, time_limit=10, num_workers=1, churn=planned, initial=plan)
+    assert result.schedule is not None and result.schedule.day_lists() == plan.day_lists()
+    assert result.churn_cost == 0
+    free = solve(production, time_limit=10, num_workers=1)
+    assert free.objective is not None and free.objective < evaluate(production, plan).cost

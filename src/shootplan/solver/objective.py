@@ -2,6 +2,7 @@
 
 cost = company moves x move cost + sum over cast of hold days x daily rate x hold factor
        + shoot days x day cost, in hundredths of the currency (``COST_SCALE``).
+When re-planning, a churn cost per scene moved off its planned date is added.
 Tie-breaker (one hundredth of a currency unit each, so it never outweighs a real cost): a day that
 mixes day and night work ("split day"), so night scenes group on their own days.
 Terms are added only when their weight is positive.
@@ -21,7 +22,7 @@ class Objective:
 
     SPLIT_DAY_PENALTY = 1
 
-    def __init__(self, v: Variables) -> None:
+    def __init__(self, v: Variables, churn: list[tuple[int, int | None, int]] | None = None) -> None:
         instance = v.instance
         self.variables = v
         terms: list[cp_model.LinearExprT] = []
@@ -32,6 +33,10 @@ class Objective:
             terms.append(instance.hold_rate(cast_id) * sum(hold.values()))
         if instance.day_cost > 0:
             terms.append(instance.day_cost * sum(v.used))
+        for scene, planned_day, weight in churn or []:
+            # Moving a scene off its planned day costs its weight (re-planning keeps what crews know).
+            stays = v.start[scene].get(planned_day) if planned_day is not None else None
+            terms.append(weight * (1 - stays) if stays is not None else weight)
         self.tie_breakers = list(v.split.values())
         terms.append(self.SPLIT_DAY_PENALTY * sum(self.tie_breakers))
         self.expression = sum(terms)

@@ -11,9 +11,9 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from ortools.sat.python import cp_model
@@ -82,6 +82,7 @@ class Result:
     method: str = "cp-sat"
     num_solutions: int = 0
     interrupted: bool = False
+    churn_cost: float = 0.0
 
     @property
     def gap(self) -> float | None:
@@ -128,6 +129,7 @@ def solve(
     seed: int = 0,
     callback: Callable[[Progress], None] | None = None,
     initial: Schedule | None = None,
+    churn: Mapping[str, tuple[date, float]] | None = None,
     log_search: bool = False,
 ) -> Result:
     """Find the least-cost schedule of ``production`` that meets every hard rule.
@@ -139,6 +141,9 @@ def solve(
         seed: random seed of the search.
         callback: called with a :class:`Progress` on every better schedule.
         initial: a schedule to start from (e.g. the AD's own board); else the AD's hand method.
+        churn: for re-planning: scene number -> (planned date, cost of moving it off that date).
+            The cost is added to the objective, so scenes move only when that saves more; the
+            ``objective`` and ``bound`` then include it, and ``churn_cost`` reports its share.
         log_search: let CP-SAT log its search through the ``shootplan.solver`` logger.
 
     Ctrl-C stops the search and returns the best schedule found so far (``interrupted``).
@@ -157,7 +162,7 @@ def solve(
     model = cp_model.CpModel()
     variables = Variables.create(model, instance)
     add_all(variables)
-    objective = Objective(variables)
+    objective = Objective(variables, _churn_terms(instance, churn))
     hint_days = _initial_days(instance, initial) if initial is not None else hand_board(instance)
     _add_hint(variables, hint_days)
     problems = model.validate()
@@ -259,18 +264,47 @@ def solve(
     if evaluation.violations:
         # The model and the scorer disagree: never hand a broken schedule over silently.
         logger.error("solver schedule breaks rules: %s", "; ".join(map(str, evaluation.violations)))
+    churn_cost = _churn_cost(schedule, churn)
+    total = evaluation.cost + churn_cost
     bound = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
-    bound = min(bound, evaluation.cost)
+    bound = min(bound, total)
     return Result(
         Status.OPTIMAL if proven else Status.FEASIBLE,
         schedule,
-        evaluation.cost,
-        evaluation.cost if proven and objective.max_tie_breaker == 0 else bound,
+        total,
+        total if proven and objective.max_tie_breaker == 0 else bound,
         runtime,
         evaluation=evaluation,
         num_solutions=observer.solutions,
         interrupted=interrupted,
+        churn_cost=churn_cost,
     )
+
+
+def _churn_terms(
+    instance: Instance, churn: Mapping[str, tuple[date, float]] | None
+) -> list[tuple[int, int | None, int]]:
+    """(scene index, candidate day of its planned date or None, scaled cost of moving it)."""
+    if not churn:
+        return []
+    day_of_date = {d: i for i, d in enumerate(instance.dates)}
+    terms = []
+    for s, scene in enumerate(instance.scenes):
+        if scene.number in churn:
+            planned, weight = churn[scene.number]
+            terms.append((s, day_of_date.get(planned), round(weight * COST_SCALE)))
+    return terms
+
+
+def _churn_cost(schedule: Schedule, churn: Mapping[str, tuple[date, float]] | None) -> float:
+    """What moving scenes off their planned dates costs in this schedule."""
+    if not churn:
+        return 0.0
+    first_date: dict[str, date] = {}
+    for day in schedule.days:
+        for number in day.scenes:
+            first_date.setdefault(number, day.date)
+    return sum(weight for number, (planned, weight) in churn.items() if first_date.get(number) != planned)
 
 
 # --------------------------------------------------------------------------- pure sequencing
