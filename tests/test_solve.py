@@ -258,7 +258,7 @@ def test_churn_cost_keeps_planned_scenes_in_place() -> None:
     data = small_production_data()
     data["rules"] = {"max_shoot_days": 5}
     production = Production.model_validate(data)
-    plan = Schedule.from_day_lists(production, [["3"], ["1", "4"], ["2", "5"], ["6"]])
+    plan = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
     planned = {n: (day.date, 100_000.0) for day in plan.days for n in day.scenes}
     result = solve(production, time_limit=10, num_workers=1, churn=planned, initial=plan)
     assert result.schedule is not None and result.schedule.day_lists() == plan.day_lists()
