@@ -304,7 +304,9 @@ def _churn_cost(schedule: Schedule, churn: Mapping[str, tuple[date, float]] | No
     for day in schedule.days:
         for number in day.scenes:
             first_date.setdefault(number, day.date)
-    return sum(weight for number, (planned, weight) in churn.items() if first_date.get(number) != planned)
+    return float(
+        sum(weight for number, (planned, weight) in churn.items() if first_date.get(number) != planned)
+    )
 
 
 # --------------------------------------------------------------------------- pure sequencing
