@@ -54,32 +54,28 @@ def max_shoot_days(v: Variables, literal: Literal = None) -> None:
         _enforce(v.model.add(sum(v.used) <= limit), literal)
 
 
+def _flag_any(model: cp_model.CpModel, flag: cp_model.IntVar, literals: list[cp_model.IntVar]) -> None:
+    """``flag`` is true exactly when one of ``literals`` is."""
+    for lit in literals:
+        model.add_implication(lit, flag)
+    model.add(sum(literals) >= flag)
+
+
 def locations(v: Variables, literal: Literal = None) -> None:
     """at[loc][d] is true exactly when some scene at ``loc`` is shot on ``d``; busy[d] when any."""
-    model = v.model
     for d, busy in enumerate(v.busy):
-        places = [at[d] for at in v.at.values() if d in at]
-        for place in places:
-            model.add_implication(place, busy)
-        model.add(sum(places) >= busy)
-        model.add_implication(busy, v.used[d])
+        _flag_any(v.model, busy, [at[d] for at in v.at.values() if d in at])
+        v.model.add_implication(busy, v.used[d])
     for name, members in v.instance.location_scenes.items():
         for d, at in v.at[name].items():
-            literals = [lit for s in members for lit in v.on(s, d)]
-            for lit in literals:
-                model.add_implication(lit, at)
-            model.add(sum(literals) >= at)
+            _flag_any(v.model, at, [lit for s in members for lit in v.on(s, d)])
 
 
 def cast_work(v: Variables, literal: Literal = None) -> None:
     """works[c][d] is true exactly when a scene with performer ``c`` is shot on ``d``."""
-    model = v.model
     for cast_id, members in v.instance.cast_scenes.items():
         for d, works in v.works[cast_id].items():
-            literals = [lit for s in members for lit in v.on(s, d)]
-            for lit in literals:
-                model.add_implication(lit, works)
-            model.add(sum(literals) >= works)
+            _flag_any(v.model, works, [lit for s in members for lit in v.on(s, d)])
 
 
 def capacity(v: Variables, literal: Literal = None) -> None:
