@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shootplan import Production, Schedule, Status, evaluate, solve
+from shootplan.solver.bounds import relaxation_bound
+from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
 from tests.conftest import small_production_data
 
@@ -266,3 +268,16 @@ def test_churn_cost_keeps_planned_scenes_in_place() -> None:
     assert result.churn_cost == 0
     free = solve(production, time_limit=10, num_workers=1)
     assert free.objective is not None and free.objective < evaluate(production, plan).cost
+
+
+def test_bound_counts_holds_forced_by_pinned_dates() -> None:
+    """MAE pinned on day 1 and day 8 with two scenes holds at least 6 days: the bound says so."""
+    data = small_production_data()
+    data["scenes"][2]["time_of_day"] = "DAY"
+    data["scenes"][2]["pinned"] = "2027-03-01"
+    data["scenes"][3]["pinned"] = "2027-03-10"
+    data["rules"] = {"max_shoot_days": 8}
+    assert relaxation_bound(Instance.build(Production.model_validate(data), 8)) == 6 * 200
+    result = _solve(data)
+    assert result.status is Status.OPTIMAL
+    assert result.evaluation.hold_days["3"] == 6

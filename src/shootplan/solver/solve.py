@@ -21,6 +21,7 @@ from ortools.sat.python import cp_model
 from shootplan.evaluate import Evaluation, cast_work, evaluate
 from shootplan.model import Production
 from shootplan.schedule import Schedule
+from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.constraints import add_all
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
 from shootplan.solver.heuristics import hand_board, order_day
@@ -267,7 +268,7 @@ def solve(
     churn_cost = _churn_cost(schedule, churn)
     total = evaluation.cost + churn_cost
     bound = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
-    bound = min(bound, total)
+    bound = min(max(bound, relaxation_bound(instance)), total)
     return Result(
         Status.OPTIMAL if proven else Status.FEASIBLE,
         schedule,
