@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shootplan import Production, Schedule, Status, evaluate, solve
+from shootplan import Production, Schedule, Status, evaluate, example_production, solve
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
@@ -281,3 +281,13 @@ def test_bound_counts_holds_forced_by_pinned_dates() -> None:
     result = _solve(data)
     assert result.status is Status.OPTIMAL
     assert result.evaluation.hold_days["3"] == 6
+
+
+def test_neighbourhood_search_repeats_with_one_worker_and_a_seed() -> None:
+    """On the 119-scene example (full model, then neighbourhood search) one worker repeats exactly."""
+    production = example_production()
+    first = solve(production, time_limit=1, num_workers=1, seed=3)
+    second = solve(production, time_limit=1, num_workers=1, seed=3)
+    assert first.schedule is not None and second.schedule is not None
+    assert first.schedule.day_lists() == second.schedule.day_lists()
+    assert first.evaluation is not None and first.evaluation.is_feasible
