@@ -1,7 +1,24 @@
-"""The ``shootplan`` command.
+"""The ``shootplan`` command: check, plan, score and export a production from a terminal.
 
-Exit codes: 0 ok, 1 bad input (the message says what and where), 2 usage error, 3 no schedule
-exists (the explanation is printed).
+=========================================  ==================================================
+command                                    does
+=========================================  ==================================================
+``shootplan check FILE``                   validate a board or workbook and summarize it
+``shootplan plan FILE --out DIR``          optimize; write DIR/schedule.xlsx, schedule.json,
+                                           production.json and calendars/*.ics
+``shootplan score FILE [SCHEDULE.json]``   score the board's own day breaks (or a schedule)
+``shootplan dood SCHEDULE.json``           the Day Out of Days of a schedule (.xlsx or .csv)
+``shootplan calendars SCHEDULE.json``      the calendar feeds of a schedule
+``shootplan demo``                         plan the bundled example into ./shootplan-demo/
+=========================================  ==================================================
+
+Results go to stdout; progress, warnings and errors to stderr, so output pipes cleanly
+(``shootplan dood plan/schedule.json --out - > dood.csv``).
+
+Exit codes: 0 ok (also after Ctrl-C in ``plan``, once the best schedule so far is written); 1 bad
+input (the message says what and where); 2 usage (unknown option, missing argument, no such
+file); 3 no schedule exists (the reasons are printed); 4 no schedule found within the time limit,
+none proven impossible (allow more time); 130 interrupted before any schedule was found.
 """
 
 from __future__ import annotations
@@ -12,107 +29,458 @@ import logging
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+import time
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TextIO, TypeVar
 
 import click
-from rich.console import Console
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.live import Live
+from rich.logging import RichHandler
+from rich.progress_bar import ProgressBar
+from rich.spinner import Spinner
 from rich.table import Table
+from rich.text import Text
 
 from shootplan import __version__
-from shootplan.errors import ShootplanError
-from shootplan.evaluate import evaluate
+from shootplan.errors import ShootplanError, ShootplanWarning
+from shootplan.evaluate import Evaluation, evaluate
 from shootplan.examples import example_production
-from shootplan.io.excel import write_excel
+from shootplan.io.calendar import write_calendars
+from shootplan.io.excel import build_workbook, write_excel
 from shootplan.io.readers import read_production
 from shootplan.model import Production
+from shootplan.reports import day_out_of_days
 from shootplan.schedule import Schedule
 from shootplan.solver import Progress, Result, Status, solve
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
+__all__ = ["main"]
 
-console = Console()
-errors = Console(stderr=True, soft_wrap=True)
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INFEASIBLE = 3
+EXIT_NO_SCHEDULE_YET = 4
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES = """\b
+Exit codes:
+  0    ok (also after Ctrl-C in plan: the best schedule so far is written)
+  1    bad input: the message says what is wrong and where (file, sheet, row, column)
+  2    usage: unknown option, missing argument, no such file
+  3    no schedule exists: the rules cannot all be met (the reasons are printed)
+  4    no schedule found within the time limit, none proven impossible: allow more time
+  130  interrupted before any schedule was found
+"""
+
+#: What ``plan`` writes into its output folder.
+SCHEDULE_JSON = "schedule.json"
+SCHEDULE_XLSX = "schedule.xlsx"
+PRODUCTION_JSON = "production.json"
+CALENDARS = "calendars"
+
+# Results on stdout; progress, warnings and errors on stderr. Neither wraps long lines of text:
+# a message cut mid-value (a file name, a cell) is harder to read and to search for.
+console = Console(highlight=False, soft_wrap=True)
+status = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+@dataclass
+class _Options:
+    """The group's options, passed to every command through click's context."""
+
+    verbose: int = 0
+    quiet: bool = False
+
+
+def _options() -> _Options:
+    context = click.get_current_context(silent=True)
+    found = context.find_object(_Options) if context is not None else None
+    return found or _Options()
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def _error(message: str) -> None:
+    status.print(Text.assemble(("error: ", "bold red"), message))
+
+
+def _warn(message: str) -> None:
+    if not _options().quiet:
+        status.print(Text.assemble(("warning: ", "yellow"), message))
+
+
+def _note(message: str) -> None:
+    """A line about what shootplan is doing (stderr, hidden by --quiet)."""
+    if not _options().quiet:
+        status.print(Text(message, style="dim"))
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """ShootplanWarnings read as one plain line (no file and line of library source)."""
+    if issubclass(category, ShootplanWarning):
+        _warn(str(message))
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
+
+
+_python_showwarning = warnings.showwarning
+
+
 def _friendly(command: F) -> F:
-    """Turn the library's own errors into a clear message and exit code 1, never a traceback."""
+    """Turn every failure into a clear message and an exit code, never a traceback.
+
+    The library's own errors are bad input (exit 1). Anything else is a bug in shootplan: it says
+    so, how to report it, and shows the traceback only with -v.
+    """
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except ShootplanError as error:
-            errors.print(f"[bold red]error:[/] {error}", highlight=False, markup=True)
+            _error(str(error))
             sys.exit(EXIT_BAD_INPUT)
         except OSError as error:
-            errors.print(f"[bold red]error:[/] {error}", highlight=False)
+            where = f"{error.filename}: " if error.filename else ""
+            _error(f"{where}{error.strerror or error}")
+            sys.exit(EXIT_BAD_INPUT)
+        except KeyboardInterrupt:
+            status.print("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as error:
+            if _options().verbose:
+                status.print(traceback.format_exc(), markup=False)
+            _error(
+                f"shootplan hit a bug ({type(error).__name__}: {error}). Please report it with the"
+                " output of: python -c 'import shootplan; shootplan.show_versions()'"
+                + ("" if _options().verbose else " (run with -v to see the traceback)")
+            )
             sys.exit(EXIT_BAD_INPUT)
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _QuietInterrupt(logging.Filter):
+    """The solver logs Ctrl-C; the command says it in its own words, once."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "shootplan.solver" and record.getMessage().startswith("interrupted"))
+
+
+# --------------------------------------------------------------------------- the group
+
+
+class _InOrder(click.Group):
+    """Lists commands in the order of an AD's day (demo, check, plan...), not alphabetically."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.commands)
+
+
+@click.group(
+    cls=_InOrder,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=EXIT_CODES,
+)
 @click.version_option(__version__, "--version", prog_name="shootplan")
-@click.option("-v", "--verbose", count=True, help="More detail (-vv for solver logs).")
-@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
-def main(verbose: int, quiet: bool) -> None:
+@click.option("-v", "--verbose", count=True, help="More detail: -v the solver's steps, -vv its search log.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors (files are still written).")
+@click.pass_context
+def main(context: click.Context, verbose: int, quiet: bool) -> None:
     """Plan film and TV shoots: import a stripboard, optimize it, export it.
 
     \b
     Examples:
-      shootplan demo                       plan the bundled example production
-      shootplan check board.xlsx           validate and summarize a board
-      shootplan plan board.xlsx --out X    optimize it into X/schedule.xlsx and .json
-      shootplan score board.xlsx           score the board's own day breaks
+      shootplan demo                         plan the bundled example into ./shootplan-demo/
+      shootplan check board.xlsx             validate a board and summarize it
+      shootplan plan board.xlsx --out plan   optimize it into plan/ (Excel, JSON, calendars)
+      shootplan score board.xlsx             score the board's own day breaks
+      shootplan dood plan/schedule.json      the Day Out of Days as plan/dood.xlsx
+      shootplan calendars plan/schedule.json the crew's calendar feeds in plan/calendars/
+
+    Run "shootplan COMMAND --help" for a command's options and examples.
     """
-    level = logging.ERROR if quiet else [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    if quiet:
-        console.quiet = True
+    context.obj = _Options(verbose=verbose, quiet=quiet)
+    console.quiet = quiet
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    handler = RichHandler(console=status, show_time=False, show_path=False, markup=False)
+    if verbose == 0:
+        handler.addFilter(_QuietInterrupt())
+    logging.basicConfig(level=level, format="%(message)s", handlers=[handler])
+    logging.getLogger("shootplan").setLevel(level)
+    warnings.showwarning = _show_warning
 
 
-def _write_json_atomically(path: Path, text: str) -> None:
+# --------------------------------------------------------------------------- reading
+
+
+def _read(file: Path, **overrides: Any) -> Production:
+    """Read a production; its warnings print as plain lines on stderr."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", ShootplanWarning)
+        return read_production(file, **overrides)
+
+
+def _read_schedule(path: Path) -> Schedule:
+    """A Schedule from a schedule.json (plan's, with metrics) or a bare Schedule JSON."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ShootplanError(f"{path}: not a schedule.json (not text)") from None
+    except json.JSONDecodeError as error:
+        raise ShootplanError(
+            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("schedule"), dict):
+        data = data["schedule"]
+    if not isinstance(data, dict) or "days" not in data:
+        raise ShootplanError(
+            f"{path}: not a schedule: expected the schedule.json that shootplan plan writes"
+            ' (an object with "schedule") or a Schedule (an object with "days")'
+        )
+    try:
+        return Schedule.model_validate(data)
+    except ShootplanError as error:
+        raise ShootplanError(f"{path}: {error}") from None
+
+
+def _production_for(schedule_json: Path, production: Path | None) -> Production:
+    """The production a schedule was planned from: --production, else production.json beside it."""
+    if production is None:
+        production = schedule_json.parent / PRODUCTION_JSON
+        if not production.is_file():
+            raise click.UsageError(
+                f"no {PRODUCTION_JSON} beside {schedule_json}: give the production the schedule was"
+                " planned from with --production FILE"
+            )
+    return _read(production)
+
+
+def _short_date(day: object) -> str:
+    """``Mar 3`` (a DOOD's start and finish), ``-`` for none."""
+    return f"{day:%b} {day.day}" if isinstance(day, date) else "-"
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename over it: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def _plan(production: Production, out: Path, *, time_limit: float, workers: int | None, seed: int) -> Result:
-    """Solve with a live progress line, write the outputs, print the summary table."""
-    from rich.live import Live
-    from rich.text import Text
+# --------------------------------------------------------------------------- progress
 
-    line = Text("searching...")
+
+class _SearchView:
+    """The live display while the solver searches: time, best cost, bound, gap, moves, holds."""
+
+    def __init__(self, name: str, time_limit: float) -> None:
+        self.name = name
+        self.time_limit = time_limit
+        self.started = time.perf_counter()
+        self.best: Progress | None = None
+        self.spinner = Spinner("dots", style="cyan")
+
+    def update(self, progress: Progress) -> None:
+        self.best = progress
+
+    def __rich__(self) -> RenderableType:
+        elapsed = time.perf_counter() - self.started
+        head = Table.grid(padding=(0, 1))
+        head.add_row(
+            self.spinner,
+            Text(f"Planning {self.name}", style="bold"),
+            ProgressBar(total=self.time_limit, completed=min(elapsed, self.time_limit), width=24),
+            Text(f"{elapsed:5.1f} s of {self.time_limit:g} s"),
+        )
+        best = self.best
+        if best is None:
+            figures = Text("  looking for a first schedule...", style="dim")
+        else:
+            figures = Text.assemble(
+                "  best cost ",
+                (f"{best.cost:,.0f}", "bold"),
+                "   bound ",
+                f"{best.bound:,.0f}",
+                "   gap ",
+                (f"{best.gap:.1%}", "bold green" if best.gap == 0 else "bold"),
+                "   moves ",
+                (str(best.company_moves), "bold"),
+                "   hold days ",
+                (str(best.hold_days), "bold"),
+                (f"   ({best.solutions} schedules found)", "dim"),
+            )
+        hint = Text("  Ctrl-C stops the search and keeps the best schedule so far", style="dim")
+        return Group(head, figures, hint)
+
+
+def _progress_line(progress: Progress) -> str:
+    return (
+        f"{progress.elapsed:6.1f} s  cost {progress.cost:,.0f}  bound {progress.bound:,.0f}"
+        f"  gap {progress.gap:.1%}  moves {progress.company_moves}  hold days {progress.hold_days}"
+    )
+
+
+@contextmanager
+def _progress(production: Production, time_limit: float) -> Iterator[Callable[[Progress], None]]:
+    """A progress callback for solve(): a live display on a terminal, else a line per second."""
+    if _options().quiet:
+        yield lambda progress: None
+        return
+    if status.is_terminal:
+        view = _SearchView(production.name, time_limit)
+        with Live(view, console=status, refresh_per_second=8, transient=True):
+            yield view.update
+        return
+    status.print(
+        f"planning {production.name}: up to {time_limit:g} s;"
+        " Ctrl-C stops the search and keeps the best schedule so far",
+        markup=False,
+    )
+    last = [-1.0]
 
     def show(progress: Progress) -> None:
-        line.plain = (
-            f"{progress.elapsed:5.1f}s  cost {progress.cost:,.0f}  bound {progress.bound:,.0f}"
-            f"  gap {progress.gap:.1%}  moves {progress.company_moves}  hold days {progress.hold_days}"
-        )
+        # Logs and CI output: every improvement would flood them, one line a second does not.
+        if last[0] < 0 or progress.elapsed - last[0] >= 1.0:
+            last[0] = progress.elapsed
+            status.print(_progress_line(progress), markup=False)
 
-    with Live(line, console=console, refresh_per_second=4, transient=True):
-        result = solve(production, time_limit=time_limit, num_workers=workers, seed=seed, callback=show)
+    yield show
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def _board_days(production: Production) -> int | None:
+    """The day count of the longest of the file's own boards, when the file sets no limit."""
+    if production.rules.max_shoot_days is not None or not production.boards:
+        return None
+    return max(len(days) for days in production.boards.values())
+
+
+def _boards(production: Production) -> dict[str, Evaluation]:
+    """The file's own boards (its day breaks), scored."""
+    return {name: evaluate(production, Schedule.from_board(production, name)) for name in production.boards}
+
+
+def _warm_start(production: Production, boards: dict[str, Evaluation]) -> Schedule | None:
+    """The cheapest of the AD's boards that meets every rule: the search starts from it."""
+    feasible = [(evaluation.cost, name) for name, evaluation in boards.items() if evaluation.is_feasible]
+    return Schedule.from_board(production, min(feasible)[1]) if feasible else None
+
+
+def _plan(
+    production: Production,
+    out: Path,
+    *,
+    time_limit: float,
+    workers: int | None,
+    seed: int,
+) -> Result:
+    """Solve with live progress, write every output, print the summary; exit on no schedule."""
+    boards = _boards(production)
+    initial = _warm_start(production, boards)
+    if initial is not None:
+        _note(f"starting from your board {initial.name!r}, which meets every rule")
+    with _progress(production, time_limit) as callback:
+        result = solve(
+            production,
+            time_limit=time_limit,
+            num_workers=workers,
+            seed=seed,
+            callback=callback,
+            initial=initial,
+            log_search=_options().verbose >= 2,
+        )
+    if result.schedule is None or result.evaluation is None:
+        _no_schedule(result, time_limit)
     if result.interrupted:
-        console.print("[yellow]Interrupted: keeping the best schedule found so far.[/]")
-    if result.schedule is None:
-        errors.print(f"[bold red]no schedule:[/] {result.status.value}", highlight=False)
-        for reason in result.explanation:
-            errors.print(f"  {reason}", highlight=False, markup=False)
-        sys.exit(EXIT_INFEASIBLE if result.status is Status.INFEASIBLE else EXIT_BAD_INPUT)
+        status.print(
+            Text.assemble(
+                ("Interrupted", "bold yellow"),
+                f" after {result.runtime:.1f} s: writing the best schedule found so far.",
+            )
+        )
+    written = _write_outputs(production, result, out, time_limit=time_limit, seed=seed, workers=workers)
+    console.print(_summary_table(production, result, boards))
+    console.print(_search_line(result))
+    for name, own in boards.items():
+        console.print(_comparison(name if len(boards) > 1 else None, own, result.evaluation))
+    if result.evaluation.violations:
+        _warn(
+            f"the schedule breaks {len(result.evaluation.violations)} rule(s); this is a bug in"
+            " shootplan, please report it: " + "; ".join(map(str, result.evaluation.violations))
+        )
+    console.print(f"\nWritten to {out}{os.sep}:")
+    for what, path in written:
+        console.print(f"  {what:<12}{path}")
+    if result.interrupted:
+        console.print("(interrupted: the best schedule found so far, not the end of the search)")
+    return result
+
+
+def _no_schedule(result: Result, time_limit: float) -> NoReturn:
+    """Say why there is no schedule and exit with the matching code."""
+    if result.status is Status.INFEASIBLE:
+        _error("no schedule exists for this production:")
+        for reason in result.explanation or ["(the solver gave no explanation)"]:
+            status.print(f"  {reason}", markup=False)
+        sys.exit(EXIT_INFEASIBLE)
+    if result.interrupted:
+        status.print("interrupted before any schedule was found: nothing written")
+        sys.exit(EXIT_INTERRUPTED)
+    _error(
+        f"no schedule found within {time_limit:g} s (none proven impossible either):"
+        " allow more time with --time-limit"
+    )
+    for reason in result.explanation:
+        status.print(f"  {reason}", markup=False)
+    sys.exit(EXIT_NO_SCHEDULE_YET)
+
+
+def _write_outputs(
+    production: Production,
+    result: Result,
+    out: Path,
+    *,
+    time_limit: float,
+    seed: int,
+    workers: int | None,
+) -> list[tuple[str, Path]]:
+    """schedule.json, production.json, schedule.xlsx and calendars/ in ``out``."""
+    schedule, evaluation = result.schedule, result.evaluation
+    assert schedule is not None and evaluation is not None
     out.mkdir(parents=True, exist_ok=True)
     payload = {
-        "schedule": result.schedule.model_dump(mode="json"),
-        "metrics": result.evaluation.metrics() if result.evaluation else {},
+        "schedule": schedule.model_dump(mode="json"),
+        "metrics": evaluation.metrics(),
         "solver": {
             "status": result.status.value,
             "objective": result.objective,
@@ -120,133 +488,396 @@ def _plan(production: Production, out: Path, *, time_limit: float, workers: int 
             "gap": result.gap,
             "runtime": round(result.runtime, 3),
             "method": result.method,
+            "num_solutions": result.num_solutions,
+            "interrupted": result.interrupted,
+            "time_limit": time_limit,
+            "seed": seed,
+            "workers": workers,
         },
     }
-    _write_json_atomically(out / "schedule.json", json.dumps(payload, indent=1))
-    written = [out / "schedule.json"]
-    written.append(write_excel(production, result.schedule, out / "schedule.xlsx", result=result))
-    console.print(_summary_table(production, result), highlight=False)
-    console.print("Outputs:")
-    for path in written:
-        console.print(f"  {path}", highlight=False)
-    return result
+    _write_text_atomically(out / SCHEDULE_JSON, json.dumps(payload, indent=1) + "\n")
+    _write_text_atomically(out / PRODUCTION_JSON, production.model_dump_json(indent=1) + "\n")
+    written = [("schedule", out / SCHEDULE_JSON), ("production", out / PRODUCTION_JSON)]
+    written.append(("workbook", write_excel(production, schedule, out / SCHEDULE_XLSX, result=result)))
+    feeds = _write_feeds(production, schedule, out / CALENDARS)
+    written.append(("calendars", out / CALENDARS))
+    _note(f"calendars: {_feed_counts(feeds)}")
+    return written
 
 
-def _summary_table(production: Production, result: Result) -> Table:
-    table = Table(title=f"{production.name}: shootplan", show_header=False, box=None)
+def _write_feeds(production: Production, schedule: Schedule, folder: Path) -> dict[Path, str]:
+    """write_calendars; each feed written is "new", "updated" or "unchanged" for subscribers.
+
+    Its per-feed notes (a performer with no work day gets no feed) are kept for -v.
+    """
+    before = {path.name: path.read_bytes() for path in folder.glob("*.ics")} if folder.is_dir() else {}
+    notes: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            notes.append(record.getMessage())
+
+    calendar_logger = logging.getLogger("shootplan.io.calendar")
+    keep, propagate = Keep(level=logging.WARNING), calendar_logger.propagate
+    calendar_logger.addHandler(keep)
+    calendar_logger.propagate = _options().verbose > 0
+    try:
+        paths = write_calendars(production, schedule, folder)
+    finally:
+        calendar_logger.removeHandler(keep)
+        calendar_logger.propagate = propagate
+    if notes and not _options().verbose:
+        _note(f"{len(notes)} feed(s) not written: nobody to send them to (-v says which)")
+    states: dict[Path, str] = {}
+    for path in paths:
+        old = before.get(path.name)
+        states[path] = "new" if old is None else "unchanged" if old == path.read_bytes() else "updated"
+    return states
+
+
+def _feed_counts(states: dict[Path, str]) -> str:
+    """``1 unit, 7 cast, 5 location feeds (3 updated)``"""
+    names = [path.name for path in states]
+    cast = sum(name.startswith("cast-") for name in names)
+    places = sum(name.startswith("location-") for name in names)
+    counts = f"{len(names) - cast - places} unit, {cast} cast, {places} location feeds"
+    values = list(states.values())
+    if values.count("new") == len(values):  # a fresh folder: nothing to tell about revisions
+        return counts
+    changes = (f"{values.count(state)} {state}" for state in ("new", "updated", "unchanged"))
+    return f"{counts}: {', '.join(change for change in changes if not change.startswith('0 '))}"
+
+
+def _summary_table(production: Production, result: Result, boards: dict[str, Evaluation]) -> Table:
+    """The plan's metrics, with the AD's own boards beside them."""
     evaluation = result.evaluation
     assert evaluation is not None
-    rows = [
-        ("shoot days", str(evaluation.num_shoot_days)),
-        ("company moves", str(evaluation.company_moves)),
-        ("hold days", str(evaluation.total_hold_days)),
-        ("cost", f"{evaluation.cost:,.0f}"),
-        ("status", result.status.value),
-        ("gap", "-" if result.gap is None else f"{result.gap:.1%}"),
-        ("time", f"{result.runtime:.1f} s"),
+    table = Table(title=production.name, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("")
+    table.add_column("shootplan", justify="right", style="bold")
+    columns = [evaluation]
+    for name, own in boards.items():
+        table.add_column("your board" if len(boards) == 1 else name, justify="right")
+        columns.append(own)
+    rows: list[tuple[str, Callable[[Evaluation], str]]] = [
+        ("shoot days", lambda e: str(e.num_shoot_days)),
+        ("company moves", lambda e: str(e.company_moves)),
+        ("hold days", lambda e: str(e.total_hold_days)),
+        ("hold cost", lambda e: f"{e.hold_cost:,.0f}"),
+        ("cost", lambda e: f"{e.cost:,.0f}"),
+        ("rules broken", lambda e: str(len(e.violations))),
     ]
-    for name, value in rows:
-        table.add_row(name, value)
+    for label, show in rows:
+        table.add_row(label, *(show(e) for e in columns))
     return table
 
 
-@main.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("shootplan-demo"), show_default=True)
-@click.option("--time-limit", type=float, default=20.0, show_default=True, help="Seconds to search.")
+def _search_line(result: Result) -> Text:
+    """How good the plan is known to be: proven best, or how far from the bound."""
+    if result.status is Status.OPTIMAL:
+        quality = "optimal (proven: no schedule costs less)"
+    elif not result.bound:
+        quality = "feasible; no lower bound proven yet, so a longer search may find cheaper"
+    else:
+        gap = "-" if result.gap is None else f"{result.gap:.1%}"
+        quality = f"feasible; no schedule can cost less than {result.bound:,.0f} (gap {gap})"
+    interrupted = ", interrupted" if result.interrupted else ""
+    return Text(f"search: {quality}; {result.runtime:.1f} s, {result.method}{interrupted}")
+
+
+def _comparison(name: str | None, own: Evaluation, mine: Evaluation) -> Text:
+    """your board: 9 moves, 214 hold days; shootplan: 2 moves, 96 hold days"""
+    who = "your board" if name is None else f"your board {name!r}"
+    line = (
+        f"{who}: {own.company_moves} moves, {own.total_hold_days} hold days;"
+        f" shootplan: {mine.company_moves} moves, {mine.total_hold_days} hold days"
+    )
+    if own.violations:
+        line += f" (your board breaks {len(own.violations)} rule(s): shootplan score lists them)"
+    return Text(line)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+@main.command(short_help="Plan the bundled example production into ./shootplan-demo/.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("shootplan-demo"),
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    help="Seconds to search.",
+)
 @_friendly
 def demo(out: Path, time_limit: float) -> None:
     """Plan the bundled example production into ./shootplan-demo/.
 
+    "Low Water at Marlow Falls" (119 scenes, 28 cast, 15 locations) is planned as "shootplan
+    plan" would, with every output written: schedule.xlsx, schedule.json, production.json and
+    calendars/.
+
     \b
-    Example:
+    Examples:
       shootplan demo
+      shootplan demo --time-limit 5 --out /tmp/demo
     """
     production = example_production()
-    console.print(production.summary(), highlight=False)
+    console.print(production.summary(), markup=False)
+    console.print()
     _plan(production, out, time_limit=time_limit, workers=None, seed=0)
+    console.print(f"\nOpen {out / SCHEDULE_XLSX} in Excel or LibreOffice, then try:")
+    for line in (
+        f"shootplan dood {out / SCHEDULE_JSON}",
+        f"shootplan score {out / PRODUCTION_JSON} {out / SCHEDULE_JSON}",
+        f"shootplan plan {out / SCHEDULE_XLSX} --time-limit 60 --out {out}-2   (search on from this plan)",
+    ):
+        console.print(f"  {line}", markup=False)
 
 
-@main.command()
+@main.command(short_help="Validate a board or production file and summarize it.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the normalized production as Production JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print the production as shootplan Production JSON.")
 @_friendly
 def check(file: Path, as_json: bool) -> None:
     """Validate a production file (xlsx, csv, USS or JSON) and summarize it.
+
+    Every problem in the file is listed at once, each naming its file, sheet, row and column.
 
     \b
     Examples:
       shootplan check board.xlsx
       shootplan check board.csv --json > production.json
     """
-    production = read_production(file)
+    production = _read(file)
     if as_json:
         click.echo(production.model_dump_json(indent=1))
         return
-    console.print(production.summary(), highlight=False)
+    console.print(production.summary(), markup=False)
 
 
-@main.command()
+@main.command(short_help="Optimize a production: Excel, JSON and calendars into a folder.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--start", help="First shoot date (YYYY-MM-DD), overriding the file.")
-@click.option("--days", type=int, help="Shoot days available, overriding the file.")
-@click.option("--time-limit", type=float, default=60.0, show_default=True, help="Seconds to search.")
-@click.option("--workers", type=int, help="Solver threads (default: all cores).")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--out", type=click.Path(path_type=Path), default=Path("shootplan-out"), show_default=True)
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Date of shoot day 1 (YYYY-MM-DD), overriding the file.",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    help="Shoot days available, overriding the file (default: the file's limit, else as many days"
+    " as your board has, else as many as needed).",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0, min_open=True),
+    default=60.0,
+    show_default=True,
+    help="Seconds to search; Ctrl-C stops earlier and keeps the best schedule so far.",
+)
+@click.option("--workers", type=click.IntRange(min=1), help="Solver threads (default: every core).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed of the search.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("shootplan-out"),
+    show_default=True,
+    help="Folder for the outputs (created if needed).",
+)
 @_friendly
 def plan(
     file: Path,
-    start: str | None,
+    start: datetime | None,
     days: int | None,
     time_limit: float,
     workers: int | None,
     seed: int,
     out: Path,
 ) -> None:
-    """Optimize a production and write schedule.json and schedule.xlsx.
+    """Optimize a production and write the schedule as Excel, JSON and calendar feeds.
 
     \b
-    Example:
-      shootplan plan examples/template.xlsx --days 28 --time-limit 30 --out plan/
+    Writes into --out:
+      schedule.xlsx     stripboard, one-liner, Day Out of Days, summary, the production
+      schedule.json     the schedule, its metrics and the solver's status
+      production.json   the production as planned (dood and calendars read it)
+      calendars/*.ics   feeds for the unit, each performer and each location
+
+    While it searches it shows the best cost so far, the bound (no schedule can cost less),
+    the gap between them, company moves and hold days. When FILE has day breaks, your board is
+    scored beside the plan, and a board that meets every rule is where the search starts.
+    Re-planning into the same folder updates the calendar feeds in place.
+
+    \b
+    Examples:
+      shootplan plan examples/template.xlsx --time-limit 30 --out plan
+      shootplan plan board.csv --start 2027-03-01 --days 24 --out plan
     """
-    production = read_production(file, start=start, max_shoot_days=days)
-    result = _plan(production, out, time_limit=time_limit, workers=workers, seed=seed)
-    for board in production.boards:
-        own = evaluate(production, Schedule.from_board(production, board))
-        mine = result.evaluation
-        assert mine is not None
-        console.print(
-            f"your board {board!r}: {own.company_moves} moves, {own.total_hold_days} hold days,"
-            f" cost {own.cost:,.0f}; shootplan: {mine.company_moves} moves, {mine.total_hold_days} hold days,"
-            f" cost {mine.cost:,.0f}",
-            highlight=False,
+    production = _read(file, start=start.date() if start else None, max_shoot_days=days)
+    board_days = _board_days(production) if days is None else None
+    if board_days is not None:
+        production = production.replace(
+            rules=production.rules.model_copy(update={"max_shoot_days": board_days})
         )
+        _note(f"planning within your board's {board_days} shoot days (--days changes that)")
+    _plan(production, out, time_limit=time_limit, workers=workers, seed=seed)
 
 
-@main.command()
+@main.command(short_help="Score a board's own day breaks (or a schedule); list broken rules.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("schedule_json", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @_friendly
 def score(file: Path, schedule_json: Path | None) -> None:
-    """Score a board's own days, or a schedule.json, and list every rule it breaks.
+    """Score a board's own day breaks, or a schedule.json, and list every rule broken.
+
+    Without SCHEDULE.json, every board in FILE (its day breaks; one per sheet of a workbook) is
+    scored. Metrics: shoot days, company moves, hold days, cost; then each broken rule.
 
     \b
     Examples:
       shootplan score board.xlsx
-      shootplan score production.json shootplan-out/schedule.json
+      shootplan score plan/production.json plan/schedule.json
     """
-    production = read_production(file)
+    production = _read(file)
     if schedule_json is not None:
-        data = json.loads(schedule_json.read_text(encoding="utf-8"))
-        schedules = {"schedule": Schedule.model_validate(data.get("schedule", data))}
+        schedules = {str(schedule_json): _read_schedule(schedule_json)}
     elif production.boards:
         schedules = {name: Schedule.from_board(production, name) for name in production.boards}
     else:
-        raise ShootplanError(f"{file} has no day breaks to score; give a schedule.json too")
+        raise ShootplanError(
+            f"{file.name} has no day breaks to score (no board): give a schedule.json too,"
+            f" e.g. shootplan score {file} plan/schedule.json"
+        )
     for name, schedule in schedules.items():
-        console.print(f"[bold]{name}[/]")
-        console.print(str(evaluate(production, schedule)), highlight=False, markup=False)
+        console.print(Text(f"{name} ({schedule.num_days} shoot days)", style="bold"))
+        console.print(str(evaluate(production, schedule)), markup=False)
+
+
+@main.command(short_help="Write a schedule's Day Out of Days (.xlsx or .csv).")
+@click.argument("schedule_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--production",
+    "production_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help=f"The production the schedule was planned from (default: {PRODUCTION_JSON} beside it).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="Where to write: .xlsx or .csv, or - for CSV on stdout (default: dood.xlsx beside SCHEDULE.json).",
+)
+@_friendly
+def dood(schedule_json: Path, production_file: Path | None, out: Path | None) -> None:
+    """Write the Day Out of Days of a schedule and print each performer's totals.
+
+    One row per cast member, one column per calendar day: SW start work, W work, WF work
+    finish, SWF the only day, H hold, D drop, PW pickup; off and HOL for days off and holidays.
+
+    \b
+    Examples:
+      shootplan dood plan/schedule.json
+      shootplan dood plan/schedule.json --out dood.csv
+      shootplan dood edited.json --production board.xlsx --out - > dood.csv
+    """
+    target = out if out is not None else schedule_json.parent / "dood.xlsx"
+    if str(target) != "-" and target.suffix.lower() not in {".xlsx", ".csv"}:
+        raise click.BadParameter(
+            f"{target}: write .xlsx or .csv (or - for CSV on stdout)", param_hint="--out"
+        )
+    production = _production_for(schedule_json, production_file)
+    schedule = _read_schedule(schedule_json)
+    frame = day_out_of_days(production, schedule)
+    if str(target) == "-":
+        click.echo(frame.to_csv(), nl=False)
+        return
+    if target.suffix.lower() == ".csv":
+        _write_text_atomically(target, frame.to_csv())
+    else:
+        workbook = build_workbook(production, schedule)
+        for name in list(workbook.sheetnames):
+            if name != "Day Out of Days":
+                del workbook[name]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+        try:
+            workbook.save(temporary)
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    table = Table(
+        title=f"{production.name}: Day Out of Days", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    table.add_column("ID", no_wrap=True)
+    table.add_column("cast", no_wrap=True, max_width=20, overflow="ellipsis")
+    table.add_column("start", no_wrap=True)
+    table.add_column("finish", no_wrap=True)
+    for header in ("work", "hold", "drop", "paid days"):
+        table.add_column(header, justify="right")
+    for member in production.cast:
+        totals = [str(frame.at[member.id, column]) for column in ("work", "hold", "drop", "total")]
+        start, finish = frame.at[member.id, "start"], frame.at[member.id, "finish"]
+        who = member.character or member.name
+        table.add_row(member.id, who, _short_date(start), _short_date(finish), *totals)
+    console.print(table)
+    console.print(f"Written to {target}")
+
+
+@main.command(short_help="Write a schedule's calendar feeds: unit, cast, locations.")
+@click.argument("schedule_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--production",
+    "production_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help=f"The production the schedule was planned from (default: {PRODUCTION_JSON} beside it).",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help=f"Folder for the .ics feeds (default: {CALENDARS}/ beside SCHEDULE.json).",
+)
+@_friendly
+def calendars(schedule_json: Path, production_file: Path | None, out: Path | None) -> None:
+    """Write the calendar feeds of a schedule: the unit, each performer, each location.
+
+    Feeds already in the folder are what subscribers hold, so writing again updates them in
+    place: changed events get a new revision, removed ones are cancelled, nothing duplicates.
+    Put the folder on any web server and send each person the link to their feed.
+
+    \b
+    Examples:
+      shootplan calendars plan/schedule.json
+      shootplan calendars edited.json --production board.xlsx --out feeds
+    """
+    folder = out if out is not None else schedule_json.parent / CALENDARS
+    production = _production_for(schedule_json, production_file)
+    schedule = _read_schedule(schedule_json)
+    if schedule.created is None:
+        # Calendars stamp events with the schedule's own time, never the clock: the file's time
+        # is the next best thing, and writing the same file again gives the same feeds.
+        stamp = datetime.fromtimestamp(schedule_json.stat().st_mtime, UTC).replace(microsecond=0)
+        _note(f"the schedule has no 'created' time: the feeds are stamped {stamp:%Y-%m-%d %H:%M} UTC")
+        schedule = schedule.model_copy(update={"created": stamp})
+    states = _write_feeds(production, schedule, folder)
+    table = Table(title=f"{production.name}: calendar feeds", title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("feed")
+    table.add_column("events", justify="right")
+    table.add_column("for subscribers")
+    for path, state in states.items():
+        table.add_row(path.name, str(path.read_bytes().count(b"BEGIN:VEVENT")), state)
+    console.print(table)
+    console.print(f"Written to {folder}{os.sep} ({_feed_counts(states)})")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    main(prog_name="shootplan")
