@@ -145,8 +145,8 @@ def test_usage_errors_exit_2() -> None:
 
 
 def test_quiet_prints_only_errors(tmp_path: Path) -> None:
-    """-q keeps stdout and stderr empty on success; errors still print."""
-    result = _run("-q", "score", MESSY)
+    """-q (before or after the command) keeps stdout and stderr empty on success; errors print."""
+    result = _run("score", MESSY, "-q")
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
     board = tmp_path / "board.csv"
     board.write_text("Scene,Int/Ext,Set,Pages\n1,INT,DINER,abc\n")

@@ -144,40 +144,91 @@ def _show_warning(
 _python_showwarning = warnings.showwarning
 
 
-def _friendly(command: F) -> F:
-    """Turn every failure into a clear message and an exit code, never a traceback.
+def _add_verbose(context: click.Context, _: click.Parameter, value: int) -> None:
+    context.ensure_object(_Options).verbose += value
 
-    The library's own errors are bad input (exit 1). Anything else is a bug in shootplan: it says
-    so, how to report it, and shows the traceback only with -v.
+
+def _add_quiet(context: click.Context, _: click.Parameter, value: bool) -> None:
+    context.ensure_object(_Options).quiet |= value
+
+
+def _command(function: F) -> F:
+    """A command: -v/-q accepted after it too, and every failure a message and an exit code.
+
+    The library's own errors are bad input (exit 1). Anything else is a bug in shootplan: the
+    message says so and how to report it, and -v shows the traceback. Logging, warnings and
+    --quiet are set up for the command and put back afterwards, so running commands in-process
+    (tests, notebooks) leaves no trace.
     """
 
-    @functools.wraps(command)
+    @functools.wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except ShootplanError as error:
-            _error(str(error))
-            sys.exit(EXIT_BAD_INPUT)
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            _error(f"{where}{error.strerror or error}")
-            sys.exit(EXIT_BAD_INPUT)
-        except KeyboardInterrupt:
-            status.print("interrupted")
-            sys.exit(EXIT_INTERRUPTED)
-        except Exception as error:
-            if _options().verbose:
-                status.print(traceback.format_exc(), markup=False)
-            _error(
-                f"shootplan hit a bug ({type(error).__name__}: {error}). Please report it with the"
-                " output of: python -c 'import shootplan; shootplan.show_versions()'"
-                + ("" if _options().verbose else " (run with -v to see the traceback)")
-            )
-            sys.exit(EXIT_BAD_INPUT)
+        with _session(_options()):
+            try:
+                return function(*args, **kwargs)
+            except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+                raise
+            except ShootplanError as error:
+                _error(str(error))
+                sys.exit(EXIT_BAD_INPUT)
+            except OSError as error:
+                where = f"{error.filename}: " if error.filename else ""
+                _error(f"{where}{error.strerror or error}")
+                sys.exit(EXIT_BAD_INPUT)
+            except KeyboardInterrupt:
+                status.print("interrupted")
+                sys.exit(EXIT_INTERRUPTED)
+            except Exception as error:
+                if _options().verbose:
+                    status.print(traceback.format_exc(), markup=False)
+                _error(
+                    f"shootplan hit a bug ({type(error).__name__}: {error}). Please report it with"
+                    " the output of: python -c 'import shootplan; shootplan.show_versions()'"
+                    + ("" if _options().verbose else " (run with -v to see the traceback)")
+                )
+                sys.exit(EXIT_BAD_INPUT)
 
-    return wrapper  # type: ignore[return-value]
+    verbose = click.option(
+        "-v",
+        "--verbose",
+        count=True,
+        expose_value=False,
+        callback=_add_verbose,
+        help="More detail: -v the solver's steps, -vv its search log.",
+    )
+    quiet = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_add_quiet,
+        help="Only errors (files are still written).",
+    )
+    return verbose(quiet(wrapper))  # type: ignore[return-value]
+
+
+@contextmanager
+def _session(options: _Options) -> Iterator[None]:
+    """Logging on stderr at the chosen detail, plain warning lines, --quiet; restored on exit."""
+    root = logging.getLogger()
+    handler = RichHandler(console=status, show_time=False, show_path=False, markup=False)
+    if not options.verbose:
+        handler.addFilter(_QuietInterrupt())
+    saved = root.level, console.quiet, warnings.showwarning
+    root.addHandler(handler)
+    root.setLevel(
+        logging.ERROR
+        if options.quiet
+        else (logging.WARNING, logging.INFO, logging.DEBUG)[min(options.verbose, 2)]
+    )
+    console.quiet = options.quiet
+    warnings.showwarning = _show_warning
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(saved[0])
+        console.quiet, warnings.showwarning = saved[1], saved[2]
 
 
 class _QuietInterrupt(logging.Filter):
@@ -220,15 +271,9 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
 
     Run "shootplan COMMAND --help" for a command's options and examples.
     """
-    context.obj = _Options(verbose=verbose, quiet=quiet)
-    console.quiet = quiet
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    handler = RichHandler(console=status, show_time=False, show_path=False, markup=False)
-    if verbose == 0:
-        handler.addFilter(_QuietInterrupt())
-    logging.basicConfig(level=level, format="%(message)s", handlers=[handler])
-    logging.getLogger("shootplan").setLevel(level)
-    warnings.showwarning = _show_warning
+    options = context.ensure_object(_Options)
+    options.verbose += verbose
+    options.quiet |= quiet
 
 
 # --------------------------------------------------------------------------- reading
@@ -615,7 +660,7 @@ def _comparison(name: str | None, own: Evaluation, mine: Evaluation) -> Text:
     show_default=True,
     help="Seconds to search.",
 )
-@_friendly
+@_command
 def demo(out: Path, time_limit: float) -> None:
     """Plan the bundled example production into ./shootplan-demo/.
 
@@ -644,7 +689,7 @@ def demo(out: Path, time_limit: float) -> None:
 @main.command(short_help="Validate a board or production file and summarize it.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the production as shootplan Production JSON.")
-@_friendly
+@_command
 def check(file: Path, as_json: bool) -> None:
     """Validate a production file (xlsx, csv, USS or JSON) and summarize it.
 
@@ -692,7 +737,7 @@ def check(file: Path, as_json: bool) -> None:
     show_default=True,
     help="Folder for the outputs (created if needed).",
 )
-@_friendly
+@_command
 def plan(
     file: Path,
     start: datetime | None,
@@ -734,7 +779,7 @@ def plan(
 @main.command(short_help="Score a board's own day breaks (or a schedule); list broken rules.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("schedule_json", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_friendly
+@_command
 def score(file: Path, schedule_json: Path | None) -> None:
     """Score a board's own day breaks, or a schedule.json, and list every rule broken.
 
@@ -774,7 +819,7 @@ def score(file: Path, schedule_json: Path | None) -> None:
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="Where to write: .xlsx or .csv, or - for CSV on stdout (default: dood.xlsx beside SCHEDULE.json).",
 )
-@_friendly
+@_command
 def dood(schedule_json: Path, production_file: Path | None, out: Path | None) -> None:
     """Write the Day Out of Days of a schedule and print each performer's totals.
 
@@ -846,7 +891,7 @@ def dood(schedule_json: Path, production_file: Path | None, out: Path | None) ->
     type=click.Path(file_okay=False, path_type=Path),
     help=f"Folder for the .ics feeds (default: {CALENDARS}/ beside SCHEDULE.json).",
 )
-@_friendly
+@_command
 def calendars(schedule_json: Path, production_file: Path | None, out: Path | None) -> None:
     """Write the calendar feeds of a schedule: the unit, each performer, each location.
 
