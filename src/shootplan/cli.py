@@ -448,8 +448,12 @@ def _plan(
     time_limit: float,
     workers: int | None,
     seed: int,
+    source: Path | None = None,
 ) -> Result:
-    """Solve with live progress, write every output, print the summary; exit on no schedule."""
+    """Solve with live progress, write every output, print the summary; exit on no schedule.
+
+    ``source`` is the file the production came from (for the hint on scoring the AD's board).
+    """
     boards = _boards(production)
     initial = _warm_start(production, boards)
     if initial is not None:
@@ -477,10 +481,11 @@ def _plan(
     console.print(_summary_table(production, result, boards))
     console.print(_search_line(result))
     for name, own in boards.items():
-        console.print(_comparison(name if len(boards) > 1 else None, own, result.evaluation))
+        score = f"shootplan score {source}" if source else "shootplan score"
+        console.print(_comparison(name if len(boards) > 1 else None, own, result.evaluation, score))
     if result.evaluation.violations:
         _warn(
-            f"the schedule breaks {len(result.evaluation.violations)} rule(s); this is a bug in"
+            f"the schedule breaks {_count(len(result.evaluation.violations), 'rule')}; this is a bug in"
             " shootplan, please report it: " + "; ".join(map(str, result.evaluation.violations))
         )
     console.print(f"\nWritten to {out}{os.sep}:")
@@ -630,7 +635,7 @@ def _search_line(result: Result) -> Text:
     return Text(f"search: {quality}; {result.runtime:.1f} s, {result.method}{interrupted}")
 
 
-def _comparison(name: str | None, own: Evaluation, mine: Evaluation) -> Text:
+def _comparison(name: str | None, own: Evaluation, mine: Evaluation, score: str) -> Text:
     """your board: 9 moves, 214 hold days; shootplan: 2 moves, 96 hold days"""
     who = "your board" if name is None else f"your board {name!r}"
     line = (
@@ -638,8 +643,13 @@ def _comparison(name: str | None, own: Evaluation, mine: Evaluation) -> Text:
         f" shootplan: {mine.company_moves} moves, {mine.total_hold_days} hold days"
     )
     if own.violations:
-        line += f" (your board breaks {len(own.violations)} rule(s): shootplan score lists them)"
+        line += f" (your board breaks {_count(len(own.violations), 'rule')}: {score} lists them)"
     return Text(line)
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 rule``, ``2 rules``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 # --------------------------------------------------------------------------- commands
@@ -773,7 +783,7 @@ def plan(
             rules=production.rules.model_copy(update={"max_shoot_days": board_days})
         )
         _note(f"planning within your board's {board_days} shoot days (--days changes that)")
-    _plan(production, out, time_limit=time_limit, workers=workers, seed=seed)
+    _plan(production, out, time_limit=time_limit, workers=workers, seed=seed, source=file)
 
 
 @main.command(short_help="Score a board's own day breaks (or a schedule); list broken rules.")
