@@ -189,6 +189,32 @@ def test_check_json_prints_production_json() -> None:
     assert len(Production.model_validate_json(result.stdout).scenes) == 119
 
 
+def test_check_prints_warnings_as_plain_lines(tmp_path: Path) -> None:
+    """A legal but suspicious board: exit 0, each warning one line naming file and row."""
+    board = tmp_path / "board.csv"
+    board.write_text(
+        "Scene,Int/Ext,Set,Pages\n1,INT,DINER - BOOTH,1\nEnd of Day 1\n"
+        "Scene 9 continued -- day 2 of 2\n2,EXT,FARM - FIELD,1\nEnd of Day 2\n"
+    )
+    result = _run("check", board)
+    assert result.returncode == 0, result.stderr
+    assert 'warning: board.csv: row 4: a banner continues scene "9"' in result.stderr
+    assert "ShootplanWarning" not in result.stderr and "warnings.warn" not in result.stderr
+
+
+def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception says it is a bug and how to report it; -v adds the traceback."""
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("shootplan.cli.read_production", broken)
+    result = _run("check", MESSY)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "shootplan hit a bug (RuntimeError: boom)" in result.stderr and "show_versions" in result.stderr
+    assert "Traceback" in _run("check", MESSY, "-v").stderr
+
+
 # --------------------------------------------------------------------------- plan
 
 

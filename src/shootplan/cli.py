@@ -386,6 +386,16 @@ class _SearchView:
         return Group(head, figures, hint)
 
 
+@contextmanager
+def _busy(what: str) -> Iterator[None]:
+    """A spinner on a terminal while something slow happens (nothing in logs or with -q)."""
+    if _options().quiet or not status.is_terminal:
+        yield
+        return
+    with status.status(Text(what), spinner="dots"):
+        yield
+
+
 def _progress_line(progress: Progress) -> str:
     return (
         f"{progress.elapsed:6.1f} s  cost {progress.cost:,.0f}  bound {progress.bound:,.0f}"
@@ -477,7 +487,8 @@ def _plan(
                 f" after {result.runtime:.1f} s: writing the best schedule found so far.",
             )
         )
-    written = _write_outputs(production, result, out, time_limit=time_limit, seed=seed, workers=workers)
+    with _busy(f"Writing the workbook and the calendar feeds to {out}"):
+        written = _write_outputs(production, result, out, time_limit=time_limit, seed=seed, workers=workers)
     console.print(_summary_table(production, result, boards))
     console.print(_search_line(result))
     for name, own in boards.items():
