@@ -945,5 +945,11 @@ def calendars(schedule_json: Path, production_file: Path | None, out: Path | Non
     console.print(f"Written to {folder}{os.sep} ({_feed_counts(states)})")
 
 
+# ``shootplan replan`` lives in its own module, next to the library code it drives.
+from shootplan.replan_cli import replan_command  # noqa: E402
+
+main.add_command(replan_command)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main(prog_name="shootplan")
