@@ -535,3 +535,27 @@ def test_warnings_are_replan_warnings(small_production: Production) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         Changes(add_shoot_days=0).apply(small_production)
+
+
+def test_a_replaced_location_updates_the_days_that_stay(
+    tmp_path: Path, medium: Production, medium_plan: Schedule
+) -> None:
+    """HARBOR is lost and WAREHOUSE replaces it: its days may keep their dates, but the phones
+    must still learn the new place (the old plan is rendered with the production as it was)."""
+    changes = Changes(
+        add_locations=[{"name": "WAREHOUSE", "address": "1 Dock Road"}],
+        location_lost=[{"location": "HARBOR", "replacement": "WAREHOUSE"}],
+    )
+    result = replan(
+        medium, medium_plan, today=medium_plan.days[2].date, changes=changes, time_limit=2, num_workers=1
+    )
+    assert result.schedule is not None and result.num_moved == 0
+    harbor_days = {
+        d.date for d in result.schedule.days if any(medium.scene(n).location == "HARBOR" for n in d.scenes)
+    }
+    assert harbor_days
+    result.write_calendars(tmp_path)
+    events = _events((tmp_path / "unit.ics").read_bytes())
+    bumped = {_day(e) for e in events.values() if int(e.get("SEQUENCE", 0))}
+    assert bumped == harbor_days
+    assert all("WAREHOUSE" in str(e["SUMMARY"]) for e in events.values() if _day(e) in harbor_days)
