@@ -275,12 +275,6 @@ def test_plan_bad_input_exits_1_and_writes_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name == "nt", reason="needs POSIX SIGINT")
-@pytest.mark.xfail(
-    reason="solve() cannot be interrupted yet: CP-SAT's own SIGINT handler (catch_sigint_signal)"
-    " aborts the process, and on Python 3.11 an interrupted Thread.join makes is_alive() lie;"
-    " fix pending in solver/solve.py and solver/lns.py",
-    strict=False,
-)
 def test_ctrl_c_during_plan_writes_the_best_schedule_so_far(tmp_path: Path) -> None:
     """SIGINT after the first progress line: exit 0, 'Interrupted', the schedule so far written."""
     out = tmp_path / "plan"

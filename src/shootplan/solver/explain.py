@@ -147,6 +147,7 @@ def explain_infeasible(production: Production, horizon: int, *, time_limit: floa
     def infeasible_with(active: list[str]) -> bool | None:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
+        solver.parameters.catch_sigint_signal = False
         solver.parameters.max_time_in_seconds = max(1.0, time_limit / 4)
         model.clear_assumptions()
         model.add_assumptions([labelled[name] for name in active])

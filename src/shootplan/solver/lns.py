@@ -78,6 +78,7 @@ def improve(
         solver = cp_model.CpSolver()
         step_limit = min(remaining, STEP_SECONDS)
         solver.parameters.num_workers = num_workers
+        solver.parameters.catch_sigint_signal = False
         solver.parameters.random_seed = rng.randrange(1 << 30)
         if deterministic:
             solver.parameters.max_deterministic_time = step_limit
@@ -86,17 +87,19 @@ def improve(
         status = solver.solve(sub)
         spent += solver.deterministic_time
         steps += 1
-        if (
+        improved = (
             status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
             and solver.objective_value < incumbent.objective - 1e-6
-        ):
+        )
+        if improved:
             incumbent = Incumbent(list(solver.response_proto.solution), solver.objective_value)
             improvements += 1
             on_improvement(incumbent)
-        # Quick proofs mean the neighbourhood is easy: take more of the board next time.
+        # Quick proofs mean the neighbourhood is easy: take more of the board next time; a step
+        # that ran out of time without gain was too big.
         if status == cp_model.OPTIMAL:
             window = min(horizon, window + 1)
-        elif window > 2:
+        elif not improved and window > 2:
             window -= 1
     logger.info("neighbourhood search: %d steps, %d improvements", steps, improvements)
     return incumbent

@@ -185,6 +185,7 @@ def solve(
     params = solver.parameters
     params.num_workers = workers
     params.random_seed = seed
+    params.catch_sigint_signal = False  # Ctrl-C is ours: it stops the search and keeps the best
     deterministic = workers == 1
     if deterministic:
         params.max_deterministic_time = full_time
@@ -551,16 +552,22 @@ def _run_interruptibly(
     Past ``soft_stop`` (a ``perf_counter`` time) the search stops as soon as it has a schedule.
     """
     outcome: dict[str, cp_model.CpSolverStatus] = {}
+    done = threading.Event()
 
     def run() -> None:
-        outcome["status"] = solver.solve(model, observer)
+        try:
+            outcome["status"] = solver.solve(model, observer)
+        finally:
+            done.set()
 
     worker = threading.Thread(target=run, name="shootplan-cp-sat", daemon=True)
     worker.start()
     interrupted = False
-    while worker.is_alive():
+    # Wait on an Event, not Thread.join: on Python 3.11 a Ctrl-C inside join() can leave
+    # is_alive() False while the solver still runs.
+    while not done.is_set():
         try:
-            worker.join(0.1)
+            done.wait(0.1)
             if soft_stop is not None and observer.solutions and time.perf_counter() >= soft_stop:
                 solver.stop_search()
                 soft_stop = None
