@@ -3,8 +3,9 @@
 cost = company moves x move cost + sum over cast of hold days x daily rate x hold factor
        + shoot days x day cost, in hundredths of the currency (``COST_SCALE``).
 When re-planning, a churn cost per scene moved off its planned date is added.
-Tie-breaker (one hundredth of a currency unit each, so it never outweighs a real cost): a day that
-mixes day and night work ("split day"), so night scenes group on their own days.
+Tie-breakers, too small to outweigh a real cost: a day that mixes day and night work ("split
+day", one hundredth of a currency unit), so night scenes group on their own days; an empty day
+inside the schedule (one unit), so dark days fall only where they save something.
 Terms are added only when their weight is positive.
 """
 
@@ -21,6 +22,9 @@ class Objective:
     """Builds the objective and turns solver values back into the producer's cost."""
 
     SPLIT_DAY_PENALTY = 1
+    # A dark day inside the schedule (used, nothing shot) is legal but unwelcome: one currency
+    # unit each, so it is chosen only when it saves something real.
+    EMPTY_DAY_PENALTY = 100
 
     def __init__(self, v: Variables, churn: list[tuple[int, int | None, int]] | None = None) -> None:
         instance = v.instance
@@ -39,10 +43,13 @@ class Objective:
             terms.append(weight * (1 - stays) if stays is not None else weight)
         self.tie_breakers = list(v.split.values())
         terms.append(self.SPLIT_DAY_PENALTY * sum(self.tie_breakers))
+        terms.append(self.EMPTY_DAY_PENALTY * (sum(v.used) - sum(v.busy)))
         self.expression = sum(terms)
         v.model.minimize(self.expression)
 
     @property
     def max_tie_breaker(self) -> int:
         """The most the tie-breakers can add: subtracted from the bound to bound the cost alone."""
-        return self.SPLIT_DAY_PENALTY * len(self.tie_breakers)
+        return self.SPLIT_DAY_PENALTY * len(self.tie_breakers) + self.EMPTY_DAY_PENALTY * len(
+            self.variables.used
+        )

@@ -214,7 +214,14 @@ def solve(
     if status == cp_model.INFEASIBLE:
         explanation = explain_infeasible(production, horizon)
         return Result(Status.INFEASIBLE, None, None, None, runtime, explanation=explanation)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    start_from = None
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and not interrupted:
+        # The search found nothing in time, but the warm start may be a whole valid schedule:
+        # complete it (every scene fixed, so this is propagation, not search) and go on from it.
+        start_from = _complete(model, variables, hint_days, deterministic)
+        if start_from is not None:
+            observer.report(start_from.values, start_from.objective)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and start_from is None:
         return Result(
             Status.NO_SOLUTION,
             None,
@@ -224,7 +231,7 @@ def solve(
             explanation=["no schedule found within the time limit; allow more time"],
             interrupted=interrupted,
         )
-    incumbent = Incumbent(list(solver.response_proto.solution), solver.objective_value)
+    incumbent = start_from or Incumbent(list(solver.response_proto.solution), solver.objective_value)
     proven = status == cp_model.OPTIMAL and not interrupted
     if use_lns and not proven and not interrupted:
         remaining = time_limit - (
@@ -399,14 +406,44 @@ def _horizon(production: Production) -> int:
     for _ in range(6):
         probe = Instance.build(production, horizon)
         warm = hand_board(probe)
-        if _complete(probe, warm):
+        if _places_all(probe, warm):
             return default_horizon(production, len(warm))
         horizon *= 2
     return horizon
 
 
-def _complete(instance: Instance, days: list[list[int]]) -> bool:
+def _places_all(instance: Instance, days: list[list[int]]) -> bool:
     return len({s for day in days for s in day}) == len(instance.scenes)
+
+
+def _complete(
+    model: cp_model.CpModel, v: Variables, days: list[list[int]], deterministic: bool
+) -> Incumbent | None:
+    """The full model assignment of a day-by-day schedule, or None if it breaks a rule."""
+    if not _places_all(v.instance, days):
+        return None
+    fixed = model.clone()
+    for d, scenes in enumerate(days):
+        for s in scenes:
+            literal = v.start[s].get(d)
+            if literal is None:
+                if not any(d - i in v.start[s] for i in range(1, v.instance.length[s])):
+                    return None
+                continue  # a later day of a multi-day scene
+            domain = fixed.proto.variables[literal.Index()].domain
+            domain.clear()
+            domain.extend([1, 1])
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.catch_sigint_signal = False
+    if deterministic:
+        solver.parameters.max_deterministic_time = 10.0
+    else:
+        solver.parameters.max_time_in_seconds = 10.0
+    status = solver.solve(fixed)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return Incumbent(list(solver.response_proto.solution), solver.objective_value)
 
 
 def _initial_days(instance: Instance, initial: Schedule) -> list[list[int]]:
