@@ -205,3 +205,14 @@ def test_example_production_is_a_realistic_feature() -> None:
     assert any(loc.windows for loc in production.locations)
     assert all(c.daily_rate > 0 for c in production.cast)
     assert Production.model_validate_json(production.model_dump_json()) == production
+
+
+def test_us_dates_and_iso_intervals_are_read() -> None:
+    """4/12/2027..4/15/2027 (month first, as US boards write) and 2027-03-04/2027-03-06 both read."""
+    assert DateRange.model_validate("4/12/2027..4/15/2027") == DateRange(
+        start=date(2027, 4, 12), end=date(2027, 4, 15)
+    )
+    assert DateRange.model_validate("2027-03-04/2027-03-06") == DateRange(
+        start=date(2027, 3, 4), end=date(2027, 3, 6)
+    )
+    assert ShootCalendar(start="3/1/27").start == date(2027, 3, 1)

@@ -23,6 +23,7 @@ from shootplan import PageCountError, format_pages, parse_pages
         ("1/2", 4),
         (" 7/8 pages ", 7),
         ("19 8ths", 19),
+        ("23/8", 23),
         (".5", 4),
         ("0.01", 1),
         ("0", 0),
@@ -35,7 +36,7 @@ def test_parse_pages_reads_every_form_ads_write(text: str | int | float, eighths
     assert parse_pages(text) == eighths
 
 
-@pytest.mark.parametrize("text", ["abc", "", "2 9/8", "1/0", "-1", "2..3", "nan", True])
+@pytest.mark.parametrize("text", ["abc", "", "2 9/8", "1/0", "-1", "2..3", "nan", True, "2 3/9", "1/3"])
 def test_parse_pages_rejects_garbage_with_examples(text: object) -> None:
     """Unreadable or negative page counts raise PageCountError with accepted examples."""
     with pytest.raises(PageCountError) as info:

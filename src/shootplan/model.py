@@ -87,12 +87,22 @@ class _Model(BaseModel):
 # --------------------------------------------------------------------------- dates
 
 
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
+
+
 def _parse_date(value: Any) -> Any:
     if isinstance(value, str):
         text = value.strip()
         # Spreadsheets and USS often carry a time part ("2027-03-04T00:00:00", "... +0000").
         if len(text) >= 10 and re.match(r"^\d{4}-\d{2}-\d{2}", text):
             return text[:10]
+        # US boards write month/day/year (3/4/2027 is March 4th).
+        if match := _US_DATE.match(text):
+            month, day, year = (int(part) for part in match.groups())
+            try:
+                return date(year + 2000 if year < 100 else year, month, day)
+            except ValueError:
+                return value  # pydantic then names the bad value
     return value
 
 
@@ -111,7 +121,10 @@ class DateRange(_Model):
         if isinstance(value, date):
             return {"start": value, "end": value}
         if isinstance(value, str):
-            parts = [p.strip() for p in re.split(r"\.\.|\u2013|/|\s+to\s+", value.strip()) if p.strip()]
+            text = value.strip()
+            parts = [p.strip() for p in re.split(r"\.\.|\u2013|\s+to\s+", text) if p.strip()]
+            if len(parts) == 1 and not _US_DATE.match(text) and text.count("/") == 1:
+                parts = [p.strip() for p in text.split("/")]  # ISO 8601 interval: start/end
             if len(parts) == 1:
                 return {"start": parts[0], "end": parts[0]}
             if len(parts) == 2:

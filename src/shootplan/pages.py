@@ -68,6 +68,10 @@ def parse_pages(value: str | int | float | Fraction) -> int:
     return _to_eighths(pages)
 
 
+# Page fractions are halves, quarters and eighths; a 3/9 is a typo, not a page count.
+_DENOMINATORS = frozenset({1, 2, 4, 8, 16, 32, 64})
+
+
 def _parse_text(value: str) -> Fraction:
     text = value.strip().replace("\u2044", "/")  # the Unicode fraction slash
     text = _UNIT.sub("", text).strip()
@@ -75,12 +79,12 @@ def _parse_text(value: str) -> Fraction:
         return Fraction(int(match["num"]), EIGHTHS_PER_PAGE)
     if match := _MIXED.match(text):
         whole, num, den = int(match["whole"]), int(match["num"]), int(match["den"])
-        if den == 0 or num >= den:
+        if den not in _DENOMINATORS or num >= den:
             raise PageCountError(f"cannot read {value!r} as a page count ({_EXAMPLES})")
         return whole + Fraction(num, den)
     if match := _FRACTION.match(text):
         num, den = int(match["num"]), int(match["den"])
-        if den == 0:
+        if den not in _DENOMINATORS:
             raise PageCountError(f"cannot read {value!r} as a page count ({_EXAMPLES})")
         return Fraction(num, den)
     if _DECIMAL.match(text):
