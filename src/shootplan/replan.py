@@ -763,22 +763,41 @@ class ReplanResult(Result):
         return write_calendars(self.production, self.schedule, folder, **options)
 
     def __str__(self) -> str:
-        lines = [super().__str__()]
         rows = [
-            ("re-planned", f"from {self.open_from} ({self.num_frozen_days} days shot and frozen)"),
-            ("scenes moved", str(self.num_moved)),
+            ("status", self.status.value + (" (interrupted)" if self.interrupted else "")),
+            ("re-planned", f"from {self.open_from} ({self.num_frozen_days} days shot and kept)"),
         ]
-        if self.cost_delta is not None:
-            rows.append(
-                ("cost change", f"{self.cost_delta:+,.2f} (old plan {self.previous_evaluation.cost:,.2f})")
-            )
-        rows.append(("churn cost", f"{self.churn_cost:,.2f}"))
-        rows.append(("old plan", f"{len(self.previous_evaluation.violations)} rule violations now"))
-        lines += [f"{name:<15}{value}" for name, value in rows]
+        old = self.previous_evaluation
+        if self.evaluation is not None:
+            e = self.evaluation
+            delta = self.cost_delta or 0.0
+            rows += [
+                ("shoot days", f"{e.num_shoot_days}"),
+                ("company moves", f"{e.company_moves}"),
+                ("hold days", f"{e.total_hold_days}"),
+                ("cost", f"{e.cost:,.2f} ({delta:+,.2f} against the old plan's {old.cost:,.2f})"),
+                ("churn", f"{self.churn_cost:,.2f} for {_count(self.num_moved, 'scene')} moved"),
+            ]
+        rows += [
+            ("objective", "-" if self.objective is None else f"{self.objective:,.2f}"),
+            ("bound", "-" if self.bound is None else f"{self.bound:,.2f}"),
+            ("gap", "-" if self.gap is None else f"{self.gap:.1%}"),
+            ("time", f"{self.runtime:.1f} s"),
+            ("method", self.method),
+            ("old plan", f"{_count(len(old.violations), 'rule violation')} under the changes"),
+        ]
+        if self.evaluation is not None and self.evaluation.violations:
+            rows.append(("violations", str(len(self.evaluation.violations))))
+        lines = [f"{name:<15}{value}" for name, value in rows]
+        lines += [f"  {reason}" for reason in self.explanation]
         lines += [f"  {move}" for move in self.moves[:12]]
         if len(self.moves) > 12:
             lines.append(f"  ... and {len(self.moves) - 12} more")
         return "\n".join(lines)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _reads_the_same(before: Production, after: Production, schedule: Schedule) -> bool:
@@ -1002,6 +1021,10 @@ def replan(
             explanation=[],
         )
     explanation = _explain(solved.explanation, weather, open_from, shot)
+    if solved.status is Status.INFEASIBLE and not any(
+        line.startswith(("scene", "-")) for line in explanation
+    ):
+        explanation.append(_what_is_left(constrained, shot, open_from))
     if solved.schedule is None or solved.evaluation is None:
         return result(
             solved.status,
@@ -1110,6 +1133,19 @@ def _too_few_days(production: Production, shot: set[str], open_from: date) -> li
         f" {len(left)} of the production's {limit} are left{span}: add shoot days (add_shoot_days)"
         " or cut scenes"
     ]
+
+
+def _what_is_left(production: Production, shot: set[str], open_from: date) -> str:
+    """The re-plan's own frame, in words, for when the explainer found no smaller conflict."""
+    todo = [s for s in production.scenes if s.number not in shot]
+    limit = production.rules.max_shoot_days
+    dates = [d for d in production.calendar.shoot_dates(limit) if d >= open_from] if limit else []
+    days = f"the {len(dates)} shoot days from {dates[0]} to {dates[-1]}" if dates else "the days left"
+    return (
+        f"the {len(todo)} scenes not yet shot ({format_pages(sum(s.eighths for s in todo))} pages) do not"
+        f" fit {days} under every rule and change; more shoot days (add_shoot_days), re-planning today"
+        " too (freeze_today=False) or relaxing a change may help"
+    )
 
 
 def _freeze(
