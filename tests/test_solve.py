@@ -291,3 +291,15 @@ def test_neighbourhood_search_repeats_with_one_worker_and_a_seed() -> None:
     assert first.schedule is not None and second.schedule is not None
     assert first.schedule.day_lists() == second.schedule.day_lists()
     assert first.evaluation is not None and first.evaluation.is_feasible
+
+
+def test_bound_counts_moves_forced_by_windows() -> None:
+    """Diner and farm both open only on March 3rd: one company move that day is unavoidable."""
+    data = small_production_data()
+    data["locations"][0]["windows"] = ["2027-03-03"]
+    data["locations"][1]["windows"] = ["2027-03-03"]
+    data["scenes"] = [dict(data["scenes"][0], eighths=12), dict(data["scenes"][1], eighths=12)]
+    production = Production.model_validate(data)
+    assert relaxation_bound(Instance.build(production, 5)) == 5000
+    result = _solve(data)
+    assert result.evaluation is not None and result.evaluation.company_moves == 1
