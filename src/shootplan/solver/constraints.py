@@ -39,11 +39,8 @@ def used_days(v: Variables, literal: Literal = None) -> None:
     for d in range(v.instance.horizon):
         if d + 1 < v.instance.horizon:
             model.add_implication(v.used[d + 1], v.used[d])
-        scenes = v.scenes_on(d)
-        if not scenes:
-            model.add(v.used[d] == 0)
-            continue
-        for _, lit in scenes:
+        # A day no scene can use may still be a (dark) shoot day between days that have work.
+        for _, lit in v.scenes_on(d):
             model.add_implication(lit, v.used[d])
 
 
