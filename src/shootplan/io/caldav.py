@@ -15,25 +15,23 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from types import ModuleType
-from typing import Any
+from typing import Any, Unpack
 
 import icalendar
 
 from shootplan.errors import ShootplanError
 from shootplan.io.calendar import (
-    _EMPTY,
-    PRODID,
+    CalendarOptions,
     Previous,
     _cast_feed,
     _Feed,
     _fingerprint,
     _location_feed,
-    _plan,
+    _new_calendar,
     _Published,
     _published,
-    _render,
+    _render_schedule,
     _Settings,
     _settings,
     _State,
@@ -88,13 +86,7 @@ def publish_caldav(
     previous: Previous = None,
     cast_id: str | None = None,
     location_name: str | None = None,
-    organizer: str | None = None,
-    production_id: str | None = None,
-    stamp: datetime | None = None,
-    call_sheet_url: str | None = None,
-    night_call_time: time | None = None,
-    meal_minutes: int = 60,
-    since: date | None = None,
+    **options: Unpack[CalendarOptions],
 ) -> CaldavReport:
     """Create or update the schedule's events on a CalDAV calendar; delete the withdrawn ones.
 
@@ -108,17 +100,7 @@ def publish_caldav(
     :class:`ShootplanError` naming the server.
     """
     caldav = _caldav()
-    settings = _settings(
-        production,
-        schedule,
-        organizer=organizer,
-        production_id=production_id,
-        stamp=stamp,
-        call_sheet_url=call_sheet_url,
-        night_call_time=night_call_time,
-        meal_minutes=meal_minutes,
-        since=since,
-    )
+    settings = _settings(production, schedule, **options)
     if cast_id is not None and location_name is not None:
         raise ShootplanError("publish either a cast member's feed or a location's, not both")
     if cast_id is not None:
@@ -165,12 +147,9 @@ def _publish(
                 ours[published.uid] = (published, stored)
     if ours:
         state = _State({uid: published for uid, (published, _) in ours.items()}, exact=True)
-    elif previous is not None:
-        state = _state_from_previous(production, previous, feed, settings)
     else:
-        state = _EMPTY
-    plan = _plan(production, schedule, settings, state.days() if state.exact else None)
-    feed_calendar = _render(production, plan, feed, state, settings, allow_empty=True)
+        state = _state_from_previous(production, previous, feed, settings)
+    feed_calendar = _render_schedule(production, schedule, feed, state, settings, allow_empty=True)
     zones = {str(z["TZID"]): z for z in feed_calendar.walk("VTIMEZONE")}
     report = CaldavReport(calendar_url=str(calendar.url))
     for event in feed_calendar.walk("VEVENT"):
@@ -202,10 +181,7 @@ def _publish(
 
 def _object(event: icalendar.Component, zones: dict[str, icalendar.Component]) -> str:
     """One event as a stored calendar object: VCALENDAR, its VTIMEZONEs, the VEVENT."""
-    stored = icalendar.Calendar()
-    stored.add("version", "2.0")
-    stored.add("prodid", PRODID)
-    stored.add("calscale", "GREGORIAN")
+    stored = _new_calendar()
     used = sorted(
         {str(event[name].params.get("TZID")) for name in ("DTSTART", "DTEND") if name in event} & set(zones)
     )

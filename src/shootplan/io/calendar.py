@@ -76,7 +76,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 from urllib.parse import quote, unquote
 from zoneinfo import ZoneInfo
 
@@ -92,6 +92,7 @@ from shootplan.schedule import Schedule, ShootDay
 
 __all__ = [
     "SHOOTPLAN_NAMESPACE",
+    "CalendarOptions",
     "cast_calendar",
     "feed_file_names",
     "lint_ics",
@@ -126,6 +127,23 @@ Previous = Schedule | icalendar.Calendar | str | bytes | None
 # --------------------------------------------------------------------------- settings
 
 
+class CalendarOptions(TypedDict, total=False):
+    """The options every feed function takes as keywords; :func:`unit_calendar` says what each does.
+
+    Declared once, so that the feed functions, :func:`write_calendars` and
+    :func:`shootplan.io.caldav.publish_caldav` cannot drift apart. An option left out takes its
+    default (``meal_minutes`` 60, the others None).
+    """
+
+    organizer: str | None
+    production_id: str | None
+    stamp: datetime | None
+    call_sheet_url: str | None
+    night_call_time: time | None
+    meal_minutes: int
+    since: date | None
+
+
 @dataclass(frozen=True)
 class _Settings:
     """The options every feed shares, checked once."""
@@ -144,14 +162,15 @@ def _settings(
     production: Production,
     schedule: Schedule,
     *,
-    organizer: str | None,
-    production_id: str | None,
-    stamp: datetime | None,
-    call_sheet_url: str | None,
-    night_call_time: time | None,
-    meal_minutes: int,
-    since: date | None,
+    organizer: str | None = None,
+    production_id: str | None = None,
+    stamp: datetime | None = None,
+    call_sheet_url: str | None = None,
+    night_call_time: time | None = None,
+    meal_minutes: int = 60,
+    since: date | None = None,
 ) -> _Settings:
+    """The checked options; an unknown keyword is a TypeError here, as in a full signature."""
     when = stamp if stamp is not None else schedule.created
     if when is None:
         raise ShootplanError(
@@ -576,7 +595,7 @@ def _unit_drafts(plan: _Plan, settings: _Settings) -> list[_Draft]:
         locations = list(dict.fromkeys(s.location.name for s in day.segments()))
         lines = [
             _day_heading(day, f"{format_pages(day.eighths)} pages"),
-            f"Crew call {_hhmm(day.call, day)} · estimated wrap {_hhmm(day.wrap, day)} ({day.zone.key})",
+            _call_and_wrap(day),
             "",
             *_timeline(plan.production, day, day.items),
             f"{_hhmm(day.wrap, day)}  Estimated wrap",
@@ -624,7 +643,7 @@ def _cast_drafts(plan: _Plan, settings: _Settings, cast_id: str) -> list[_Draft]
         where = mine[0].location if mine else day.location
         lines = [
             _day_heading(day, f"you work as {member.label}"),
-            f"Crew call {_hhmm(day.call, day)} · estimated wrap {_hhmm(day.wrap, day)} ({day.zone.key})",
+            _call_and_wrap(day),
             "",
             "Your scenes:",
             *_timeline(production, day, mine),
@@ -692,16 +711,9 @@ def _timed(
     settings: _Settings,
 ) -> _Draft:
     zone = _zone_of_location(day, location)
-    properties: list[tuple[str, Any, Mapping[str, str]]] = [
-        ("SUMMARY", summary, {}),
-        ("DTSTART", start.astimezone(zone), {}),
-        ("DTEND", end.astimezone(zone), {}),
-    ]
-    properties += _place(location)
-    properties += [("DESCRIPTION", description, {})]
-    properties += _call_sheet(day, settings)
-    properties += [("STATUS", "CONFIRMED", {}), ("TRANSP", "OPAQUE", {})]
-    return _Draft(uid, day.day.date, day.uid, day.scenes, tuple(properties))
+    return _draft(
+        day, uid, summary, start.astimezone(zone), end.astimezone(zone), location, description, settings
+    )
 
 
 def _zone_of_location(day: _DayPlan, location: Location | None) -> ZoneInfo:
@@ -712,10 +724,26 @@ def _zone_of_location(day: _DayPlan, location: Location | None) -> ZoneInfo:
 
 def _all_day(day: _DayPlan, uid: str, summary: str, description: str, settings: _Settings) -> _Draft:
     # All-day: VALUE=DATE on both ends and an exclusive DTEND, the next date.
+    end = day.day.date + timedelta(days=1)
+    return _draft(day, uid, summary, day.day.date, end, None, description, settings)
+
+
+def _draft(
+    day: _DayPlan,
+    uid: str,
+    summary: str,
+    start: date | datetime,
+    end: date | datetime,
+    location: Location | None,
+    description: str,
+    settings: _Settings,
+) -> _Draft:
+    """Timed and all-day events alike, their properties always in the same order (stable bytes)."""
     properties: list[tuple[str, Any, Mapping[str, str]]] = [
         ("SUMMARY", summary, {}),
-        ("DTSTART", day.day.date, {}),
-        ("DTEND", day.day.date + timedelta(days=1), {}),
+        ("DTSTART", start, {}),
+        ("DTEND", end, {}),
+        *_place(location),
         ("DESCRIPTION", description, {}),
         *_call_sheet(day, settings),
         ("STATUS", "CONFIRMED", {}),
@@ -759,6 +787,10 @@ def _day_heading(day: _DayPlan, extra: str = "") -> str:
         f" {d.day} {_MONTHS[d.month - 1]} {d.year}"
     )
     return f"{text} · {extra}" if extra else text
+
+
+def _call_and_wrap(day: _DayPlan) -> str:
+    return f"Crew call {_hhmm(day.call, day)} · estimated wrap {_hhmm(day.wrap, day)} ({day.zone.key})"
 
 
 def _pages(eighths: int) -> str:
@@ -1003,11 +1035,17 @@ def _render(
     return calendar
 
 
-def _calendar(production: Production, feed: _Feed, settings: _Settings) -> icalendar.Calendar:
+def _new_calendar() -> icalendar.Calendar:
+    """What every VCALENDAR of ours starts with, a feed or one event stored on a CalDAV server."""
     calendar = icalendar.Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
     calendar.add("calscale", "GREGORIAN")
+    return calendar
+
+
+def _calendar(production: Production, feed: _Feed, settings: _Settings) -> icalendar.Calendar:
+    calendar = _new_calendar()
     calendar.add("method", "PUBLISH")
     # Calendar.new() would add a random UID; ours is stable per feed.
     calendar.add("uid", _uid(settings, f"feed/{feed.key}"))
@@ -1116,13 +1154,7 @@ def unit_calendar(
     schedule: Schedule,
     *,
     previous: Previous = None,
-    organizer: str | None = None,
-    production_id: str | None = None,
-    stamp: datetime | None = None,
-    call_sheet_url: str | None = None,
-    night_call_time: time | None = None,
-    meal_minutes: int = 60,
-    since: date | None = None,
+    **options: Unpack[CalendarOptions],
 ) -> icalendar.Calendar:
     """The unit's feed: every shoot day from crew call to estimated wrap, at its location.
 
@@ -1134,17 +1166,7 @@ def unit_calendar(
     ``{date}``. ``since`` leaves out earlier days. Raises :class:`ShootplanError` when there is
     nothing to publish or a datetime is naive.
     """
-    settings = _settings(
-        production,
-        schedule,
-        organizer=organizer,
-        production_id=production_id,
-        stamp=stamp,
-        call_sheet_url=call_sheet_url,
-        night_call_time=night_call_time,
-        meal_minutes=meal_minutes,
-        since=since,
-    )
+    settings = _settings(production, schedule, **options)
     feed = _unit_feed(production, schedule, settings.stamp)
     return _one_feed(production, schedule, feed, previous, settings)
 
@@ -1155,13 +1177,7 @@ def cast_calendar(
     cast_id: str,
     *,
     previous: Previous = None,
-    organizer: str | None = None,
-    production_id: str | None = None,
-    stamp: datetime | None = None,
-    call_sheet_url: str | None = None,
-    night_call_time: time | None = None,
-    meal_minutes: int = 60,
-    since: date | None = None,
+    **options: Unpack[CalendarOptions],
 ) -> icalendar.Calendar:
     """One performer's feed: work days (timed, crew call to wrap) and hold days (all-day, busy).
 
@@ -1170,17 +1186,7 @@ def cast_calendar(
     needs at least one event), ``KeyError`` for an unknown board ID. Options as
     :func:`unit_calendar`.
     """
-    settings = _settings(
-        production,
-        schedule,
-        organizer=organizer,
-        production_id=production_id,
-        stamp=stamp,
-        call_sheet_url=call_sheet_url,
-        night_call_time=night_call_time,
-        meal_minutes=meal_minutes,
-        since=since,
-    )
+    settings = _settings(production, schedule, **options)
     feed = _cast_feed(production, schedule, settings.stamp, cast_id)
     return _one_feed(production, schedule, feed, previous, settings)
 
@@ -1191,30 +1197,14 @@ def location_calendar(
     location_name: str,
     *,
     previous: Previous = None,
-    organizer: str | None = None,
-    production_id: str | None = None,
-    stamp: datetime | None = None,
-    call_sheet_url: str | None = None,
-    night_call_time: time | None = None,
-    meal_minutes: int = 60,
-    since: date | None = None,
+    **options: Unpack[CalendarOptions],
 ) -> icalendar.Calendar:
     """One location's feed: each stretch of a shoot day the unit spends there.
 
     Raises :class:`ShootplanError` when the unit is never there, ``KeyError`` for an unknown
     location. Options as :func:`unit_calendar`.
     """
-    settings = _settings(
-        production,
-        schedule,
-        organizer=organizer,
-        production_id=production_id,
-        stamp=stamp,
-        call_sheet_url=call_sheet_url,
-        night_call_time=night_call_time,
-        meal_minutes=meal_minutes,
-        since=since,
-    )
+    settings = _settings(production, schedule, **options)
     feed = _location_feed(production, schedule, settings.stamp, location_name)
     return _one_feed(production, schedule, feed, previous, settings)
 
@@ -1227,9 +1217,25 @@ def _one_feed(
     settings: _Settings,
 ) -> icalendar.Calendar:
     state = _state_from_previous(production, previous, feed, settings)
-    inherit = state.days() if state.exact else None
-    plan = _plan(production, schedule, settings, inherit)
-    return _render(production, plan, feed, state, settings)
+    return _render_schedule(production, schedule, feed, state, settings)
+
+
+def _render_schedule(
+    production: Production,
+    schedule: Schedule,
+    feed: _Feed,
+    state: _State,
+    settings: _Settings,
+    *,
+    allow_empty: bool = False,
+) -> icalendar.Calendar:
+    """The feed of ``schedule`` over what subscribers hold (``state``).
+
+    Days continue the published days' UIDs only when ``state`` was read from a feed: a UID
+    inherited from a re-derived Schedule could not be reproduced by a later publish (module docs).
+    """
+    plan = _plan(production, schedule, settings, state.days() if state.exact else None)
+    return _render(production, plan, feed, state, settings, allow_empty=allow_empty)
 
 
 def feed_file_names(production: Production) -> dict[str, str]:
@@ -1280,13 +1286,7 @@ def write_calendars(
     out_dir: str | os.PathLike[str],
     *,
     previous: Schedule | None = None,
-    organizer: str | None = None,
-    production_id: str | None = None,
-    stamp: datetime | None = None,
-    call_sheet_url: str | None = None,
-    night_call_time: time | None = None,
-    meal_minutes: int = 60,
-    since: date | None = None,
+    **options: Unpack[CalendarOptions],
 ) -> list[Path]:
     """Write ``unit.ics``, one ``cast-<id>-<name>.ics`` per performer and one
     ``location-<name>.ics`` per location to ``out_dir``; return the paths written.
@@ -1299,17 +1299,7 @@ def write_calendars(
     and ``os.replace``) and only when its bytes change, so web servers keep their ETags. Options as
     :func:`unit_calendar`.
     """
-    settings = _settings(
-        production,
-        schedule,
-        organizer=organizer,
-        production_id=production_id,
-        stamp=stamp,
-        call_sheet_url=call_sheet_url,
-        night_call_time=night_call_time,
-        meal_minutes=meal_minutes,
-        since=since,
-    )
+    settings = _settings(production, schedule, **options)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     file_names = feed_file_names(production)
