@@ -69,7 +69,7 @@ from shootplan.reports import (
     resolve_palette,
     strip_color,
 )
-from shootplan.schedule import Schedule
+from shootplan.schedule import Schedule, ShootDay
 
 __all__ = ["SHEET_NAMES", "STRIPBOARD_BOARD", "SolverResult", "build_workbook", "write_excel"]
 
@@ -135,6 +135,8 @@ _SUBTITLE_FONT = Font(italic=True, color="595959")
 _SECTION_FONT = Font(bold=True, size=12)
 _CENTER = Alignment(horizontal="center", vertical="center")
 _DATE_FORMAT = "ddd mmm d, yyyy"
+#: A strip report's header row: below the title, its description and a blank row.
+_TABLE_HEADER_ROW = 4
 
 
 def _fill(color: str) -> PatternFill:
@@ -145,11 +147,42 @@ def _fill(color: str) -> PatternFill:
 def _header(sheet: Worksheet, row: int, headers: Sequence[str | None]) -> None:
     """A dark header row with white bold text."""
     for column, text in enumerate(headers, start=1):
-        cell = _put(sheet, row, column, text)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        _style_header(_put(sheet, row, column, text), Alignment(vertical="center", wrap_text=True))
+
+
+def _style_header(cell: Cell | MergedCell, alignment: Alignment | None = None) -> None:
+    """White bold text on dark grey, thin border: every header cell of the workbook looks alike."""
+    cell.font = _HEADER_FONT
+    cell.fill = _HEADER_FILL
+    cell.border = _BORDER
+    if alignment is not None:
+        cell.alignment = alignment
+
+
+def _table_row(
+    sheet: Worksheet, row: int, values: Iterable[Any], number_formats: Mapping[int, str] | None = None
+) -> None:
+    """One bordered row of a report table, from column A; ``number_formats`` by column number."""
+    formats = number_formats or {}
+    for column, value in enumerate(values, start=1):
+        cell = _put(sheet, row, column, value)
         cell.border = _BORDER
+        if column in formats:
+            cell.number_format = formats[column]
+
+
+def _start_table(sheet: Worksheet, title: str, subtitle: str, headers: Sequence[str]) -> int:
+    """A strip report's top (Stripboard, One-Liner): title, description, header; the first row below."""
+    _title(sheet, title, subtitle)
+    _header(sheet, _TABLE_HEADER_ROW, headers)
+    return _TABLE_HEADER_ROW + 1
+
+
+def _finish_table(sheet: Worksheet, widths: Iterable[float]) -> None:
+    """Column widths; the header stays in view on screen and prints on every page."""
+    _widths(sheet, widths)
+    sheet.freeze_panes = f"A{_TABLE_HEADER_ROW + 1}"
+    _print_setup(sheet, header_rows=f"{_TABLE_HEADER_ROW}:{_TABLE_HEADER_ROW}")
 
 
 def _widths(sheet: Worksheet, widths: Iterable[float]) -> None:
@@ -216,9 +249,12 @@ def _pages_text(eighths: int) -> str:
     return "1 page" if eighths == 8 else f"{format_pages(eighths)} pages"
 
 
-def _day_break_text(number: int, day: date, eighths: int) -> str:
-    """``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``."""
-    return f"End of Day {number} -- {format_date(day)} -- {_pages_text(eighths)}"
+def _day_break(
+    sheet: Worksheet, row: int, width: int, day: ShootDay, eighths: int, palette: Mapping[str, str]
+) -> None:
+    """The black row closing a day: ``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``."""
+    text = f"End of Day {day.number} -- {format_date(day.date)} -- {_pages_text(eighths)}"
+    _band(sheet, row, width, text, palette["DAY BREAK"], dark=True)
 
 
 def _schedule_line(production: Production, schedule: Schedule, evaluation: Evaluation) -> str:
@@ -249,10 +285,7 @@ def _write_stripboard(
     """
     headers = list(STRIPBOARD_HEADERS)
     width = len(headers)
-    _title(sheet, production.name, _schedule_line(production, schedule, evaluation))
-    header_row = 4
-    _header(sheet, header_row, headers)
-    row = header_row + 1
+    row = _start_table(sheet, production.name, _schedule_line(production, schedule, evaluation), headers)
     spans = schedule.scene_days()
     week_eighths = week_days = 0
     for index, day in enumerate(schedule.days):
@@ -268,8 +301,7 @@ def _write_stripboard(
                 _strip_row(sheet, row, _strip_values(scene), color)
             row += 1
         eighths = evaluation.eighths_per_day[index]
-        text = _day_break_text(day.number, day.date, eighths)
-        _band(sheet, row, width, text, palette["DAY BREAK"], dark=True)
+        _day_break(sheet, row, width, day, eighths, palette)
         row += 1
         week_eighths += eighths
         week_days += 1
@@ -296,9 +328,7 @@ def _write_stripboard(
         for scene in unscheduled:
             _strip_row(sheet, row, _strip_values(scene), strip_color(scene, palette))
             row += 1
-    _widths(sheet, [8, 8, 34, 10, 8, 16, 24, 9, 9, 60])
-    sheet.freeze_panes = f"A{header_row + 1}"
-    _print_setup(sheet, header_rows=f"{header_row}:{header_row}")
+    _finish_table(sheet, [8, 8, 34, 10, 8, 16, 24, 9, 9, 60])
 
 
 def _days_not_shot(calendar: ShootCalendar, day: date, following: date | None) -> list[tuple[date, str]]:
@@ -414,10 +444,8 @@ def _write_one_liner(
         "Script Day",
         "Synopsis",
     ]
-    _title(sheet, f"{production.name}: One-Liner", _schedule_line(production, schedule, evaluation))
-    header_row = 4
-    _header(sheet, header_row, headers)
-    row = header_row + 1
+    subtitle = _schedule_line(production, schedule, evaluation)
+    row = _start_table(sheet, f"{production.name}: One-Liner", subtitle, headers)
     by_day: dict[int, list[dict[Hashable, Any]]] = {}
     for record in lines.to_dict("records"):
         by_day.setdefault(int(record["day"]), []).append(record)
@@ -438,22 +466,11 @@ def _write_one_liner(
                 strip["script_day"] or None,
                 strip["synopsis"] or None,
             ]
-            for column, value in enumerate(values, start=1):
-                _put(sheet, row, column, value).border = _BORDER
-            sheet.cell(row=row, column=2).number_format = "ddd mmm d"
+            _table_row(sheet, row, values, {2: "ddd mmm d"})
             row += 1
-        _band(
-            sheet,
-            row,
-            len(headers),
-            _day_break_text(day.number, day.date, evaluation.eighths_per_day[index]),
-            palette["DAY BREAK"],
-            dark=True,
-        )
+        _day_break(sheet, row, len(headers), day, evaluation.eighths_per_day[index], palette)
         row += 1
-    _widths(sheet, [6, 12, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])
-    sheet.freeze_panes = f"A{header_row + 1}"
-    _print_setup(sheet, header_rows=f"{header_row}:{header_row}")
+    _finish_table(sheet, [6, 12, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])
 
 
 # --------------------------------------------------------------------------- Day Out of Days
@@ -497,21 +514,12 @@ def _write_dood(
         head.number_format = "ddd m/d"
         foot = _put(sheet, second, column, code)
         for cell in (head, foot):
-            cell.font = _HEADER_FONT
-            cell.fill = _HEADER_FILL
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.border = _BORDER
+            _style_header(cell, Alignment(horizontal="center", vertical="center", wrap_text=True))
         sheet.column_dimensions[get_column_letter(column)].width = 6.5
     total_titles = [name.title() for name in DOOD_TOTALS]
     for offset, text in enumerate(total_titles):
         column = totals_column + offset
-        cell = _put(sheet, top, column, text)
-        cell.font, cell.fill, cell.border, cell.alignment = (
-            _HEADER_FONT,
-            _HEADER_FILL,
-            _BORDER,
-            _CENTER,
-        )
+        _style_header(_put(sheet, top, column, text), _CENTER)
         sheet.merge_cells(start_row=top, start_column=column, end_row=second, end_column=column)
         is_date = DOOD_TOTALS[offset] in {"start", "finish"}
         sheet.column_dimensions[get_column_letter(column)].width = 11 if is_date else 8
@@ -580,6 +588,19 @@ def _write_summary(
             cell.number_format = number_format
         row += 1
 
+    def table(
+        title: str, headers: Sequence[str], lines: Iterable[Sequence[Any]], number_formats: Mapping[int, str]
+    ) -> None:
+        nonlocal row
+        section(title)
+        _header(sheet, row, headers)
+        row += 1
+        for values in lines:
+            # DataFrame cells are numpy scalars; openpyxl is given plain Python numbers.
+            _table_row(sheet, row, map(_plain, values), number_formats)
+            row += 1
+        row += 1
+
     money = "#,##0.00"
     section("Schedule")
     pair("Production", production.name)
@@ -614,35 +635,28 @@ def _write_summary(
         pair("Runtime (s)", result.runtime, "0.0")
     row += 1
 
-    section("Cast")
-    cast_headers = ["ID", "Cast", "Daily Rate", "Work", "Hold", "Drop", "Hold Cost"]
-    _header(sheet, row, cast_headers)
-    row += 1
+    cast_lines: list[list[Any]] = []
     for cast_id, line in costs.cast.iterrows():
         member = production.cast_member(str(cast_id))
-        values = [
-            member.id,
-            member.character or member.name,
-            line["daily_rate"],
-            line["work_days"],
-            line["hold_days"],
-            line["drop_days"],
-            line["hold_cost"],
-        ]
-        for column, value in enumerate(values, start=1):
-            cell = _put(sheet, row, column, _plain(value))
-            cell.border = _BORDER
-            if column in {3, 7}:
-                cell.number_format = money
-        row += 1
-    row += 1
-
-    section("Days")
-    day_headers = ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes"]
-    _header(sheet, row, day_headers)
-    row += 1
-    for number, line in costs.days.iterrows():
-        values = [
+        cast_lines.append(
+            [
+                member.id,
+                member.character or member.name,
+                line["daily_rate"],
+                line["work_days"],
+                line["hold_days"],
+                line["drop_days"],
+                line["hold_cost"],
+            ]
+        )
+    table(
+        "Cast",
+        ["ID", "Cast", "Daily Rate", "Work", "Hold", "Drop", "Hold Cost"],
+        cast_lines,
+        {3: money, 7: money},
+    )
+    day_lines = [
+        [
             number,
             line["date"],
             line["locations"],
@@ -651,13 +665,14 @@ def _write_summary(
             line["pages"],
             line["minutes"],
         ]
-        for column, value in enumerate(values, start=1):
-            cell = _put(sheet, row, column, _plain(value))
-            cell.border = _BORDER
-        sheet.cell(row=row, column=2).number_format = "ddd mmm d"
-        sheet.cell(row=row, column=5).number_format = money
-        row += 1
-    row += 1
+        for number, line in costs.days.iterrows()
+    ]
+    table(
+        "Days",
+        ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes"],
+        day_lines,
+        {2: "ddd mmm d", 5: money},
+    )
 
     section("Rule violations")
     if not evaluation.violations:
@@ -702,9 +717,7 @@ def _dress_template_sheet(sheet: Worksheet) -> None:
     """The template sheets get the reports' header style and print setup (values untouched)."""
     for cell in sheet[1]:
         if cell.value is not None:
-            cell.font = _HEADER_FONT
-            cell.fill = _HEADER_FILL
-            cell.border = _BORDER
+            _style_header(cell)
     _print_setup(sheet, header_rows="1:1")
 
 
