@@ -18,8 +18,7 @@ from shootplan import Production, Schedule, ShootDay, evaluate
 from shootplan.errors import ShootplanError
 from shootplan.io.excel import SHEET_NAMES, STRIPBOARD_HEADERS, write_excel
 from shootplan.reports import DEFAULT_PALETTE
-from tests.conftest import small_production_data
-from tests.test_reports import report_day_lists, report_production_data
+from tests.conftest import report_day_lists, small_production_data
 
 
 class _Status(Enum):
@@ -38,25 +37,13 @@ class _SolverResult:
 
 
 @pytest.fixture(scope="session")
-def excel_production() -> Production:
-    """The report production: twelve scenes of all four strip types, nine DOOD cases, a holiday."""
-    return Production.model_validate(report_production_data())
-
-
-@pytest.fixture(scope="session")
-def excel_schedule(excel_production: Production) -> Schedule:
-    """Eleven shoot days over three calendar weeks; day 1 has a company move, 5 pages."""
-    return Schedule.from_day_lists(excel_production, report_day_lists(), name="hand")
-
-
-@pytest.fixture(scope="session")
 def workbook_path(
-    excel_production: Production, excel_schedule: Schedule, tmp_path_factory: pytest.TempPathFactory
+    report_production: Production, report_schedule: Schedule, tmp_path_factory: pytest.TempPathFactory
 ) -> Path:
     """The workbook of the report production, written once with a solver result."""
     path = tmp_path_factory.mktemp("excel") / "schedule.xlsx"
     result = _SolverResult(_Status.OPTIMAL, objective=54300.0, bound=54300.0, gap=0.0, runtime=1.5)
-    return write_excel(excel_production, excel_schedule, path, result=result)
+    return write_excel(report_production, report_schedule, path, result=result)
 
 
 @pytest.fixture(scope="session")
@@ -268,10 +255,10 @@ def test_summary_shows_metrics_and_solver_status(book: openpyxl.Workbook) -> Non
     assert pairs["Hold days"] == 1 + 5 + 7
 
 
-def test_summary_without_a_solver_result(tmp_path: Path, excel_production: Production) -> None:
+def test_summary_without_a_solver_result(tmp_path: Path, report_production: Production) -> None:
     """A hand-made schedule is scored as given; the solver block says there was no run."""
-    schedule = Schedule.from_day_lists(excel_production, report_day_lists())
-    path = write_excel(excel_production, schedule, tmp_path / "hand.xlsx")
+    schedule = Schedule.from_day_lists(report_production, report_day_lists())
+    path = write_excel(report_production, schedule, tmp_path / "hand.xlsx")
     pairs = {values[0]: values[1] for _, values in _rows(openpyxl.load_workbook(path)["Summary"])}
     assert str(pairs["Status"]).startswith("no solver result")
 
@@ -279,10 +266,10 @@ def test_summary_without_a_solver_result(tmp_path: Path, excel_production: Produ
 # --------------------------------------------------------------------------- palette, boneyard, multi-day
 
 
-def test_custom_palette_recolors_strips(tmp_path: Path, excel_production: Production) -> None:
+def test_custom_palette_recolors_strips(tmp_path: Path, report_production: Production) -> None:
     """A palette entry replaces a type's color on the Stripboard."""
-    schedule = Schedule.from_day_lists(excel_production, report_day_lists())
-    path = write_excel(excel_production, schedule, tmp_path / "pink.xlsx", palette={"EXT DAY": "#FFC0CB"})
+    schedule = Schedule.from_day_lists(report_production, report_day_lists())
+    path = write_excel(report_production, schedule, tmp_path / "pink.xlsx", palette={"EXT DAY": "#FFC0CB"})
     sheet = openpyxl.load_workbook(path)["Stripboard"]
     assert _rgb(sheet.cell(row=_row_of(sheet, "1A"), column=1)) == "FFC0CB"
     assert _rgb(sheet.cell(row=_row_of(sheet, "1"), column=1)) == "FFFFFF"
@@ -385,24 +372,24 @@ def _read_production() -> Any:
 
 
 def test_round_trip_gives_the_same_production_and_days(
-    workbook_path: Path, excel_production: Production, excel_schedule: Schedule
+    workbook_path: Path, report_production: Production, report_schedule: Schedule
 ) -> None:
     """Read back, the workbook is the same production, and its Stripboard the same day assignment."""
     read_production = _read_production()
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a clean round trip needs no guessing
         production = read_production(workbook_path)
-    assert production.model_dump(exclude={"boards"}) == excel_production.model_dump(exclude={"boards"})
-    assert production.boards == {"Stripboard": excel_schedule.day_lists()}
+    assert production.model_dump(exclude={"boards"}) == report_production.model_dump(exclude={"boards"})
+    assert production.boards == {"Stripboard": report_schedule.day_lists()}
     again = Schedule.from_board(production, "Stripboard")
-    assert again.dates() == excel_schedule.dates() and again.day_lists() == excel_schedule.day_lists()
+    assert again.dates() == report_schedule.dates() and again.day_lists() == report_schedule.day_lists()
 
 
-def test_round_trip_keeps_the_productions_own_boards(tmp_path: Path, excel_production: Production) -> None:
+def test_round_trip_keeps_the_productions_own_boards(tmp_path: Path, report_production: Production) -> None:
     """Boards the production already had survive; a stale "Stripboard" board is the new one."""
     read_production = _read_production()
     days = report_day_lists()
-    production = excel_production.replace(boards={"Rev. WHITE": days[::-1], "Stripboard": days[:1]})
+    production = report_production.replace(boards={"Rev. WHITE": days[::-1], "Stripboard": days[:1]})
     schedule = Schedule.from_day_lists(production, days)
     path = write_excel(production, schedule, tmp_path / "boards.xlsx")
     assert "Boards" in openpyxl.load_workbook(path).sheetnames

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from shootplan import Production, Schedule
-from tests.test_reports import report_day_lists, report_production_data
+from tests.conftest import report_day_lists, report_production_data
 
 pytest.importorskip("matplotlib")
 

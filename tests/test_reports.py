@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 import pandas as pd
 import pytest
@@ -24,113 +23,11 @@ from shootplan.reports import (
     strip_color,
     strip_kind,
 )
-from tests.conftest import small_production_data
+from tests.conftest import report_day_lists, report_production_data, small_production_data
 
 # --------------------------------------------------------------------------- the DOOD production
-
-# Who works on each shoot day (one scene a day, cast by board ID). Wed Mar 10 is a holiday and
-# the weekends are off, so the 11 shoot days run Mon Mar 1 to Tue Mar 16.
-REPORT_DAYS: list[tuple[str, list[str]]] = [
-    ("2027-03-01", ["1", "5", "6", "7", "8", "9"]),
-    ("2027-03-02", ["1", "7"]),
-    ("2027-03-03", ["1", "2"]),
-    ("2027-03-04", ["1", "9"]),
-    ("2027-03-05", ["1", "3"]),
-    ("2027-03-08", ["1"]),
-    ("2027-03-09", ["1", "3", "4", "6"]),
-    ("2027-03-11", ["1", "4"]),
-    ("2027-03-12", ["1"]),
-    ("2027-03-15", ["1", "5", "7"]),
-    ("2027-03-16", ["1", "5", "7", "8"]),
-]
-# Scene of each day: (number, int/ext, time of day, set, eighths); scene 1A shares day 1.
-REPORT_SCENES: list[tuple[str, str, str, str, int]] = [
-    ("1", "INT", "DAY", "HOUSE - KITCHEN", 19),
-    ("2", "EXT", "DAY", "STREET - CORNER", 8),
-    ("3", "INT", "DAY", "HOUSE - HALL", 12),
-    ("4", "EXT", "DAY", "STREET - CORNER", 10),
-    ("5", "INT", "NIGHT", "HOUSE - KITCHEN", 16),
-    ("6", "INT", "DAY", "HOUSE - HALL", 9),
-    ("7", "EXT", "NIGHT", "STREET - ALLEY", 14),
-    ("8", "INT", "DAY", "HOUSE - KITCHEN", 20),
-    ("9", "EXT", "DAY", "STREET - ALLEY", 11),
-    ("10", "INT", "DAY", "HOUSE - HALL", 5),
-    ("11", "EXT", "NIGHT", "STREET - CORNER", 30),
-]
-
-
-def report_production_data() -> dict[str, Any]:
-    """Twelve scenes over eleven shoot days and nine performers, each a DOOD case of its own.
-
-    1 LEAD works every day; 2 ONE DAY works once (SWF); 3 WEEKEND works Fri and Tue (Mon is a
-    hold, the weekend is not); 4 HOLIDAY works Tue and Thu around the Wed holiday; 5 DROPPED may
-    be dropped and is picked up 14 days later (drop); 6 TOO SOON may be dropped but comes back
-    after 8 days (held); 7 TWO BLOCKS works two blocks and is held between; 8 PICKUP FINISH is
-    dropped and picked up on the last day (PWF); 9 DAY PLAYER is engaged day by day (no holds).
-    """
-    scenes: list[dict[str, Any]] = []
-    for (number, int_ext, time_of_day, set_name, eighths), (_, cast) in zip(
-        REPORT_SCENES, REPORT_DAYS, strict=True
-    ):
-        scenes.append(
-            {
-                "number": number,
-                "int_ext": int_ext,
-                "time_of_day": time_of_day,
-                "set": set_name,
-                "eighths": eighths,
-                "cast": cast,
-                "synopsis": f"Scene {number} happens.",
-            }
-        )
-    scenes.insert(
-        1,
-        {
-            "number": "1A",
-            "int_ext": "EXT",
-            "set": "STREET - CORNER",
-            "eighths": 21,
-            "cast": ["1"],
-            "script_day": "D1",
-        },
-    )
-    cast = [
-        {"id": "1", "character": "LEAD", "daily_rate": 1000},
-        {"id": "2", "character": "ONE DAY", "daily_rate": 300},
-        {"id": "3", "character": "WEEKEND", "daily_rate": 400},
-        {"id": "4", "character": "HOLIDAY", "daily_rate": 500},
-        {"id": "5", "character": "DROPPED", "daily_rate": 600, "drop_pickup": True},
-        {"id": "6", "character": "TOO SOON", "daily_rate": 700, "drop_pickup": True},
-        {"id": "7", "character": "TWO BLOCKS", "daily_rate": 800},
-        {"id": "8", "character": "PICKUP FINISH", "daily_rate": 900, "drop_pickup": True},
-        {"id": "9", "character": "DAY PLAYER", "daily_rate": 100, "holds": False},
-    ]
-    return {
-        "name": "Report Town",
-        "scenes": scenes,
-        "cast": cast,
-        "locations": [{"name": "HOUSE"}, {"name": "STREET"}],
-        "calendar": {"start": "2027-03-01", "holidays": ["2027-03-10"]},
-    }
-
-
-def report_day_lists() -> list[list[str]]:
-    """The scenes of each shoot day: scene N on day N, and 1A after 1 on day 1."""
-    days = [[number] for number, *_ in REPORT_SCENES]
-    days[0].append("1A")
-    return days
-
-
-@pytest.fixture(scope="session")
-def report_production() -> Production:
-    """Twelve scenes, nine performers with one DOOD case each, a holiday on Wed 2027-03-10."""
-    return Production.model_validate(report_production_data())
-
-
-@pytest.fixture(scope="session")
-def report_schedule(report_production: Production) -> Schedule:
-    """Scene N on shoot day N (Mon Mar 1 .. Tue Mar 16, skipping weekends and the holiday)."""
-    return Schedule.from_day_lists(report_production, report_day_lists(), name="hand")
+# The production itself (report_production, report_schedule) is in conftest.py: the Excel and
+# plot tests build on it too.
 
 
 @pytest.fixture(scope="session")
