@@ -182,3 +182,29 @@ def report_schedule(report_production: Production) -> Schedule:
     Weekends and the holiday are skipped; day 1 adds scene 1A: 5 pages and a company move.
     """
     return Schedule.from_day_lists(report_production, report_day_lists(), name="hand")
+
+
+# --------------------------------------------------------------------------- a two-day scene
+
+
+@pytest.fixture(scope="session")
+def two_day_production() -> Production:
+    """The small production and scene 7, twelve pages in the farm's field shot over two days."""
+    data = small_production_data()
+    data["scenes"].append(
+        {
+            "number": "7",
+            "int_ext": "EXT",
+            "set": "FARM - FIELD",
+            "eighths": 96,
+            "shoot_days": 2,
+            "cast": ["1"],
+        }
+    )
+    return Production.model_validate(data)
+
+
+@pytest.fixture(scope="session")
+def two_day_schedule(two_day_production: Production) -> Schedule:
+    """Four shoot days from Mon 2027-03-01; scene 7 alone on days 2 and 3."""
+    return Schedule.from_day_lists(two_day_production, [["1", "4", "3"], ["7"], ["7"], ["2", "5", "6"]])

@@ -62,6 +62,16 @@ def _rgb(cell: Any) -> str:
     return str(cell.fill.start_color.rgb)[-6:].upper()
 
 
+def _first_cells(sheet: Worksheet) -> list[str]:
+    """Every row's first cell as text, top to bottom: strips, breaks and banners."""
+    return [str(values[0]) for _, values in _rows(sheet)]
+
+
+def _rows_starting(sheet: Worksheet, prefix: str) -> list[tuple[int, Any]]:
+    """The rows whose first cell starts with ``prefix``, as (row number, first cell)."""
+    return [(n, v[0]) for n, v in _rows(sheet) if str(v[0]).startswith(prefix)]
+
+
 def _row_of(sheet: Worksheet, first_value: str) -> int:
     """The row whose first cell holds exactly this value."""
     return next(number for number, values in _rows(sheet) if values[0] == first_value)
@@ -112,7 +122,7 @@ def test_strip_cells_read_as_an_ad_writes_them(book: openpyxl.Workbook) -> None:
 def test_day_break_rows_carry_day_date_and_page_total(book: openpyxl.Workbook) -> None:
     """Black rows with white bold text close each day with its date and pages."""
     sheet = book["Stripboard"]
-    breaks = [(n, v[0]) for n, v in _rows(sheet) if str(v[0]).startswith("End of Day")]
+    breaks = _rows_starting(sheet, "End of Day")
     assert [text for _, text in breaks] == [
         "End of Day 1 -- Mon, Mar 1, 2027 -- 5 pages",
         "End of Day 2 -- Tue, Mar 2, 2027 -- 1 page",
@@ -137,7 +147,7 @@ def test_day_break_rows_carry_day_date_and_page_total(book: openpyxl.Workbook) -
 def test_week_break_rows_close_each_calendar_week(book: openpyxl.Workbook) -> None:
     """Orange rows after each week, with its shoot days and pages."""
     sheet = book["Stripboard"]
-    weeks = [(n, v[0]) for n, v in _rows(sheet) if str(v[0]).startswith("End of Week")]
+    weeks = _rows_starting(sheet, "End of Week")
     assert [text for _, text in weeks] == [
         "End of Week 1 -- 5 shoot days -- 10 6/8 pages",
         "End of Week 2 -- 4 shoot days -- 6 6/8 pages",
@@ -150,7 +160,7 @@ def test_week_break_rows_close_each_calendar_week(book: openpyxl.Workbook) -> No
 def test_holidays_and_days_off_between_shoot_days_have_their_own_rows(book: openpyxl.Workbook) -> None:
     """The Wednesday holiday is a red row between days 7 and 8; weekends are left to week breaks."""
     sheet = book["Stripboard"]
-    firsts = [str(values[0]) for _, values in _rows(sheet)]
+    firsts = _first_cells(sheet)
     holiday = firsts.index("Holiday -- Wed, Mar 10, 2027")
     assert firsts[holiday - 1] == "End of Day 7 -- Tue, Mar 9, 2027 -- 1 6/8 pages"
     assert _rgb(sheet.cell(row=holiday + 1, column=1)) == DEFAULT_PALETTE["HOLIDAY"]
@@ -167,7 +177,7 @@ def test_days_off_rows_fall_in_their_own_week(tmp_path: Path) -> None:
     schedule = Schedule.from_day_lists(production, [["1"], ["4"], ["2", "5"], ["6"], ["3"]])
     path = write_excel(production, schedule, tmp_path / "dark.xlsx")
     sheet = openpyxl.load_workbook(path)["Stripboard"]
-    firsts = [str(values[0]) for _, values in _rows(sheet)][4:]
+    firsts = _first_cells(sheet)[4:]
     assert firsts[firsts.index("6") :] == [
         "6",
         "End of Day 4 -- Thu, Mar 4, 2027 -- 1 page",
@@ -285,23 +295,13 @@ def test_unscheduled_strips_go_to_the_boneyard(tmp_path: Path, small_production:
     assert firsts[banner + 1 :] == ["3", "6"]
 
 
-def test_multi_day_scene_is_one_strip_with_continuation_banners(tmp_path: Path) -> None:
+def test_multi_day_scene_is_one_strip_with_continuation_banners(
+    tmp_path: Path, two_day_production: Production, two_day_schedule: Schedule
+) -> None:
     """A 2-day scene is listed once (the importer rejects repeats), with a banner on its 2nd day."""
-    data = small_production_data()
-    data["scenes"].append(
-        {
-            "number": "7",
-            "int_ext": "EXT",
-            "set": "FARM - FIELD",
-            "eighths": 96,
-            "shoot_days": 2,
-            "cast": ["1"],
-        }
-    )
-    production = Production.model_validate(data)
-    schedule = Schedule.from_day_lists(production, [["1", "4", "3"], ["7"], ["7"], ["2", "5", "6"]])
-    sheet = openpyxl.load_workbook(write_excel(production, schedule, tmp_path / "m.xlsx"))["Stripboard"]
-    firsts = [str(values[0]) for _, values in _rows(sheet)]
+    path = write_excel(two_day_production, two_day_schedule, tmp_path / "m.xlsx")
+    sheet = openpyxl.load_workbook(path)["Stripboard"]
+    firsts = _first_cells(sheet)
     assert firsts.count("7") == 1
     assert "Scene 7 continued -- day 2 of 2 -- EXT. FARM - FIELD - DAY" in firsts
     assert "End of Day 3 -- Wed, Mar 3, 2027 -- 6 pages" in firsts
@@ -436,7 +436,7 @@ def test_round_trip_puts_multi_day_scenes_on_each_of_their_days(tmp_path: Path) 
     assert evaluate(production, schedule).is_feasible
     path = write_excel(production, schedule, tmp_path / "battle.xlsx")
     sheet = openpyxl.load_workbook(path)["Stripboard"]
-    firsts = [str(values[0]) for _, values in _rows(sheet)]
+    firsts = _first_cells(sheet)
     assert firsts.count("50") == 1 and firsts.count("51") == 1
     assert "Scene 50 continued -- day 3 of 3 -- EXT. FARM - FIELD - DUSK" in firsts
     with warnings.catch_warnings():

@@ -23,7 +23,7 @@ from shootplan.reports import (
     strip_color,
     strip_kind,
 )
-from tests.conftest import report_day_lists, report_production_data, small_production_data
+from tests.conftest import report_day_lists, report_production_data
 
 # --------------------------------------------------------------------------- the DOOD production
 # The production itself (report_production, report_schedule) is in conftest.py: the Excel and
@@ -220,22 +220,11 @@ def test_one_liner_rows_columns_and_day_totals(
     )
 
 
-def test_one_liner_splits_a_multi_day_scene_into_parts() -> None:
+def test_one_liner_splits_a_multi_day_scene_into_parts(
+    two_day_production: Production, two_day_schedule: Schedule
+) -> None:
     """A 2-day scene of 12 pages appears on both days as part 1 of 2 and 2 of 2, 6 pages each."""
-    data = small_production_data()
-    data["scenes"].append(
-        {
-            "number": "7",
-            "int_ext": "EXT",
-            "set": "FARM - FIELD",
-            "eighths": 96,
-            "shoot_days": 2,
-            "cast": ["1"],
-        }
-    )
-    production = Production.model_validate(data)
-    schedule = Schedule.from_day_lists(production, [["1", "4", "3"], ["7"], ["7"], ["2", "5", "6"]])
-    lines = one_liner(production, schedule)
+    lines = one_liner(two_day_production, two_day_schedule)
     parts = lines[lines["scene"] == "7"]
     assert parts["part"].tolist() == ["1 of 2", "2 of 2"]
     assert parts["eighths"].tolist() == [48, 48] and parts["pages"].tolist() == ["6", "6"]
