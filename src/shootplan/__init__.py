@@ -20,6 +20,7 @@ from shootplan.io import read_production as read_production
 from shootplan.io import write_workbook as write_workbook
 from shootplan.io.caldav import CaldavReport as CaldavReport
 from shootplan.io.caldav import publish_caldav as publish_caldav
+from shootplan.io.calendar import CalendarOptions as CalendarOptions
 from shootplan.io.calendar import cast_calendar as cast_calendar
 from shootplan.io.calendar import lint_ics as lint_ics
 from shootplan.io.calendar import location_calendar as location_calendar

@@ -13,6 +13,7 @@ each naming the file, sheet, row and column.
 
 from shootplan.io.caldav import CaldavReport as CaldavReport
 from shootplan.io.caldav import publish_caldav as publish_caldav
+from shootplan.io.calendar import CalendarOptions as CalendarOptions
 from shootplan.io.calendar import cast_calendar as cast_calendar
 from shootplan.io.calendar import lint_ics as lint_ics
 from shootplan.io.calendar import location_calendar as location_calendar
@@ -25,6 +26,7 @@ from shootplan.io.workbook import write_workbook as write_workbook
 
 __all__ = [
     "CaldavReport",
+    "CalendarOptions",
     "cast_calendar",
     "lint_ics",
     "location_calendar",
