@@ -32,6 +32,7 @@ import itertools
 import logging
 import math
 import os
+import random
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -59,7 +60,8 @@ from shootplan.model import (
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule, ShootDay
 from shootplan.solver import Progress, Result, Status, solve
-from shootplan.solver.instance import date_reasons
+from shootplan.solver.heuristics import order_day
+from shootplan.solver.instance import Instance, date_reasons
 
 __all__ = [
     "CastUnavailable",
@@ -998,7 +1000,7 @@ def replan(
         spent = (datetime.now() - started).total_seconds()
         solved = solve(
             constrained,
-            time_limit=max(1.0, time_limit - spent),
+            time_limit=max(1.0, time_limit * (1 - POLISH_SHARE) - spent),
             num_workers=num_workers,
             seed=seed,
             callback=callback,
@@ -1035,7 +1037,11 @@ def replan(
             num_solutions=solved.num_solutions,
             interrupted=solved.interrupted,
         )
-    schedule, frozen_extra = _finish(changed, checking, solved.schedule, current, frozen, open_from, weather)
+    best = solved.schedule
+    if solved.status is not Status.OPTIMAL and not solved.interrupted and minimized:
+        deadline = max(started + timedelta(seconds=time_limit), datetime.now() + timedelta(seconds=0.5))
+        best = _polish(constrained, best, minimized, deadline=deadline)
+    schedule, frozen_extra = _finish(changed, checking, best, current, frozen, open_from, weather)
     evaluation = _score(changed, checking, schedule, weather)
     churn_cost = float(
         sum(w for n, (planned, w) in churn.items() if first_date.get(n) != _first_date(schedule, n))
@@ -1251,50 +1257,73 @@ class _Board:
         self.position = {d: i for i, d in enumerate(dates)}
         self.where: dict[str, int] = {}
         rules = production.rules
-        self.before = {
-            n: [a for a, b in rules.precedences if b == n] for s in production.scenes for n in [s.number]
-        }
-        self.after = {n: [b for a, b in rules.precedences if a == n] for n in self.before}
+        # Plain dicts: the board asks about the same scenes thousands of times.
+        self.scene = {s.number: s for s in production.scenes}
+        self.lengths = {s.number: production.days_needed(s) for s in production.scenes}
+        self.minutes = {s.number: rules.scene_minutes(s) for s in production.scenes}
+        self._allowed: dict[tuple[str, int], bool] = {}
+        self.before = {n: [a for a, b in rules.precedences if b == n] for n in self.scene}
+        self.after = {n: [b for a, b in rules.precedences if a == n] for n in self.scene}
         self.group = {n: [m for m in g if m != n] for g in rules.same_day for n in g}
         self.turnaround = rules.turnaround.value != "none"
+        self.page_cap, self.minute_cap = rules.max_eighths_per_day, rules.max_minutes_per_day
+        self.move_minutes = rules.company_move_minutes
+        self.page_minutes = round(rules.minutes_per_page / 8)
 
     def length(self, number: str) -> int:
-        return self.production.days_needed(self.production.scene(number))
+        return self.lengths[number]
 
     def allowed(self, number: str, start: int) -> bool:
         """The scene's dates, cast and location allow it to start on ``start``."""
-        scene = self.production.scene(number)
-        k = self.length(number)
-        if start + k > len(self.dates):
-            return False
-        first = self.dates[start]
-        return all(not date_reasons(self.production, scene, self.dates[start + i], first) for i in range(k))
+        key = (number, start)
+        if key not in self._allowed:
+            scene, k = self.scene[number], self.lengths[number]
+            if start + k > len(self.dates):
+                self._allowed[key] = False
+            else:
+                first = self.dates[start]
+                self._allowed[key] = all(
+                    not date_reasons(self.production, scene, self.dates[start + i], first) for i in range(k)
+                )
+        return self._allowed[key]
 
     def fits(self, number: str, start: int) -> bool:
         """Allowed there, and room for it under every rule the board can check."""
         if not self.allowed(number, start) or not self._in_order(number, start):
             return False
-        k = self.length(number)
+        k = self.lengths[number]
         if not self._rested(number, start, k):
             return False
         if k > 1:
             return all(not self.days[start + i] for i in range(k))
-        production, rules = self.production, self.production.rules
-        scene = production.scene(number)
-        day = [production.scene(n) for n in self.days[start]]
-        if any(production.days_needed(s) > 1 for s in day):
+        if any(self.lengths[n] > 1 for n in self.days[start]):
             return False
-        if sum(s.eighths for s in day) + scene.eighths > rules.max_eighths_per_day:
-            return False
-        if rules.max_minutes_per_day is None:
-            return True
-        places = {s.location for s in day} | {scene.location}
-        minutes = sum(rules.scene_minutes(s) for s in [*day, scene])
-        return minutes + rules.company_move_minutes * (len(places) - 1) <= rules.max_minutes_per_day
+        return self._over([*self.days[start], number]) == 0
+
+    def _over(self, numbers: list[str]) -> int:
+        """How far these single-day strips together go over the day's caps, in minutes."""
+        eighths = sum(self.scene[n].eighths for n in numbers)
+        over = max(0, eighths - self.page_cap) * self.page_minutes
+        if self.minute_cap is not None:
+            places = len({self.scene[n].location for n in numbers})
+            minutes = sum(self.minutes[n] for n in numbers) + self.move_minutes * (places - 1)
+            over += max(0, minutes - self.minute_cap)
+        return over
+
+    def overflow(self, day: int) -> int:
+        """How far a day is over its caps, in minutes (a page over counts as its minutes)."""
+        numbers = self.days[day]
+        if len(numbers) < 2 or any(self.lengths[n] > 1 for n in numbers):
+            return 0
+        return self._over(numbers)
+
+    def may_go(self, number: str, day: int) -> bool:
+        """Every rule but the caps allows the scene on this day (dates, order, turnaround)."""
+        return self.allowed(number, day) and self._in_order(number, day) and self._rested(number, day, 1)
 
     def _in_order(self, number: str, start: int) -> bool:
         end = start + self.length(number) - 1
-        if any(a in self.where and self.where[a] + self.length(a) - 1 > start for a in self.before[number]):
+        if any(a in self.where and self.where[a] + self.lengths[a] - 1 > start for a in self.before[number]):
             return False
         if any(b in self.where and self.where[b] < end for b in self.after[number]):
             return False
@@ -1304,13 +1333,13 @@ class _Board:
         """No day call the morning after a night shoot, on either side of the scene's days."""
         if not self.turnaround:
             return True
-        night = self.production.scene(number).is_night
+        night = self.scene[number].is_night
         for d in range(start, start + k):
             later = self.days[d + 1] if d + 1 < len(self.dates) and self._next_morning(d) else []
             earlier = self.days[d - 1] if d > 0 and self._next_morning(d - 1) else []
-            if night and any(not self.production.scene(n).is_night for n in later if n != number):
+            if night and any(not self.scene[n].is_night for n in later if n != number):
                 return False
-            if not night and any(self.production.scene(n).is_night for n in earlier if n != number):
+            if not night and any(self.scene[n].is_night for n in earlier if n != number):
                 return False
         return True
 
@@ -1389,6 +1418,9 @@ def _warm_start(
     shot: set[str],
     open_from: date,
     weather: Sequence[_WeatherRule],
+    *,
+    seed: int = 0,
+    seconds: float = 1.0,
 ) -> Schedule:
     """The old plan, repaired as an AD would repair it by hand.
 
@@ -1453,7 +1485,15 @@ def _warm_start(
             continue
         spots = board.nearest(near, first_open)
         if not _make_room(board, number, spots, movable - {number}, first_open):
-            logger.debug("warm start: no room found for scene %s", number)
+            # Over a cap rather than missing: CP-SAT finds a first schedule faster from a complete
+            # hint that breaks a cap on one day than from one that leaves a scene out.
+            spot = next((p for p in spots if board.allowed(number, p)), None)
+            logger.debug("warm start: no room for scene %s; hinted on day %s over the caps", number, spot)
+            if spot is not None and board.length(number) == 1:
+                board.place(number, spot)
+    if any(board.overflow(p) for p in range(first_open, len(board.dates))):
+        homes = {n: board.position[d] for n, d in starts.items() if d in board.position}
+        _settle(board, movable, first_open, homes, seed=seed, seconds=seconds)
     used = max((i + 1 for i, day in enumerate(board.days) if day), default=0)
     # Each location's strips together, as the solver orders a day (only for the record: the
     # warm start fixes days, not the order within them).
@@ -1464,6 +1504,86 @@ def _warm_start(
         for day in board.days[:used]
     ]
     return Schedule.from_day_lists(production, days, name="warm start")
+
+
+# Iterations a repaired strip stays where it was put before it may move again (tabu search).
+_TABU_TENURE = 7
+
+
+def _settle(
+    board: _Board,
+    movable: set[str],
+    first_open: int,
+    planned: Mapping[str, int],
+    *,
+    seed: int,
+    seconds: float,
+) -> None:
+    """Take the board under its caps by moving and swapping strips (a short tabu search).
+
+    Each step takes a day over its caps and makes the move or swap of one of its strips that
+    lowers the total overflow most (ties: the move that leaves fewer strips off their planned
+    day), even when no move lowers it, so the search walks out of dead ends; a strip just moved
+    rests a few steps. It stops when every day is within its caps, or after ``seconds``.
+    """
+    rng = random.Random(seed)
+    stop = datetime.now() + timedelta(seconds=seconds)
+    days = range(first_open, len(board.dates))
+    over = {p: board.overflow(p) for p in days}
+    rest: dict[str, int] = {}
+    step = 0
+
+    def off_plan(number: str, day: int) -> int:
+        return int(planned.get(number) != day)
+
+    while any(over.values()) and datetime.now() < stop:
+        step += 1
+        source = rng.choice([p for p in days if over[p]])
+        strips = [n for n in board.days[source] if n in movable and board.length(n) == 1]
+        best: tuple[tuple[int, int], str, int, str | None] | None = None
+        for number in strips:
+            if rest.get(number, 0) > step:
+                continue
+            board.remove(number)
+            for target in days:
+                if target == source or not board.may_go(number, target):
+                    continue
+                for other in [
+                    None,
+                    *(n for n in board.days[target] if n in movable and board.length(n) == 1),
+                ]:
+                    if other is not None:
+                        board.remove(other)
+                        if not board.may_go(other, source):
+                            board.place(other, target)
+                            continue
+                        board.place(other, source)
+                    board.place(number, target)
+                    gain = board.overflow(source) + board.overflow(target) - over[source] - over[target]
+                    churn = off_plan(number, target) - off_plan(number, source)
+                    if other is not None:
+                        churn += off_plan(other, source) - off_plan(other, target)
+                    board.remove(number)
+                    if other is not None:
+                        board.remove(other)
+                        board.place(other, target)
+                    if best is None or (gain, churn) < best[0]:
+                        best = ((gain, churn), number, target, other)
+            board.place(number, source)
+        if best is None:
+            continue
+        _, number, target, other = best
+        board.remove(number)
+        if other is not None:
+            board.remove(other)
+            board.place(other, source)
+            rest[other] = step + _TABU_TENURE
+        board.place(number, target)
+        rest[number] = step + _TABU_TENURE
+        over[source], over[target] = board.overflow(source), board.overflow(target)
+    logger.debug(
+        "warm start: caps %s after %d repair steps", "met" if not any(over.values()) else "not met", step
+    )
 
 
 def _swap_days(board: _Board, numbers: list[str], near: int, movable: set[str], first_open: int) -> bool:
@@ -1490,7 +1610,7 @@ def _swap_days(board: _Board, numbers: list[str], near: int, movable: set[str], 
             placed.append(n)
         homes: list[str] = []
         if len(placed) == len(numbers):
-            for n in sorted(trade, key=lambda n: -board.production.scene(n).eighths):
+            for n in sorted(trade, key=lambda n: -board.scene[n].eighths):
                 spot = next((p for p in (near, other) if board.fits(n, p)), None)
                 if spot is None:
                     break
@@ -1519,7 +1639,7 @@ def _make_room(board: _Board, number: str, spots: list[int], movable: set[str], 
             for size in range(1, _MAX_EJECTED + 1)
             for combo in itertools.combinations(strips, size)
         ]
-        combos.sort(key=lambda combo: (len(combo), sum(board.production.scene(n).eighths for n in combo)))
+        combos.sort(key=lambda combo: (len(combo), sum(board.scene[n].eighths for n in combo)))
         for combo in combos:
             if _swap_in(board, number, spot, combo, first_open):
                 return True
@@ -1551,6 +1671,89 @@ def _swap_in(board: _Board, number: str, spot: int, ejected: list[str], first_op
     for other in ejected:
         board.place(other, spot)
     return False
+
+
+# --------------------------------------------------------------------------- polishing
+
+# Time for the closing pass that undoes moves the search left in place needlessly (beyond the limit).
+POLISH_SHARE = 0.1
+
+
+def _polish(
+    production: Production,
+    schedule: Schedule,
+    churn: Mapping[str, tuple[date, float]],
+    *,
+    deadline: datetime,
+) -> Schedule:
+    """Put moved scenes back where crews expect them whenever that breaks no rule and costs less.
+
+    A short search does not always return every scene it moved for nothing. For each moved scene,
+    dearest move first, this tries its planned day again, alone or swapped with a scene that moved
+    onto that day, and keeps the change when cost plus churn drops (checked by the scorer).
+    """
+    dates = schedule.dates()
+    position = {d: i for i, d in enumerate(dates)}
+    instance = Instance.build(production, len(dates))
+    index = {scene.number: i for i, scene in enumerate(instance.scenes)}
+    days = [list(day.scenes) for day in schedule.days]
+
+    def value(candidate: list[list[str]]) -> float | None:
+        trial = Schedule.from_day_lists(production, candidate)
+        evaluation = evaluate(production, trial)
+        if evaluation.violations:
+            return None
+        first = {n: trial.days[i].date for i in range(len(candidate)) for n in reversed(candidate[i])}
+        return evaluation.cost + sum(w for n, (planned, w) in churn.items() if first.get(n) != planned)
+
+    def ordered(day: list[str]) -> list[str]:
+        return [instance.scenes[s].number for s in order_day(instance, [index[n] for n in day])]
+
+    best = value(days)
+    if best is None:
+        return schedule
+    improved = True
+    while improved and datetime.now() < deadline:
+        improved = False
+        where = {n: i for i, day in enumerate(days) for n in day}
+        moved = [
+            n
+            for n, (planned, _) in sorted(churn.items(), key=lambda item: -item[1][1])
+            if n in where
+            and planned in position
+            and position[planned] != where[n]
+            and production.days_needed(production.scene(n)) == 1
+        ]
+        for number in moved:
+            if datetime.now() >= deadline:
+                break
+            home, here = position[churn[number][0]], where[number]
+            options: list[list[str]] = [[]]  # alone, or swapped with a scene that moved onto its day
+            options += [
+                [other]
+                for other in days[home]
+                if other in churn
+                and churn[other][0] != dates[home]
+                and production.days_needed(production.scene(other)) == 1
+            ]
+            for swap in options:
+                trial = [list(day) for day in days]
+                trial[here].remove(number)
+                trial[home].append(number)
+                for other in swap:
+                    trial[home].remove(other)
+                    trial[here].append(other)
+                trial[here], trial[home] = ordered(trial[here]), ordered(trial[home])
+                score = value(trial)
+                if score is not None and score < best - 1e-6:
+                    days, best, improved = trial, score, True
+                    logger.info("polish: scene %s back to %s (swap %s)", number, dates[home], swap)
+                    break
+            if improved:
+                break
+    while days and not days[-1]:
+        days.pop()
+    return Schedule.from_day_lists(production, days, name=schedule.name, created=schedule.created)
 
 
 # --------------------------------------------------------------------------- finishing
