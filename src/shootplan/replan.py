@@ -15,14 +15,23 @@ what happened (:class:`Changes`), and returns a new schedule that
 :func:`compare` reports how two schedules differ (metrics and the scenes that moved), for a
 re-plan as for any what-if.
 
-How it works: the changes are applied to a copy of the production (:meth:`Changes.apply`);
-scenes already shot are pinned to their dates and every other scene gets the first re-planned
-date as its earliest date, so nothing new lands on a shot day; then :func:`shootplan.solve` runs
-with the churn costs and the old plan (repaired where it no longer fits) as its warm start.
-Weather is not part of a :class:`~shootplan.Production` (it is news, not a plan): during the
-re-plan it is a stand-in "performer" on every exterior strip of the affected locations, away on
-the rained-out dates, so the solver, the scorer and the infeasibility explainer all enforce and
-explain it; it never appears in the returned production or in reports.
+How it works, in four steps:
+
+1. The changes are applied to a copy of the production (:meth:`Changes.apply`). Weather is not
+   part of a :class:`~shootplan.Production` (it is news, not a plan): while re-planning it is a
+   stand-in "performer" on every exterior strip of the affected locations, away on the rained-out
+   dates, so the solver, the scorer and the infeasibility explainer all enforce and explain it;
+   it never appears in the returned production or in reports.
+2. Scenes already shot are pinned to their dates. Every other scene gets another stand-in
+   performer, away on every day already shot, so nothing new lands on a shot day (one rule the
+   explainer can name, where an earliest date per scene would be one rule per scene).
+3. The old plan is repaired the way an AD repairs a board (:func:`_warm_start`): scenes that can
+   stay, stay; cover sets go into rained-out days; displaced scenes go to the nearest day with
+   room, by a day swap or by moving a few strips aside; a short tabu search takes a tight board
+   back under its caps.
+4. :func:`shootplan.solve` runs with the churn costs, first on the days around the disruption only
+   (every other scene pinned where the repaired board has it), then on every remaining day,
+   starting from the better plan; a last pass puts back scenes the search moved for nothing.
 """
 
 from __future__ import annotations
@@ -863,7 +872,10 @@ def replan(
             when ``freeze_today`` (the unit is shooting it). A multi-day scene whose first day is
             shot keeps all its days.
         changes: what happened (:class:`Changes`, or its dict/JSON form).
-        time_limit, num_workers, seed, callback: as :func:`shootplan.solve`.
+        time_limit: seconds for the whole re-plan (repair, two searches and a last pass).
+        num_workers, seed: as :func:`shootplan.solve`.
+        callback: as :func:`shootplan.solve`, called on every better plan of either search;
+            its ``cost`` includes the churn cost.
         weight_churn: what moving one scene off the date crews were told costs, in the
             production's currency, before the near-term factor. Every move means new call
             sheets, re-booked people and equipment; a scene moves only where that saves more.
@@ -966,7 +978,10 @@ def replan(
         if weather and constrained.scene(number).cover:
             weight *= cover_factor
         churn[number] = (planned, round(weight, 2))
-    initial = None if from_scratch else _warm_start(constrained, current, shot, open_from, weather)
+    initial = None
+    if not from_scratch:
+        budget = min(2.0, 0.1 * time_limit)
+        initial = _warm_start(constrained, current, shot, open_from, weather, seed=seed, seconds=budget)
     minimized = {} if from_scratch else churn
     logger.info(
         "re-planning %s from %s: %d days frozen, %d scenes to place, %d with churn costs",
@@ -1041,7 +1056,9 @@ def replan(
     if solved.status is not Status.OPTIMAL and not solved.interrupted and minimized:
         deadline = max(started + timedelta(seconds=time_limit), datetime.now() + timedelta(seconds=0.5))
         best = _polish(constrained, best, minimized, deadline=deadline)
-    schedule, frozen_extra = _finish(changed, checking, best, current, frozen, open_from, weather)
+    schedule, frozen_extra = _finish(
+        changed, checking, best, current, frozen, open_from, weather, f"re-planned {today}"
+    )
     evaluation = _score(changed, checking, schedule, weather)
     churn_cost = float(
         sum(w for n, (planned, w) in churn.items() if first_date.get(n) != _first_date(schedule, n))
@@ -1426,8 +1443,10 @@ def _warm_start(
 
     Every scene that can still stay on its day stays. On a rained-out day, cover sets are pulled
     in first (nearest first). Then each displaced or new scene goes to the nearest day with room;
-    failing that, to the nearest day it is allowed on where moving up to three of that day's
-    strips to other days with room makes room for it (an ejection chain of length one).
+    failing that, its day is swapped for a day whose strips may take its place; failing that, it
+    goes to the nearest day where moving up to three strips elsewhere makes room. Whatever still
+    has no room is put over a cap, and a short tabu search (:func:`_settle`, ``seconds`` at most)
+    takes the board back under its caps.
     """
     missing = len(production.scenes) - len({n for day in current.days for n in day.scenes})
     horizon = production.rules.max_shoot_days or (current.num_days + max(0, missing) + 10)
@@ -1703,7 +1722,7 @@ def _polish(
         evaluation = evaluate(production, trial)
         if evaluation.violations:
             return None
-        first = {n: trial.days[i].date for i in range(len(candidate)) for n in reversed(candidate[i])}
+        first = {n: trial.days[i].date for i in reversed(range(len(candidate))) for n in candidate[i]}
         return evaluation.cost + sum(w for n, (planned, w) in churn.items() if first.get(n) != planned)
 
     def ordered(day: list[str]) -> list[str]:
@@ -1767,6 +1786,7 @@ def _finish(
     frozen: list[ShootDay],
     open_from: date,
     weather: Sequence[_WeatherRule],
+    name: str,
 ) -> tuple[Schedule, float]:
     """The solver's days after the frozen ones, numbered on; unchanged days in their old order.
 
@@ -1775,6 +1795,9 @@ def _finish(
     """
     old_by_date = {day.date: day for day in current.days}
     rest = [day for day in solved.days if day.date >= open_from]
+    past = {n for day in solved.days if day.date < open_from for n in day.scenes}
+    if past != {n for day in frozen for n in day.scenes}:
+        logger.error("the search changed shot days (please report): %s", sorted(past))
     number = frozen[-1].number if frozen else 0
     as_solved = [*frozen]
     kept_order = [*frozen]
@@ -1785,8 +1808,8 @@ def _finish(
         scenes = list(old.scenes) if same and old is not None else list(day.scenes)
         kept_order.append(ShootDay(number=offset, date=day.date, scenes=scenes))
     created = solved.created
-    first = Schedule(name=solved.name, days=as_solved, created=created)
-    second = Schedule(name=solved.name, days=kept_order, created=created)
+    first = Schedule(name=name, days=as_solved, created=created)
+    second = Schedule(name=name, days=kept_order, created=created)
     solver_cost = evaluate(checking, solved).cost
     plain = _score(production, checking, first, weather)
     kept = _score(production, checking, second, weather)
