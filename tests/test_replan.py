@@ -27,6 +27,7 @@ from shootplan import (
     replan,
     solve,
     unit_calendar,
+    write_calendars,
 )
 from tests.conftest import small_production_data
 
@@ -443,37 +444,33 @@ def test_a_cut_scene_is_cancelled_from_the_calendars(
 def test_cli_replan_writes_schedule_changes_and_calendars(
     tmp_path: Path, medium: Production, medium_plan: Schedule, storm: tuple[Changes, date]
 ) -> None:
-    """shootplan replan: schedule.json as plan writes it, changes.xlsx, production.json, feeds."""
+    """shootplan replan: schedule.json as plan writes it, changes.xlsx, production.json, and the
+    feeds published beside the old schedule carried on (SEQUENCE 1 where days changed)."""
     changes, today = storm
-    (tmp_path / "production.json").write_text(medium.model_dump_json())
-    (tmp_path / "schedule.json").write_text(json.dumps({"schedule": medium_plan.model_dump(mode="json")}))
-    (tmp_path / "changes.json").write_text(changes.model_dump_json())
+    plan = tmp_path / "plan"
+    write_calendars(medium, medium_plan, plan / "calendars")
+    published = {path.name: path.read_bytes() for path in (plan / "calendars").glob("*.ics")}
+    (plan / "production.json").write_text(medium.model_dump_json())
+    (plan / "schedule.json").write_text(json.dumps({"schedule": medium_plan.model_dump(mode="json")}))
+    # Rain today too: today is already being shot, so that part is dropped with a warning.
+    stormy = changes.weather[0].dates[0].start
+    (tmp_path / "changes.json").write_text(
+        json.dumps({"weather": [{"dates": [str(today), str(stormy)], "note": "storm"}]})
+    )
     out = tmp_path / "out"
     run = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "shootplan.cli",
-            "replan",
-            str(tmp_path / "production.json"),
-            "--schedule",
-            str(tmp_path / "schedule.json"),
-            "--today",
-            today.isoformat(),
-            "--changes",
-            str(tmp_path / "changes.json"),
-            "--time-limit",
-            "2",
-            "--workers",
-            "1",
-            "--out",
-            str(out),
+            *(sys.executable, "-m", "shootplan.cli", "replan", str(plan / "production.json")),
+            *("--schedule", str(plan / "schedule.json"), "--today", today.isoformat()),
+            *("--changes", str(tmp_path / "changes.json"), "--out", str(out)),
+            *("--time-limit", "2", "--workers", "1"),
         ],
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
+    assert "warning:" in run.stderr and "already shot" in run.stderr
     payload = json.loads((out / "schedule.json").read_text())
     assert {"schedule", "metrics", "solver", "replan"} <= payload.keys()
     schedule = Schedule.model_validate(payload["schedule"])
@@ -482,8 +479,10 @@ def test_cli_replan_writes_schedule_changes_and_calendars(
     assert payload["replan"]["moves"] and payload["replan"]["frozen_days"] == 3
     assert (out / "changes.xlsx").exists() and (out / "schedule.xlsx").exists()
     assert Production.model_validate_json((out / "production.json").read_text()).name == "Medium"
-    assert (out / "calendars" / "unit.ics").exists()
-    assert "scenes moved" in run.stdout
+    unit = (out / "calendars" / "unit.ics").read_bytes()
+    assert b"SEQUENCE:1" in unit
+    assert {p.name: p.read_bytes() for p in (plan / "calendars").glob("*.ics")} == published  # untouched
+    assert " moved" in run.stdout
 
 
 def test_cli_replan_exits_3_with_the_explanation(

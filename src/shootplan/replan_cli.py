@@ -11,8 +11,10 @@ from __future__ import annotations
 import functools
 import json
 import os
+import shutil
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,9 +25,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from rich.console import Console
+from rich.live import Live
 from rich.table import Table
+from rich.text import Text
 
-from shootplan.errors import ProductionError, ShootplanError
+from shootplan.errors import ProductionError, ShootplanError, ShootplanWarning
 from shootplan.io.excel import write_excel
 from shootplan.io.readers import read_production
 from shootplan.replan import Changes, ReplanResult, replan
@@ -34,7 +38,8 @@ from shootplan.solver import Progress, Status
 
 __all__ = ["replan_command"]
 
-EXIT_BAD_INPUT, EXIT_INFEASIBLE = 1, 3
+# As the other commands (shootplan.cli): bad input, no schedule exists, none found in time, Ctrl-C.
+EXIT_BAD_INPUT, EXIT_INFEASIBLE, EXIT_NO_SCHEDULE_YET, EXIT_INTERRUPTED = 1, 3, 4, 130
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
@@ -299,8 +304,42 @@ def replan_command(
       shootplan replan board.xlsx --schedule plan/schedule.json --today 2027-03-09 \\
           --changes changes.json --out replan/
     """
-    from rich.live import Live
-    from rich.text import Text
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ShootplanWarning)
+        _replan(
+            file,
+            schedule_path,
+            today,
+            changes_path,
+            replan_today,
+            time_limit,
+            workers,
+            seed,
+            churn_weight,
+            out,
+            calendar_dir,
+            caught,
+        )
+
+
+def _replan(
+    file: Path,
+    schedule_path: Path,
+    today: str,
+    changes_path: Path | None,
+    replan_today: bool,
+    time_limit: float,
+    workers: int | None,
+    seed: int,
+    churn_weight: float,
+    out: Path,
+    calendar_dir: Path | None,
+    caught: list[warnings.WarningMessage],
+) -> None:
+    def warn_now() -> None:
+        for message in caught:
+            errors.print(f"[yellow]warning:[/] {message.message}", highlight=False)
+        caught.clear()
 
     when = _date(today)
     production = read_production(file)
@@ -326,20 +365,35 @@ def replan_command(
             weight_churn=churn_weight,
             callback=show,
         )
+    warn_now()
     if result.interrupted:
         console.print("[yellow]Interrupted: keeping the best schedule found so far.[/]")
     if result.schedule is None:
         errors.print(f"[bold red]no schedule:[/] {result.status.value}", highlight=False)
         for reason in result.explanation:
             errors.print(f"  {reason}", highlight=False, markup=False)
-        sys.exit(EXIT_INFEASIBLE if result.status is Status.INFEASIBLE else EXIT_BAD_INPUT)
+        if result.status is Status.INFEASIBLE:
+            sys.exit(EXIT_INFEASIBLE)
+        sys.exit(EXIT_INTERRUPTED if result.interrupted else EXIT_NO_SCHEDULE_YET)
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "schedule.json", out / "production.json"]
     _write_text_atomically(written[0], json.dumps(schedule_payload(result), indent=1))
     _write_text_atomically(written[1], result.production.model_dump_json(indent=1))
     written.append(write_excel(result.production, result.schedule, out / "schedule.xlsx", result=result))
     written.append(write_changes_workbook(result, out / "changes.xlsx"))
-    feeds = result.write_calendars(calendar_dir or out / "calendars")
+    folder = calendar_dir or out / "calendars"
+    published = schedule_path.parent / "calendars"
+    if (
+        not any(folder.glob("*.ics"))
+        and any(published.glob("*.ics"))
+        and published.resolve() != folder.resolve()
+    ):
+        # The feeds published with the old schedule (plan writes them beside schedule.json) are
+        # what phones hold: carry on from them, so every SEQUENCE continues exactly.
+        folder.mkdir(parents=True, exist_ok=True)
+        for feed in published.glob("*.ics"):
+            shutil.copy2(feed, folder / feed.name)
+    feeds = result.write_calendars(folder)
     console.print(_summary(result), highlight=False)
     for move in result.moves[:20]:
         console.print(f"  {move}", highlight=False, markup=False)
@@ -348,4 +402,4 @@ def replan_command(
     console.print("Outputs:")
     for path in written:
         console.print(f"  {path}", highlight=False)
-    console.print(f"  {len(feeds)} calendar feeds in {calendar_dir or out / 'calendars'}", highlight=False)
+    console.print(f"  {len(feeds)} calendar feeds in {folder}", highlight=False)
