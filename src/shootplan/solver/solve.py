@@ -158,13 +158,16 @@ def solve(
         return exact
 
     workers = num_workers or os.cpu_count() or 1
-    horizon = _horizon(production)
+    horizon, warm = _horizon(production)
     instance = Instance.build(production, horizon)
     model = cp_model.CpModel()
     variables = Variables.create(model, instance)
     add_all(variables)
     objective = Objective(variables, _churn_terms(instance, churn))
-    hint_days = _initial_days(instance, initial) if initial is not None else hand_board(instance)
+    if initial is not None:
+        hint_days = _initial_days(instance, initial)
+    else:
+        hint_days = warm if warm is not None else hand_board(instance)
     _add_hint(variables, hint_days)
     problems = model.validate()
     if problems:
@@ -393,23 +396,24 @@ def _is_pure_sequencing(production: Production) -> bool:
 # --------------------------------------------------------------------------- hints and results
 
 
-def _horizon(production: Production) -> int:
-    """Candidate days: the limit if the production sets one, else enough for the hand method.
+def _horizon(production: Production) -> tuple[int, list[list[int]] | None]:
+    """Candidate days, and the hand method's board when it was built to find them.
 
-    The AD's hand method is tried on a growing horizon until it places every scene, so that an
-    actor who is away for weeks or a late location window never makes a feasible plan look
-    infeasible for lack of days.
+    The limit if the production sets one; else the hand method is tried on a growing horizon
+    until it places every scene, so that an actor who is away for weeks or a late location window
+    never makes a feasible plan look infeasible for lack of days. First-fit fills days from the
+    start, so its board does not change when the horizon grows past it: the warm start reuses it.
     """
     horizon = default_horizon(production, None)
     if production.rules.max_shoot_days is not None:
-        return horizon
+        return horizon, None
     for _ in range(6):
         probe = Instance.build(production, horizon)
         warm = hand_board(probe)
         if _places_all(probe, warm):
-            return default_horizon(production, len(warm))
+            return default_horizon(production, len(warm)), warm
         horizon *= 2
-    return horizon
+    return horizon, None
 
 
 def _places_all(instance: Instance, days: list[list[int]]) -> bool:
