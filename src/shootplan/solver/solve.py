@@ -153,7 +153,8 @@ def solve(
     reasons = explain_unplaceable(production)
     if reasons:
         return Result(Status.INFEASIBLE, None, None, None, time.perf_counter() - started, explanation=reasons)
-    exact = _solve_pure_sequencing(production, started)
+    # The exact method knows nothing of churn; a given start is only a hint, which it does not need.
+    exact = None if churn else _solve_pure_sequencing(production, started)
     if exact is not None:
         return exact
 
