@@ -827,14 +827,22 @@ def score(file: Path, schedule_json: Path | None) -> None:
         console.print(str(evaluate(production, schedule)), markup=False)
 
 
-@main.command(short_help="Write a schedule's Day Out of Days (.xlsx or .csv).")
-@click.argument("schedule_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
+# The single exports (dood, calendars) read a schedule.json and, by default, the production
+# written beside it by plan.
+_schedule_json_argument = click.argument(
+    "schedule_json", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+_production_file_option = click.option(
     "--production",
     "production_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help=f"The production the schedule was planned from (default: {PRODUCTION_JSON} beside it).",
 )
+
+
+@main.command(short_help="Write a schedule's Day Out of Days (.xlsx or .csv).")
+@_schedule_json_argument
+@_production_file_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
@@ -900,13 +908,8 @@ def dood(schedule_json: Path, production_file: Path | None, out: Path | None) ->
 
 
 @main.command(short_help="Write a schedule's calendar feeds: unit, cast, locations.")
-@click.argument("schedule_json", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--production",
-    "production_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help=f"The production the schedule was planned from (default: {PRODUCTION_JSON} beside it).",
-)
+@_schedule_json_argument
+@_production_file_option
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
