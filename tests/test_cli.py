@@ -17,9 +17,19 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from shootplan import Production, Schedule, evaluate, example_production, lint_ics, read_production
-from shootplan.cli import main
+from shootplan import (
+    Production,
+    Result,
+    Schedule,
+    Status,
+    evaluate,
+    example_production,
+    lint_ics,
+    read_production,
+)
+from shootplan.cli import _search_line, main
 from shootplan.reports import day_out_of_days
+from tests.conftest import small_production_data
 
 REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = REPO / "examples" / "template.xlsx"
@@ -254,6 +264,37 @@ def test_plan_scores_the_ads_own_board_beside_its_plan(tmp_path: Path) -> None:
     )
     assert line is not None, result.stdout
     assert f"your board breaks 2 rules: shootplan score {MESSY} lists them" in result.stdout
+
+
+def test_plan_writes_what_its_bound_rests_on(tmp_path: Path) -> None:
+    """Diner and farm open only on March 3rd: schedule.json says one company move is forced."""
+    data = small_production_data()
+    data["locations"][0]["windows"] = ["2027-03-03"]
+    data["locations"][1]["windows"] = ["2027-03-03"]
+    data["scenes"] = [dict(data["scenes"][0], eighths=12), dict(data["scenes"][1], eighths=12)]
+    data["rules"] = {"max_shoot_days": 5}
+    source = tmp_path / "production.json"
+    source.write_text(Production.model_validate(data).model_dump_json())
+    result = _run("plan", source, "--time-limit", "2", "--workers", "1", "--out", tmp_path / "plan")
+    assert result.returncode == 0, result.stderr
+    solver = json.loads((tmp_path / "plan" / "schedule.json").read_text())["solver"]
+    assert solver["bound"] == 5000
+    assert len(solver["bound_reasons"]) == 1
+    assert solver["bound_reasons"][0].startswith("at least 1 company move")
+
+
+def test_search_line_lists_the_bound_reasons_while_not_proven(small_production: Production) -> None:
+    """A feasible plan with a positive bound prints one 'bound:' line per reason under the search line."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    reasons = ["at least 1 company move: reason one", "at least 2 hold days for 3. MAE: reason two"]
+    feasible = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 1.0, bound_reasons=reasons)
+    lines = _search_line(feasible).plain.splitlines()
+    assert lines[0].startswith("search: feasible; no schedule can cost less than 6,000 (gap 33.3%)")
+    assert lines[1:] == [f"  bound: {reason}" for reason in reasons]
+    proven = Result(Status.OPTIMAL, schedule, 9000.0, 9000.0, 1.0, bound_reasons=reasons)
+    assert _search_line(proven).plain.splitlines() == [
+        "search: optimal (proven: no schedule costs less); 1.0 s, cp-sat"
+    ]
 
 
 def test_plan_infeasible_exits_3_and_says_why(tmp_path: Path) -> None:

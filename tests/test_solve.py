@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shootplan import Production, Schedule, Status, evaluate, example_production, solve
+from shootplan import Production, Progress, Schedule, Status, evaluate, example_production, solve
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
@@ -277,7 +277,11 @@ def test_bound_counts_holds_forced_by_pinned_dates() -> None:
     data["scenes"][2]["pinned"] = "2027-03-01"
     data["scenes"][3]["pinned"] = "2027-03-10"
     data["rules"] = {"max_shoot_days": 8}
-    assert relaxation_bound(Instance.build(Production.model_validate(data), 8)) == 6 * 200
+    bound = relaxation_bound(Instance.build(Production.model_validate(data), 8))
+    assert bound.value == 6 * 200
+    assert len(bound.reasons) == 1
+    assert "at least 6 hold days for 3" in bound.reasons[0]
+    assert "2027-03-01" in bound.reasons[0] and "2027-03-10" in bound.reasons[0]
     result = _solve(data)
     assert result.status is Status.OPTIMAL
     assert result.evaluation.hold_days["3"] == 6
@@ -300,6 +304,14 @@ def test_bound_counts_moves_forced_by_windows() -> None:
     data["locations"][1]["windows"] = ["2027-03-03"]
     data["scenes"] = [dict(data["scenes"][0], eighths=12), dict(data["scenes"][1], eighths=12)]
     production = Production.model_validate(data)
-    assert relaxation_bound(Instance.build(production, 5)) == 5000
-    result = _solve(data)
+    bound = relaxation_bound(Instance.build(production, 5))
+    assert bound.value == 5000
+    assert bound.reasons == (
+        "at least 1 company move: at 5 pages a day the locations need 2 shoot days (DINER 1, FARM 1)"
+        " and dates, windows and availability tie them to the 1 shoot days 2027-03-03..2027-03-03",
+    )
+    seen: list[Progress] = []
+    result = _solve(data, callback=seen.append)
     assert result.evaluation is not None and result.evaluation.company_moves == 1
+    # The search-free bound holds from the first schedule reported, not only at the end.
+    assert seen and all(5000 <= p.bound <= p.cost for p in seen)

@@ -546,6 +546,7 @@ def _write_outputs(
             "status": result.status.value,
             "objective": result.objective,
             "bound": result.bound,
+            "bound_reasons": result.bound_reasons,
             "gap": result.gap,
             "runtime": round(result.runtime, 3),
             "method": result.method,
@@ -643,7 +644,10 @@ def _search_line(result: Result) -> Text:
         gap = "-" if result.gap is None else f"{result.gap:.1%}"
         quality = f"feasible; no schedule can cost less than {result.bound:,.0f} (gap {gap})"
     interrupted = ", interrupted" if result.interrupted else ""
-    return Text(f"search: {quality}; {result.runtime:.1f} s, {result.method}{interrupted}")
+    lines = [f"search: {quality}; {result.runtime:.1f} s, {result.method}{interrupted}"]
+    if result.status is not Status.OPTIMAL and result.bound:
+        lines += [f"  bound: {reason}" for reason in result.bound_reasons]
+    return Text("\n".join(lines))
 
 
 def _comparison(name: str | None, own: Evaluation, mine: Evaluation, score: str) -> Text:

@@ -104,6 +104,7 @@ def schedule_payload(result: ReplanResult) -> dict[str, Any]:
             "status": result.status.value,
             "objective": result.objective,
             "bound": result.bound,
+            "bound_reasons": result.bound_reasons,
             "gap": result.gap,
             "runtime": round(result.runtime, 3),
             "method": result.method,

@@ -1,7 +1,8 @@
-"""Lower bounds that hold for every schedule, computed without search.
+"""Lower bounds that hold for every schedule, computed without search, each with its reason.
 
 CP-SAT's own bound on the hold terms is weak (the LP relaxation of "first to last work day" is
-loose), so ``solve`` reports the larger of CP-SAT's bound and this relaxation:
+loose), so ``solve`` reports the larger of CP-SAT's bound and this relaxation, and says in words
+what the relaxation proves:
 
 - **company moves**: a location with E eighths needs at least ceil(E / cap) shoot days; with D
   days available, at least (sum over locations of those days) - D location changes happen within
@@ -11,18 +12,42 @@ loose), so ``solve`` reports the larger of CP-SAT's bound and this relaxation:
   their earliest-bound scene and the earliest possible date of their latest-bound scene (pinned
   dates, windows, availability). On those days they hold unless they work, and they can work at
   most once per scene-day and only on dates they are available.
+
+Nothing else is forced on its own: on a board with slack, every move and hold is a trade between
+the two, which this relaxation does not see (benchmarks/README.md measures how far that leaves it).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+from shootplan.pages import format_pages
 from shootplan.solver.instance import COST_SCALE, Instance
 
-__all__ = ["relaxation_bound"]
+__all__ = ["Bound", "relaxation_bound"]
+
+# A reason names at most this many locations; the rest are counted.
+_NAMED_LOCATIONS = 4
 
 
-def _forced_moves(instance: Instance) -> int:
+@dataclass(frozen=True)
+class Bound:
+    """A lower bound on the producer's cost of any schedule, and what makes it up, in words."""
+
+    value: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _ForcedMoves:
+    moves: int
+    first_day: int
+    last_day: int
+    location_days: tuple[tuple[str, int], ...]  # the locations' days needed within the run
+
+
+def _forced_moves(instance: Instance) -> _ForcedMoves:
     """Moves no schedule avoids, over the whole horizon or any run of days scenes are tied to.
 
     Within days ``a..b``, a location whose scenes there (those that cannot be shot outside
@@ -35,25 +60,59 @@ def _forced_moves(instance: Instance) -> int:
         max(instance.starts[s]) + instance.length[s] - 1 if instance.starts[s] else instance.horizon - 1
         for s in range(len(instance.scenes))
     ]
-    best = 0
+    best = _ForcedMoves(0, 0, instance.horizon - 1, ())
     for a in sorted(set(first)):
         for b in sorted(set(last)):
             if b < a:
                 continue
-            location_days = 0
-            for members in instance.location_scenes.values():
+            needed: list[tuple[str, int]] = []
+            for name, members in instance.location_scenes.items():
                 inside = [s for s in members if first[s] >= a and last[s] <= b]
                 multi = sum(instance.length[s] for s in inside if instance.length[s] > 1)
                 single = sum(instance.scenes[s].eighths for s in inside if instance.length[s] == 1)
-                location_days += multi + math.ceil(single / cap)
-            best = max(best, location_days - (b - a + 1))
+                if multi or single:
+                    needed.append((name, multi + math.ceil(single / cap)))
+            moves = sum(days for _, days in needed) - (b - a + 1)
+            if moves > best.moves:
+                best = _ForcedMoves(moves, a, b, tuple(sorted(needed, key=lambda item: -item[1])))
     return best
 
 
-def relaxation_bound(instance: Instance) -> float:
+def _moves_reason(instance: Instance, forced: _ForcedMoves) -> str:
+    days = forced.last_day - forced.first_day + 1
+    total = sum(n for _, n in forced.location_days)
+    named = ", ".join(f"{name} {n}" for name, n in forced.location_days[:_NAMED_LOCATIONS])
+    more = len(forced.location_days) - _NAMED_LOCATIONS
+    if more > 0:
+        named += f" and {more} more"
+    cap = format_pages(instance.production.rules.max_eighths_per_day)
+    where = f"{days} shoot days are available"
+    if forced.first_day > 0 or forced.last_day < instance.horizon - 1:
+        span = f"{instance.dates[forced.first_day]}..{instance.dates[forced.last_day]}"
+        where = f"dates, windows and availability tie them to the {days} shoot days {span}"
+    plural = "s" if forced.moves > 1 else ""
+    return (
+        f"at least {forced.moves} company move{plural}: at {cap} pages a day the locations need"
+        f" {total} shoot days ({named}) and {where}"
+    )
+
+
+def relaxation_bound(instance: Instance) -> Bound:
     """A lower bound on the producer's cost of any schedule over ``instance``'s days."""
     production = instance.production
-    cost = _forced_moves(instance) * instance.move_cost + production.min_shoot_days() * instance.day_cost
+    reasons: list[str] = []
+    forced = _forced_moves(instance)
+    cost = forced.moves * instance.move_cost
+    if forced.moves and instance.move_cost:
+        reasons.append(_moves_reason(instance, forced))
+    min_days = production.min_shoot_days()
+    if instance.day_cost:
+        cost += min_days * instance.day_cost
+        reasons.append(
+            f"at least {min_days} shoot days at {production.rules.shoot_day_cost:,.0f} each"
+            f" ({format_pages(production.total_eighths)} pages at"
+            f" {format_pages(production.rules.max_eighths_per_day)} a day)"
+        )
     for cast_id, members in instance.cast_scenes.items():
         rate = instance.hold_rate(cast_id)
         if rate == 0 or len(members) < 2 or any(not instance.starts[s] for s in members):
@@ -63,10 +122,22 @@ def relaxation_bound(instance: Instance) -> float:
             continue  # a drop may free the forced days
         # The first work day is no later than any scene's latest start; the last no earlier than
         # any scene's earliest end: every day between is inside the performer's span.
-        core_start = min(max(instance.starts[s]) for s in members)
-        core_end = max(min(instance.starts[s]) + instance.length[s] - 1 for s in members)
+        early = min(members, key=lambda s: max(instance.starts[s]))
+        late = max(members, key=lambda s: min(instance.starts[s]) + instance.length[s] - 1)
+        core_start = max(instance.starts[early])
+        core_end = min(instance.starts[late]) + instance.length[late] - 1
         core = range(core_start, core_end + 1)
         available = sum(1 for d in core if member.is_available(instance.dates[d]))
         scene_days = sum(instance.length[s] for s in members)
-        cost += rate * max(0, len(core) - min(available, scene_days))
-    return cost / COST_SCALE
+        holds = max(0, len(core) - min(available, scene_days))
+        if holds:
+            cost += rate * holds
+            plural = "s" if holds > 1 else ""
+            reasons.append(
+                f"at least {holds} hold day{plural} for {member.label}: scene"
+                f" {instance.scenes[early].number} is shot by {instance.dates[core_start]}, scene"
+                f" {instance.scenes[late].number} not before {instance.dates[core_end]}, and"
+                f" {member.label} works on at most {min(available, scene_days)} of the"
+                f" {len(core)} shoot days between"
+            )
+    return Bound(cost / COST_SCALE, tuple(reasons))

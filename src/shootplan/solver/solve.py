@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 from shootplan.evaluate import Evaluation, cast_work, evaluate
 from shootplan.model import Production
 from shootplan.schedule import Schedule
-from shootplan.solver.bounds import relaxation_bound
+from shootplan.solver.bounds import Bound, relaxation_bound
 from shootplan.solver.constraints import add_all
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
 from shootplan.solver.heuristics import hand_board, order_day
@@ -84,6 +84,7 @@ class Result:
     num_solutions: int = 0
     interrupted: bool = False
     churn_cost: float = 0.0
+    bound_reasons: list[str] = field(default_factory=list)
 
     @property
     def gap(self) -> float | None:
@@ -118,6 +119,7 @@ class Result:
         if self.evaluation is not None and self.evaluation.violations:
             rows.append(("violations", str(len(self.evaluation.violations))))
         lines = [f"{name:<15}{value}" for name, value in rows]
+        lines += [f"  bound: {reason}" for reason in self.bound_reasons]
         lines += [f"  {reason}" for reason in self.explanation]
         return "\n".join(lines)
 
@@ -200,7 +202,9 @@ def solve(
     if log_search:
         params.log_search_progress = True
         solver.log_callback = logger.info
-    observer = _Observer(variables, objective, started, callback)
+    # The search-free bound first: progress reports show it from the first schedule on.
+    relaxed = relaxation_bound(instance)
+    observer = _Observer(variables, objective, started, callback, floor=relaxed.value)
     soft_stop = None if deterministic else started + full_time
     status, interrupted = _run_interruptibly(solver, model, observer, soft_stop)
     if (
@@ -279,19 +283,29 @@ def solve(
         logger.error("solver schedule breaks rules: %s", "; ".join(map(str, evaluation.violations)))
     churn_cost = _churn_cost(schedule, churn)
     total = evaluation.cost + churn_cost
-    bound = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
-    bound = min(max(bound, relaxation_bound(instance)), total)
+    searched = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
+    bound = min(max(searched, relaxed.value), total)
+    if proven and objective.max_tie_breaker == 0:
+        bound = total
     return Result(
         Status.OPTIMAL if proven else Status.FEASIBLE,
         schedule,
         total,
-        total if proven and objective.max_tie_breaker == 0 else bound,
+        bound,
         runtime,
         evaluation=evaluation,
         num_solutions=observer.solutions,
         interrupted=interrupted,
         churn_cost=churn_cost,
+        bound_reasons=_bound_reasons(searched, relaxed),
     )
+
+
+def _bound_reasons(searched: float, relaxed: Bound) -> list[str]:
+    """What the reported bound rests on, in words: the relaxation's reasons, or CP-SAT's proof."""
+    if searched > relaxed.value:
+        return [f"CP-SAT's search proved that no schedule costs less than {searched:,.0f}"]
+    return list(relaxed.reasons)
 
 
 def _churn_terms(
@@ -543,6 +557,8 @@ class _Observer(cp_model.CpSolverSolutionCallback):
         objective: Objective,
         started: float,
         callback: Callable[[Progress], None] | None,
+        *,
+        floor: float = 0.0,
     ) -> None:
         super().__init__()
         self.variables = v
@@ -552,6 +568,7 @@ class _Observer(cp_model.CpSolverSolutionCallback):
         self.solutions = 0
         self.best: Incumbent | None = None
         self.best_bound = 0.0
+        self.floor = floor  # the search-free bound (currency): the reported bound never falls below it
 
     def on_solution_callback(self) -> None:
         self.best_bound = self.best_objective_bound
@@ -563,7 +580,7 @@ class _Observer(cp_model.CpSolverSolutionCallback):
         self.best = Incumbent(values, objective)
         v = self.variables
         cost = max(0.0, objective / COST_SCALE)
-        bound = max(0.0, (self.best_bound - self.objective.max_tie_breaker) / COST_SCALE)
+        bound = max(self.floor, (self.best_bound - self.objective.max_tie_breaker) / COST_SCALE)
         bound = min(bound, cost)
         locations = sum(values[at.Index()] for days in v.at.values() for at in days.values())
         moves = locations - sum(values[u.Index()] for u in v.busy)
