@@ -1042,6 +1042,8 @@ def replan(
         line.startswith(("scene", "-")) for line in explanation
     ):
         explanation.append(_what_is_left(constrained, shot, open_from))
+    if solved.status is Status.NO_SOLUTION and (full := _how_full(constrained, shot, open_from)):
+        explanation.append(full)
     if solved.schedule is None or solved.evaluation is None:
         return result(
             solved.status,
@@ -1128,13 +1130,8 @@ def _too_late(production: Production, shot: set[str], open_from: date) -> list[s
     return reasons
 
 
-def _too_few_days(production: Production, shot: set[str], open_from: date) -> list[str]:
-    """The scenes not yet shot cannot fit the shoot days left at the page or time cap."""
-    limit = production.rules.max_shoot_days
-    if limit is None:
-        return []
-    dates = production.calendar.shoot_dates(limit)
-    left = [d for d in dates if d >= open_from]
+def _days_needed_left(production: Production, shot: set[str]) -> tuple[int, str]:
+    """Fewest shoot days the scenes not yet shot need at the page or time cap, and the measure."""
     rules = production.rules
     todo = [s for s in production.scenes if s.number not in shot]
     multi = sum(production.days_needed(s) for s in todo if production.days_needed(s) > 1)
@@ -1148,14 +1145,43 @@ def _too_few_days(production: Production, shot: set[str], open_from: date) -> li
         if by_time > needed:
             needed = by_time
             measure = f"{minutes} minutes at {rules.max_minutes_per_day} a day"
+    return needed, measure
+
+
+def _too_few_days(production: Production, shot: set[str], open_from: date) -> list[str]:
+    """The scenes not yet shot cannot fit the shoot days left at the page or time cap."""
+    limit = production.rules.max_shoot_days
+    if limit is None:
+        return []
+    left = [d for d in production.calendar.shoot_dates(limit) if d >= open_from]
+    needed, measure = _days_needed_left(production, shot)
     if needed <= len(left):
         return []
+    todo = sum(1 for s in production.scenes if s.number not in shot)
     span = f" ({left[0]} to {left[-1]})" if left else ""
     return [
-        f"the {len(todo)} scenes not yet shot need at least {needed} shoot days ({measure}), but only"
+        f"the {todo} scenes not yet shot need at least {needed} shoot days ({measure}), but only"
         f" {len(left)} of the production's {limit} are left{span}: add shoot days (add_shoot_days)"
         " or cut scenes"
     ]
+
+
+def _how_full(production: Production, shot: set[str], open_from: date) -> str | None:
+    """When the search found nothing in time on a nearly full board: how little room is left."""
+    limit = production.rules.max_shoot_days
+    if limit is None:
+        return None
+    left = [d for d in production.calendar.shoot_dates(limit) if d >= open_from]
+    needed, measure = _days_needed_left(production, shot)
+    if not left or needed < len(left) - 1:
+        return None
+    todo = sum(1 for s in production.scenes if s.number not in shot)
+    return (
+        f"the board is nearly full: the {todo} scenes not yet shot need at least {needed} of the"
+        f" {len(left)} shoot days left ({measure}, {left[0]} to {left[-1]}) before any company move;"
+        " if more time finds nothing, more shoot days (add_shoot_days) or re-planning today too"
+        " (freeze_today=False) may help"
+    )
 
 
 def _what_is_left(production: Production, shot: set[str], open_from: date) -> str:
