@@ -574,3 +574,14 @@ def test_a_search_that_finds_nothing_on_a_full_board_says_how_little_room_is_lef
     assert "2027-03-01 to 2027-03-03" in full and "add_shoot_days" in full
     data["rules"] = {"max_shoot_days": 5}
     assert _how_full(Production.model_validate(data), set(), date(2027, 3, 1)) is None
+
+
+def test_replan_with_one_worker_and_a_seed_repeats_exactly(
+    medium: Production, medium_plan: Schedule, storm: tuple[Changes, date], replanned: ReplanResult
+) -> None:
+    """The storm re-planned again with one worker gives the same board, day for day."""
+    changes, today = storm
+    again = replan(medium, medium_plan, today=today, changes=changes, time_limit=3, num_workers=1)
+    assert again.schedule is not None and replanned.schedule is not None
+    assert again.schedule.day_lists() == replanned.schedule.day_lists()
+    assert again.objective == replanned.objective

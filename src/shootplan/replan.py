@@ -873,7 +873,8 @@ def replan(
             shot keeps all its days.
         changes: what happened (:class:`Changes`, or its dict/JSON form).
         time_limit: seconds for the whole re-plan (repair, two searches and a last pass).
-        num_workers, seed: as :func:`shootplan.solve`.
+        num_workers, seed: as :func:`shootplan.solve`; with one worker and a seed a re-plan repeats
+            exactly (the repair and the closing pass then count steps, not seconds).
         callback: as :func:`shootplan.solve`, called on every better plan of either search;
             its ``cost`` includes the churn cost.
         weight_churn: what moving one scene off the date crews were told costs, in the
@@ -978,10 +979,22 @@ def replan(
         if weather and constrained.scene(number).cover:
             weight *= cover_factor
         churn[number] = (planned, round(weight, 2))
+    # With one worker solve() runs on CP-SAT's deterministic clock; the repair and the closing
+    # pass then count their steps instead of watching the wall clock, so a re-plan repeats exactly.
+    deterministic = (num_workers or os.cpu_count() or 1) == 1
     initial = None
     if not from_scratch:
         budget = min(2.0, 0.1 * time_limit)
-        initial = _warm_start(constrained, current, shot, open_from, weather, seed=seed, seconds=budget)
+        initial = _warm_start(
+            constrained,
+            current,
+            shot,
+            open_from,
+            weather,
+            seed=seed,
+            seconds=budget,
+            deterministic=deterministic,
+        )
     minimized = {} if from_scratch else churn
     logger.info(
         "re-planning %s from %s: %d days frozen, %d scenes to place, %d with churn costs",
@@ -1013,6 +1026,9 @@ def replan(
         solved = focused  # Ctrl-C: keep what the local re-board found
     else:
         spent = (datetime.now() - started).total_seconds()
+        if deterministic:
+            # What the steps above were allowed, not what the clock says they took.
+            spent = (0.0 if from_scratch else budget) + (time_limit * FOCUS_SHARE if focused else 0.0)
         solved = solve(
             constrained,
             time_limit=max(1.0, time_limit * (1 - POLISH_SHARE) - spent),
@@ -1057,7 +1073,7 @@ def replan(
     best = solved.schedule
     if solved.status is not Status.OPTIMAL and not solved.interrupted and minimized:
         deadline = max(started + timedelta(seconds=time_limit), datetime.now() + timedelta(seconds=0.5))
-        best = _polish(constrained, best, minimized, deadline=deadline)
+        best = _polish(constrained, best, minimized, deadline=None if deterministic else deadline)
     schedule, frozen_extra = _finish(
         changed, checking, best, current, frozen, open_from, weather, f"re-planned {today}"
     )
@@ -1464,6 +1480,7 @@ def _warm_start(
     *,
     seed: int = 0,
     seconds: float = 1.0,
+    deterministic: bool = False,
 ) -> Schedule:
     """The old plan, repaired as an AD would repair it by hand.
 
@@ -1538,7 +1555,8 @@ def _warm_start(
                 board.place(number, spot)
     if any(board.overflow(p) for p in range(first_open, len(board.dates))):
         homes = {n: board.position[d] for n, d in starts.items() if d in board.position}
-        _settle(board, movable, first_open, homes, seed=seed, seconds=seconds)
+        steps = round(seconds * _SETTLE_STEPS_PER_SECOND) if deterministic else None
+        _settle(board, movable, first_open, homes, seed=seed, seconds=seconds, max_steps=steps)
     used = max((i + 1 for i, day in enumerate(board.days) if day), default=0)
     # Each location's strips together, as the solver orders a day (only for the record: the
     # warm start fixes days, not the order within them).
@@ -1553,6 +1571,11 @@ def _warm_start(
 
 # Iterations a repaired strip stays where it was put before it may move again (tabu search).
 _TABU_TENURE = 7
+# Repair steps a second on the 2-core reference machine (119-scene example): the step budget
+# that stands in for ``seconds`` when the re-plan must repeat exactly.
+_SETTLE_STEPS_PER_SECOND = 400
+# Passes of the closing pass when it runs without a clock (each pass ends or improves the cost).
+_POLISH_PASSES = 5
 
 
 def _settle(
@@ -1563,13 +1586,15 @@ def _settle(
     *,
     seed: int,
     seconds: float,
+    max_steps: int | None = None,
 ) -> None:
     """Take the board under its caps by moving and swapping strips (a short tabu search).
 
     Each step takes a day over its caps and makes the move or swap of one of its strips that
     lowers the total overflow most (ties: the move that leaves fewer strips off their planned
     day), even when no move lowers it, so the search walks out of dead ends; a strip just moved
-    rests a few steps. It stops when every day is within its caps, or after ``seconds``.
+    rests a few steps. It stops when every day is within its caps, or after ``seconds`` (after
+    ``max_steps`` steps instead, when given: the same result on any machine).
     """
     rng = random.Random(seed)
     stop = datetime.now() + timedelta(seconds=seconds)
@@ -1581,7 +1606,10 @@ def _settle(
     def off_plan(number: str, day: int) -> int:
         return int(planned.get(number) != day)
 
-    while any(over.values()) and datetime.now() < stop:
+    def time_left() -> bool:
+        return step < max_steps if max_steps is not None else datetime.now() < stop
+
+    while any(over.values()) and time_left():
         step += 1
         source = rng.choice([p for p in days if over[p]])
         strips = [n for n in board.days[source] if n in movable and board.length(n) == 1]
@@ -1729,13 +1757,14 @@ def _polish(
     schedule: Schedule,
     churn: Mapping[str, tuple[date, float]],
     *,
-    deadline: datetime,
+    deadline: datetime | None,
 ) -> Schedule:
     """Put moved scenes back where crews expect them whenever that breaks no rule and costs less.
 
     A short search does not always return every scene it moved for nothing. For each moved scene,
     dearest move first, this tries its planned day again, alone or swapped with a scene that moved
     onto that day, and keeps the change when cost plus churn drops (checked by the scorer).
+    Without a ``deadline`` it makes at most ``_POLISH_PASSES`` passes (the same on any machine).
     """
     dates = schedule.dates()
     position = {d: i for i, d in enumerate(dates)}
@@ -1757,9 +1786,15 @@ def _polish(
     best = value(days)
     if best is None:
         return schedule
+
+    def out_of_time() -> bool:
+        return deadline is not None and datetime.now() >= deadline
+
     improved = True
-    while improved and datetime.now() < deadline:
+    passes = 0
+    while improved and not out_of_time() and (deadline is not None or passes < _POLISH_PASSES):
         improved = False
+        passes += 1
         where = {n: i for i, day in enumerate(days) for n in day}
         moved = [
             n
@@ -1770,7 +1805,7 @@ def _polish(
             and production.days_needed(production.scene(n)) == 1
         ]
         for number in moved:
-            if datetime.now() >= deadline:
+            if out_of_time():
                 break
             home, here = position[churn[number][0]], where[number]
             options: list[list[str]] = [[]]  # alone, or swapped with a scene that moved onto its day
