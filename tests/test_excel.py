@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
-from shootplan import Production, Schedule, ShootDay, evaluate
+from shootplan import Production, Result, Schedule, ShootDay, Status, evaluate
 from shootplan.errors import ShootplanError
 from shootplan.io.excel import SHEET_NAMES, STRIPBOARD_HEADERS, write_excel
 from shootplan.reports import DEFAULT_PALETTE
@@ -469,6 +469,18 @@ def test_text_that_looks_like_numbers_or_formulas_stays_text(tmp_path: Path) -> 
     assert sheet.cell(row=row, column=10).data_type == "s"
     read_production = _read_production()
     assert read_production(path).scene("1.10").synopsis == "=1+1 is not math"
+
+
+def test_summary_lists_what_the_bound_rests_on(tmp_path: Path, small_production: Production) -> None:
+    """Each reason behind the bound is a Summary row under the lower bound, the first one labelled."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    reasons = ["at least 1 company move: first reason", "at least 2 hold days for 3. MAE: second reason"]
+    result = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 1.0, bound_reasons=reasons)
+    path = write_excel(small_production, schedule, tmp_path / "bound.xlsx", result=result)
+    rows = [values[:2] for _, values in _rows(openpyxl.load_workbook(path)["Summary"])]
+    at = rows.index(["Lower bound", 6000.0])
+    assert rows[at + 1 : at + 3] == [["Bound rests on", reasons[0]], [None, reasons[1]]]
+    assert rows[at + 3][0] == "Gap"
 
 
 def test_summary_takes_the_solvers_own_result(tmp_path: Path, small_production: Production) -> None:

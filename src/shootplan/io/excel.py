@@ -101,7 +101,11 @@ STRIPBOARD_HEADERS = (
 
 
 class SolverResult(Protocol):
-    """What the Summary sheet shows of a solver run; any object with these attributes will do."""
+    """What the Summary sheet shows of a solver run; any object with these attributes will do.
+
+    A ``bound_reasons`` attribute (sentences saying what the bound rests on) is shown too when the
+    object has one; it is optional, so results from other tools need not carry it.
+    """
 
     @property
     def status(self) -> object:
@@ -631,6 +635,8 @@ def _write_summary(
         pair("Status", _status_text(result.status))
         pair("Objective", result.objective, money)
         pair("Lower bound", result.bound, money)
+        for number, reason in enumerate(getattr(result, "bound_reasons", ())):
+            pair("Bound rests on" if number == 0 else "", reason)
         pair("Gap", result.gap, "0.00%")
         pair("Runtime (s)", result.runtime, "0.0")
     row += 1
