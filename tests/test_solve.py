@@ -308,7 +308,7 @@ def test_bound_counts_moves_forced_by_windows() -> None:
     assert bound.value == 5000
     assert bound.reasons == (
         "at least 1 company move: at 5 pages a day the locations need 2 shoot days (DINER 1, FARM 1)"
-        " and dates, windows and availability tie them to the 1 shoot days 2027-03-03..2027-03-03",
+        " and dates, windows and availability tie them to the shoot day 2027-03-03",
     )
     seen: list[Progress] = []
     result = _solve(data, callback=seen.append)

@@ -86,10 +86,11 @@ def _moves_reason(instance: Instance, forced: _ForcedMoves) -> str:
     if more > 0:
         named += f" and {more} more"
     cap = format_pages(instance.production.rules.max_eighths_per_day)
-    where = f"{days} shoot days are available"
+    where = f"{days} shoot days are available" if days > 1 else "1 shoot day is available"
     if forced.first_day > 0 or forced.last_day < instance.horizon - 1:
-        span = f"{instance.dates[forced.first_day]}..{instance.dates[forced.last_day]}"
-        where = f"dates, windows and availability tie them to the {days} shoot days {span}"
+        first, last = instance.dates[forced.first_day], instance.dates[forced.last_day]
+        run = f"the {days} shoot days {first}..{last}" if days > 1 else f"the shoot day {first}"
+        where = f"dates, windows and availability tie them to {run}"
     plural = "s" if forced.moves > 1 else ""
     return (
         f"at least {forced.moves} company move{plural}: at {cap} pages a day the locations need"
