@@ -1025,10 +1025,11 @@ def replan(
     if focused is not None and focused.interrupted and focused.schedule is not None:
         solved = focused  # Ctrl-C: keep what the local re-board found
     else:
-        spent = (datetime.now() - started).total_seconds()
         if deterministic:
             # What the steps above were allowed, not what the clock says they took.
             spent = (0.0 if from_scratch else budget) + (time_limit * FOCUS_SHARE if focused else 0.0)
+        else:
+            spent = (datetime.now() - started).total_seconds()
         solved = solve(
             constrained,
             time_limit=max(1.0, time_limit * (1 - POLISH_SHARE) - spent),
@@ -1146,8 +1147,21 @@ def _too_late(production: Production, shot: set[str], open_from: date) -> list[s
     return reasons
 
 
-def _days_needed_left(production: Production, shot: set[str]) -> tuple[int, str]:
-    """Fewest shoot days the scenes not yet shot need at the page or time cap, and the measure."""
+@dataclass(frozen=True)
+class _Room:
+    """The shoot days left after ``open_from`` and the fewest the scenes not yet shot need."""
+
+    left: list[date]
+    needed: int  # at the page or time cap, before any company move
+    measure: str  # what sets ``needed``: "59 7/8 pages at 5 a day"
+    todo: int  # scenes not yet shot
+
+
+def _room(production: Production, shot: set[str], open_from: date) -> _Room | None:
+    """How much room the days left hold for what is not shot yet; None without a day limit."""
+    limit = production.rules.max_shoot_days
+    if limit is None:
+        return None
     rules = production.rules
     todo = [s for s in production.scenes if s.number not in shot]
     multi = sum(production.days_needed(s) for s in todo if production.days_needed(s) > 1)
@@ -1161,42 +1175,33 @@ def _days_needed_left(production: Production, shot: set[str]) -> tuple[int, str]
         if by_time > needed:
             needed = by_time
             measure = f"{minutes} minutes at {rules.max_minutes_per_day} a day"
-    return needed, measure
+    left = [d for d in production.calendar.shoot_dates(limit) if d >= open_from]
+    return _Room(left, needed, measure, len(todo))
 
 
 def _too_few_days(production: Production, shot: set[str], open_from: date) -> list[str]:
     """The scenes not yet shot cannot fit the shoot days left at the page or time cap."""
-    limit = production.rules.max_shoot_days
-    if limit is None:
+    room = _room(production, shot, open_from)
+    if room is None or room.needed <= len(room.left):
         return []
-    left = [d for d in production.calendar.shoot_dates(limit) if d >= open_from]
-    needed, measure = _days_needed_left(production, shot)
-    if needed <= len(left):
-        return []
-    todo = sum(1 for s in production.scenes if s.number not in shot)
-    span = f" ({left[0]} to {left[-1]})" if left else ""
+    span = f" ({room.left[0]} to {room.left[-1]})" if room.left else ""
     return [
-        f"the {todo} scenes not yet shot need at least {needed} shoot days ({measure}), but only"
-        f" {len(left)} of the production's {limit} are left{span}: add shoot days (add_shoot_days)"
-        " or cut scenes"
+        f"the {room.todo} scenes not yet shot need at least {room.needed} shoot days ({room.measure}),"
+        f" but only {len(room.left)} of the production's {production.rules.max_shoot_days} are"
+        f" left{span}: add shoot days (add_shoot_days) or cut scenes"
     ]
 
 
 def _how_full(production: Production, shot: set[str], open_from: date) -> str | None:
     """When the search found nothing in time on a nearly full board: how little room is left."""
-    limit = production.rules.max_shoot_days
-    if limit is None:
+    room = _room(production, shot, open_from)
+    if room is None or not room.left or room.needed < len(room.left) - 1:
         return None
-    left = [d for d in production.calendar.shoot_dates(limit) if d >= open_from]
-    needed, measure = _days_needed_left(production, shot)
-    if not left or needed < len(left) - 1:
-        return None
-    todo = sum(1 for s in production.scenes if s.number not in shot)
     return (
-        f"the board is nearly full: the {todo} scenes not yet shot need at least {needed} of the"
-        f" {len(left)} shoot days left ({measure}, {left[0]} to {left[-1]}) before any company move;"
-        " if more time finds nothing, more shoot days (add_shoot_days) or re-planning today too"
-        " (freeze_today=False) may help"
+        f"the board is nearly full: the {room.todo} scenes not yet shot need at least {room.needed} of"
+        f" the {len(room.left)} shoot days left ({room.measure}, {room.left[0]} to {room.left[-1]})"
+        " before any company move; if more time finds nothing, more shoot days (add_shoot_days) or"
+        " re-planning today too (freeze_today=False) may help"
     )
 
 
