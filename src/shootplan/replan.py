@@ -1018,6 +1018,7 @@ def replan(
                 callback=callback,
                 initial=initial,
                 churn=minimized or None,
+                proof_share=0,  # a re-plan is wanted fast: all its time goes to the search
             )
             if focused.schedule is not None:
                 initial = focused.schedule
@@ -1038,6 +1039,7 @@ def replan(
             callback=callback,
             initial=initial,
             churn=minimized or None,
+            proof_share=0,
         )
     local_objective = focused.objective if focused is not None else None
     if local_objective is not None and (

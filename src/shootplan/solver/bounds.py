@@ -14,7 +14,8 @@ what the relaxation proves:
   most once per scene-day and only on dates they are available.
 
 Nothing else is forced on its own: on a board with slack, every move and hold is a trade between
-the two, which this relaxation does not see (benchmarks/README.md measures how far that leaves it).
+the two, which this relaxation does not see. The budget proofs (:mod:`shootplan.solver.proof`)
+do, at the price of search time (benchmarks/README.md measures both).
 """
 
 from __future__ import annotations

@@ -30,9 +30,6 @@ class Objective:
         instance = v.instance
         self.variables = v
         terms: list[cp_model.LinearExprT] = []
-        if instance.move_cost > 0:
-            locations = [at for days in v.at.values() for at in days.values()]
-            terms.append(instance.move_cost * (sum(locations) - sum(v.busy)))
         for cast_id, hold in v.hold.items():
             terms.append(instance.hold_rate(cast_id) * sum(hold.values()))
         if instance.day_cost > 0:
@@ -41,6 +38,11 @@ class Objective:
             # Moving a scene off its planned day costs its weight (re-planning keeps what crews know).
             stays = v.start[scene].get(planned_day) if planned_day is not None else None
             terms.append(weight * (1 - stays) if stays is not None else weight)
+        # The cost besides company moves (and churn): the budget proofs count moves day by day.
+        self.cost_besides_moves = cp_model.LinearExpr.sum(terms)
+        if instance.move_cost > 0:
+            locations = [at for days in v.at.values() for at in days.values()]
+            terms.append(instance.move_cost * (sum(locations) - sum(v.busy)))
         self.tie_breakers = list(v.split.values())
         terms.append(self.SPLIT_DAY_PENALTY * sum(self.tie_breakers))
         terms.append(self.EMPTY_DAY_PENALTY * (sum(v.used) - sum(v.busy)))

@@ -8,6 +8,7 @@ scorer, and its metrics are the scorer's, not the model's.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 import time
@@ -28,6 +29,7 @@ from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
 from shootplan.solver.lns import Incumbent, improve
 from shootplan.solver.objective import Objective
+from shootplan.solver.proof import prove_bound
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing
 from shootplan.solver.variables import Variables
 
@@ -39,6 +41,8 @@ logger = logging.getLogger("shootplan.solver")
 SMALL_PRODUCTION = 40
 # On larger ones, the share of the time for the whole model before neighbourhood search.
 FULL_MODEL_SHARE = 0.15
+# The share of the time kept for proving a lower bound (budget proofs) when the search has not.
+PROOF_SHARE = 0.15
 
 
 class Status(StrEnum):
@@ -134,6 +138,7 @@ def solve(
     initial: Schedule | None = None,
     churn: Mapping[str, tuple[date, float]] | None = None,
     log_search: bool = False,
+    proof_share: float = PROOF_SHARE,
 ) -> Result:
     """Find the least-cost schedule of ``production`` that meets every hard rule.
 
@@ -148,9 +153,14 @@ def solve(
             The cost is added to the objective, so scenes move only when that saves more; the
             ``objective`` and ``bound`` then include it, and ``churn_cost`` reports its share.
         log_search: let CP-SAT log its search through the ``shootplan.solver`` logger.
+        proof_share: the share of ``time_limit`` kept for proving a lower bound after the search
+            (see :mod:`shootplan.solver.proof`), used only when the search has not proven its
+            schedule optimal; 0 gives the search all the time (the bound is then weaker).
 
     Ctrl-C stops the search and returns the best schedule found so far (``interrupted``).
     """
+    if not 0 <= proof_share < 1:
+        raise ValueError(f"proof_share must be at least 0 and below 1, not {proof_share}")
     started = time.perf_counter()
     reasons = explain_unplaceable(production)
     if reasons:
@@ -186,7 +196,7 @@ def solve(
     # Phase 1: CP-SAT on the whole model (it proves small productions optimal and gives the
     # bound); phase 2: neighbourhood search for the rest of the time on larger ones.
     use_lns = len(instance.scenes) > SMALL_PRODUCTION
-    full_time = time_limit * (FULL_MODEL_SHARE if use_lns else 1.0)
+    full_time = time_limit * (FULL_MODEL_SHARE if use_lns else 1 - proof_share)
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = workers
@@ -241,10 +251,39 @@ def solve(
         )
     incumbent = start_from or Incumbent(list(solver.response_proto.solution), solver.objective_value)
     proven = status == cp_model.OPTIMAL and not interrupted
-    if use_lns and not proven and not interrupted:
-        remaining = time_limit - (
-            solver.deterministic_time if deterministic else time.perf_counter() - started
+    searched = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
+    known = max(searched, relaxed.value)
+    spent = solver.deterministic_time
+    proof = None
+    if proof_share > 0 and not proven and not interrupted and known * COST_SCALE < incumbent.objective:
+        # Before the neighbourhood search, so progress shows the bound early and the time a
+        # proof does not need goes back to the search.
+        proof = prove_bound(
+            model,
+            variables,
+            objective.cost_besides_moves,
+            known=math.ceil(known * COST_SCALE - 1e-6),
+            ceiling=math.floor(incumbent.objective),
+            step=instance.move_cost or max(map(instance.hold_rate, instance.cast_scenes), default=0),
+            time_limit=time_limit * proof_share,
+            deterministic=deterministic,
+            seed=seed,
+            run=lambda proof_solver, proof_model: _run_interruptibly(proof_solver, proof_model, None, None),
         )
+        spent += proof.spent
+        interrupted = proof.interrupted
+        if proof.values is not None:
+            # The proof came across a cheaper schedule than the search had: go on from it.
+            better = _complete(model, variables, _extract(variables, proof.values), deterministic)
+            if better is not None and better.objective < incumbent.objective:
+                incumbent = better
+                observer.report(better.values, better.objective)
+        if proof.bound > known * COST_SCALE:
+            observer.raise_floor(proof.bound / COST_SCALE)
+        # The cost is within the tie-breakers of the objective, and no schedule costs less.
+        proven = proof.bound >= math.floor(incumbent.objective)
+    if use_lns and not proven and not interrupted:
+        remaining = time_limit - (spent if deterministic else time.perf_counter() - started)
         stop = threading.Event()
         try:
             incumbent = improve(
@@ -264,28 +303,22 @@ def solve(
         incumbent = (
             observer.best if observer.best and observer.best.objective < incumbent.objective else incumbent
         )
-    runtime = time.perf_counter() - started
     day_lists = _extract(variables, incumbent.values)
     logger.info(
         "search ended: %s, model cost %s",
         solver.status_name(status),
         f"{incumbent.objective / COST_SCALE:,.2f}",
     )
-    schedule = Schedule.from_day_lists(
-        production,
-        [[instance.scenes[s].number for s in day] for day in day_lists],
-        name="shootplan",
-        created=datetime.now().astimezone().replace(microsecond=0),
-    )
-    evaluation = evaluate(production, schedule)
+    schedule, evaluation, total = _scored(production, instance, day_lists, churn)
+    runtime = time.perf_counter() - started
     if evaluation.violations:
         # The model and the scorer disagree: never hand a broken schedule over silently.
         logger.error("solver schedule breaks rules: %s", "; ".join(map(str, evaluation.violations)))
     churn_cost = _churn_cost(schedule, churn)
-    total = evaluation.cost + churn_cost
-    searched = max(0.0, (solver.best_objective_bound - objective.max_tie_breaker) / COST_SCALE)
-    bound = min(max(searched, relaxed.value), total)
-    if proven and objective.max_tie_breaker == 0:
+    proved = proof.bound / COST_SCALE if proof is not None else 0.0
+    proven = proven or (proof is not None and proof.bound >= round(total * COST_SCALE))
+    bound = min(max(known, proved), total)
+    if proven and (objective.max_tie_breaker == 0 or proof is not None):
         bound = total
     return Result(
         Status.OPTIMAL if proven else Status.FEASIBLE,
@@ -297,12 +330,34 @@ def solve(
         num_solutions=observer.solutions,
         interrupted=interrupted,
         churn_cost=churn_cost,
-        bound_reasons=_bound_reasons(searched, relaxed),
+        bound_reasons=_bound_reasons(searched, relaxed, proved),
     )
 
 
-def _bound_reasons(searched: float, relaxed: Bound) -> list[str]:
+def _scored(
+    production: Production,
+    instance: Instance,
+    day_lists: list[list[int]],
+    churn: Mapping[str, tuple[date, float]] | None,
+) -> tuple[Schedule, Evaluation, float]:
+    """The schedule of ``day_lists``, the scorer's evaluation of it, and its cost with churn."""
+    schedule = Schedule.from_day_lists(
+        production,
+        [[instance.scenes[s].number for s in day] for day in day_lists],
+        name="shootplan",
+        created=datetime.now().astimezone().replace(microsecond=0),
+    )
+    evaluation = evaluate(production, schedule)
+    return schedule, evaluation, evaluation.cost + _churn_cost(schedule, churn)
+
+
+def _bound_reasons(searched: float, relaxed: Bound, proved: float = 0.0) -> list[str]:
     """What the reported bound rests on, in words: the relaxation's reasons, or CP-SAT's proof."""
+    if proved > max(searched, relaxed.value):
+        return [
+            f"no schedule costs less than {proved:,.0f}: asked for one that meets every rule below"
+            " that cost, CP-SAT proved there is none"
+        ]
     if searched > relaxed.value:
         return [f"CP-SAT's search proved that no schedule costs less than {searched:,.0f}"]
     return list(relaxed.reasons)
@@ -570,6 +625,13 @@ class _Observer(cp_model.CpSolverSolutionCallback):
         self.best_bound = 0.0
         self.floor = floor  # the search-free bound (currency): the reported bound never falls below it
 
+    def raise_floor(self, bound: float) -> None:
+        """A better bound proven after the search: report the best schedule again with it."""
+        self.floor = bound
+        if self.best is not None:
+            self.solutions -= 1  # the same schedule, not a new one
+            self.report(self.best.values, self.best.objective)
+
     def on_solution_callback(self) -> None:
         self.best_bound = self.best_objective_bound
         self.report(list(self.response_proto.solution), self.objective_value)
@@ -604,7 +666,10 @@ class _Observer(cp_model.CpSolverSolutionCallback):
 
 
 def _run_interruptibly(
-    solver: cp_model.CpSolver, model: cp_model.CpModel, observer: _Observer, soft_stop: float | None
+    solver: cp_model.CpSolver,
+    model: cp_model.CpModel,
+    observer: _Observer | None,
+    soft_stop: float | None,
 ) -> tuple[cp_model.CpSolverStatus, bool]:
     """Solve in a worker thread so Ctrl-C in the main thread can stop the search cleanly.
 
@@ -627,7 +692,8 @@ def _run_interruptibly(
     while not done.is_set():
         try:
             done.wait(0.1)
-            if soft_stop is not None and observer.solutions and time.perf_counter() >= soft_stop:
+            has_schedule = observer is not None and observer.solutions > 0
+            if soft_stop is not None and has_schedule and time.perf_counter() >= soft_stop:
                 solver.stop_search()
                 soft_stop = None
         except KeyboardInterrupt:

@@ -1,0 +1,170 @@
+"""A lower bound by proof: ask CP-SAT for a schedule cheaper than B; "there is none" proves B.
+
+Minimizing, CP-SAT's bound on these models stays at 0 or below: the LP relaxation of "first to
+last work day" and of location changes is near 0 (spread every scene thinly over every day and
+nobody holds), and presolve's rewrites take it lower. A budget works where the LP does not: with
+the cost capped below one company move, no day may change location; below a lead's daily rate,
+that lead works every day from first to last. Propagation then cuts the search down, and CP-SAT
+often proves within seconds that no schedule meets every rule at that cost: B is a lower bound.
+
+The budgets climb from the best bound known (relaxation or search) in steps of about one company
+move, doubling after each proof and halving after each try that runs out of time (two of those
+in a row end the proof); a try that finds a schedule under its budget lowers the ceiling and
+hands that schedule back. Two implied constraints, true of every schedule, make the proofs
+far faster: company moves counted day by day (never negative on a day), and each location's
+minimum number of days at the page and time caps.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from ortools.sat.python import cp_model
+from ortools.util.python.sorted_interval_list import Domain
+
+from shootplan.solver.instance import COST_SCALE, Instance
+from shootplan.solver.variables import Variables
+
+__all__ = ["Proof", "prove_bound"]
+
+logger = logging.getLogger("shootplan.solver")
+
+# A try gets at most this share of the proof time left, so one hard budget cannot use it all.
+_TRY_SHARE = 0.5
+# Tries shorter than this rarely prove anything on a real board: stop instead.
+_MIN_TRY_SECONDS = 0.5
+# Budget steps are never finer than this share of the first step.
+_MIN_STEP_SHARE = 1 / 8
+# After this many tries in a row that run out of time, the rest of the time goes back to the
+# search: on the largest boards no budget is proven in seconds.
+_GIVE_UP_AFTER = 2
+
+
+@dataclass
+class Proof:
+    """What the budget proofs established (costs scaled as in the model, tie-breakers excluded)."""
+
+    bound: int  # no schedule costs less
+    values: list[int] | None = None  # a schedule found under a budget, cheaper than the ceiling
+    cost: int | None = None  # its cost
+    tries: list[tuple[int, str, float]] = field(default_factory=list)  # (budget, outcome, seconds)
+    spent: float = 0.0  # CP-SAT's deterministic time, summed over the tries
+    interrupted: bool = False
+
+
+def add_implied_constraints(v: Variables) -> list[cp_model.IntVar]:
+    """Constraints every schedule meets anyway, stated so that propagation can use them.
+
+    Returns the company moves of each day that can have any (as variables, never negative).
+    """
+    instance, model = v.instance, v.model
+    moves: list[cp_model.IntVar] = []
+    for d in range(instance.horizon):
+        here = [days[d] for days in v.at.values() if d in days]
+        if len(here) > 1:
+            # Capped as a sum of these, a budget of m moves caps every single day at m: the
+            # same count as "location-days - busy days", which propagates nothing day by day.
+            moves.append(model.new_int_var(0, len(here) - 1, f"moves[{d}]"))
+            model.add(moves[-1] == sum(here) - v.busy[d])
+    for name, days in v.at.items():
+        needed = location_days_needed(instance, name)
+        if needed > 1:
+            model.add(sum(days.values()) >= needed)
+    return moves
+
+
+def location_days_needed(instance: Instance, name: str) -> int:
+    """Fewest shoot days a location's scenes fit in: multi-day scenes fill theirs, the rest by caps."""
+    rules = instance.production.rules
+    members = instance.location_scenes[name]
+    multi = sum(instance.length[s] for s in members if instance.length[s] > 1)
+    single = [s for s in members if instance.length[s] == 1]
+    days = math.ceil(sum(instance.scenes[s].eighths for s in single) / rules.max_eighths_per_day)
+    if rules.max_minutes_per_day is not None:
+        minutes = sum(instance.minutes[s] for s in single)
+        days = max(days, math.ceil(minutes / rules.max_minutes_per_day))
+    return multi + days
+
+
+def prove_bound(
+    model: cp_model.CpModel,
+    v: Variables,
+    cost_besides_moves: cp_model.LinearExpr,
+    *,
+    known: int,
+    ceiling: int,
+    step: int,
+    time_limit: float,
+    deterministic: bool,
+    seed: int,
+    run: Callable[[cp_model.CpSolver, cp_model.CpModel], tuple[cp_model.CpSolverStatus, bool]],
+) -> Proof:
+    """Raise ``known`` (a proven bound on the cost) towards ``ceiling`` within ``time_limit``.
+
+    The cost is ``cost_besides_moves`` (holds, shoot days, churn) plus company moves.
+
+    ``model`` is the solve's model over ``v``: it is cloned, never changed. ``run`` solves a model
+    (interruptibly) and returns its status and whether the user interrupted it. With
+    ``deterministic`` the time is CP-SAT's deterministic time, so the proof repeats exactly.
+    """
+    proof = Proof(known)
+    if step <= 0 or known >= ceiling:
+        return proof
+    budget_model = model.clone()
+    budget_model.clear_objective()  # type: ignore[no-untyped-call]
+    budget_model.clear_hints()  # type: ignore[no-untyped-call]
+    # The implied constraints go into the clone: same variable indices, so v's variables serve.
+    moves = add_implied_constraints(replace(v, model=budget_model))
+    capped = budget_model.new_int_var(0, max(ceiling, 0), "cost")
+    budget_model.add(capped == v.instance.move_cost * sum(moves) + cost_besides_moves)
+    started = time.perf_counter()
+    timeouts = 0
+    smallest = max(1, int(step * _MIN_STEP_SHARE))
+    while proof.bound < ceiling:
+        left = time_limit - (proof.spent if deterministic else time.perf_counter() - started)
+        allowed = min(left, max(_MIN_TRY_SECONDS, _TRY_SHARE * left))
+        if allowed < _MIN_TRY_SECONDS or step < smallest or timeouts >= _GIVE_UP_AFTER:
+            break
+        budget = min(proof.bound + step, ceiling)
+        # A schedule costing less than the budget, and at least the bound already proven.
+        capped.with_domain(Domain(proof.bound, budget - 1))
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        # One worker without the LP: on these budget questions that proves in a few seconds
+        # what two workers or the LP take four times as long for, or never prove (measured,
+        # see benchmarks/README.md); the LP's bound is what fails here in the first place.
+        params.num_workers = 1
+        params.random_seed = seed
+        params.catch_sigint_signal = False
+        params.linearization_level = 0
+        if deterministic:
+            params.max_deterministic_time = allowed
+            params.max_time_in_seconds = 10 * allowed + 30
+        else:
+            params.max_time_in_seconds = allowed
+        status, interrupted = run(solver, budget_model)
+        took = solver.deterministic_time if deterministic else solver.wall_time
+        proof.spent += solver.deterministic_time
+        outcome = solver.status_name(status).lower()
+        proof.tries.append((budget, outcome, took))
+        logger.info("proof: a schedule under %s? %s (%.1f s)", f"{budget / COST_SCALE:,.0f}", outcome, took)
+        if interrupted:
+            proof.interrupted = True
+            break
+        timeouts = timeouts + 1 if status == cp_model.UNKNOWN else 0
+        if status == cp_model.INFEASIBLE:
+            proof.bound = budget
+            step *= 2
+        elif status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+            found = int(solver.value(capped))
+            ceiling = found
+            proof.values = list(solver.response_proto.solution)
+            proof.cost = found
+            step = max(smallest, (found - proof.bound) // 2)
+        else:
+            step //= 2
+    return proof

@@ -1,0 +1,151 @@
+"""Budget proofs: lower bounds the relaxation misses, always at most the proven optimum."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from ortools.sat.python import cp_model
+
+from shootplan import Production, Schedule, Status, evaluate, example_production, solve
+from shootplan.solver.bounds import relaxation_bound
+from shootplan.solver.constraints import add_all
+from shootplan.solver.instance import COST_SCALE, Instance
+from shootplan.solver.objective import Objective
+from shootplan.solver.proof import Proof, prove_bound
+from shootplan.solver.solve import _horizon, _run_interruptibly
+from shootplan.solver.variables import Variables
+from tests.test_solve import _random_productions
+
+
+def _cycle_data() -> dict[str, Any]:
+    """Four 3-page scenes (one a day at 5 pages) whose casts form a cycle: someone must hold."""
+    scenes = [
+        ("1", "DINER", ["A", "C"]),
+        ("2", "FARM", ["A", "D"]),
+        ("3", "DINER", ["B", "D"]),
+        ("4", "FARM", ["B", "C"]),
+    ]
+    return {
+        "name": "Cycle",
+        "scenes": [
+            {"number": n, "int_ext": "INT", "set": loc, "location": loc, "eighths": 24, "cast": cast}
+            for n, loc, cast in scenes
+        ],
+        "cast": [{"id": c, "daily_rate": r} for c, r in [("A", 900), ("B", 800), ("C", 700), ("D", 600)]],
+        "locations": [{"name": "DINER"}, {"name": "FARM"}],
+        "calendar": {"start": "2027-03-01"},
+        "rules": {"max_eighths_per_day": 40, "max_shoot_days": 6, "max_minutes_per_day": None},
+    }
+
+
+def _prove(
+    production: Production, *, ceiling: float, time_limit: float = 5.0
+) -> tuple[Instance, Variables, Proof]:
+    """Run the budget proofs on ``production`` from bound 0 up to ``ceiling`` (deterministic)."""
+    instance = Instance.build(production, _horizon(production)[0])  # the days solve() plans over
+    model = cp_model.CpModel()
+    variables = Variables.create(model, instance)
+    add_all(variables)
+    objective = Objective(variables)
+    proof = prove_bound(
+        model,
+        variables,
+        objective.cost_besides_moves,
+        known=0,
+        ceiling=round(ceiling * COST_SCALE),
+        step=instance.move_cost,
+        time_limit=time_limit,
+        deterministic=True,
+        seed=0,
+        run=lambda solver, budget_model: _run_interruptibly(solver, budget_model, None, None),
+    )
+    return instance, variables, proof
+
+
+def _proof_schedule(production: Production, instance: Instance, v: Variables, proof: Proof) -> Schedule:
+    assert proof.values is not None
+    days: list[list[str]] = [[] for _ in range(instance.horizon)]
+    for s, starts in enumerate(v.start):
+        for d, literal in starts.items():
+            if proof.values[literal.Index()]:
+                days[d].append(instance.scenes[s].number)
+    return Schedule.from_day_lists(production, [day for day in days if day])
+
+
+@pytest.fixture(scope="session")
+def cycle_optimum() -> tuple[Production, float]:
+    """The cycle production and its optimum, proven by the solver."""
+    production = Production.model_validate(_cycle_data())
+    result = solve(production, time_limit=10, num_workers=1, seed=0)
+    assert result.status is Status.OPTIMAL and result.objective is not None
+    return production, result.objective
+
+
+def test_proof_reaches_the_optimum_the_relaxation_cannot_see(cycle_optimum: tuple[Production, float]) -> None:
+    """The relaxation proves 0 on the cycle; the budget proofs prove the optimum itself."""
+    production, optimum = cycle_optimum
+    assert optimum > 0
+    assert relaxation_bound(Instance.build(production, 6)).value == 0
+    _, _, proof = _prove(production, ceiling=optimum)
+    assert proof.bound == round(optimum * COST_SCALE)
+    assert [outcome for _, outcome, _ in proof.tries][-1] == "infeasible"
+
+
+def test_proof_hands_back_a_cheaper_schedule_it_finds(cycle_optimum: tuple[Production, float]) -> None:
+    """With a ceiling far above the optimum, a budget try finds a schedule, scored as the optimum."""
+    production, optimum = cycle_optimum
+    instance, variables, proof = _prove(production, ceiling=100 * optimum)
+    assert proof.cost is not None and proof.cost < 100 * optimum * COST_SCALE
+    check = evaluate(production, _proof_schedule(production, instance, variables, proof))
+    assert check.is_feasible
+    assert check.cost == pytest.approx(proof.cost / COST_SCALE)
+    assert proof.bound <= round(optimum * COST_SCALE) <= proof.cost
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_random_productions())
+def test_proof_never_exceeds_the_proven_optimum(data: dict[str, Any]) -> None:
+    """On random small productions the proven bound is at most the optimum the solver proves."""
+    production = Production.model_validate(data)
+    result = solve(production, time_limit=10, num_workers=1, seed=0)
+    if result.status is not Status.OPTIMAL or result.objective is None:
+        return
+    _, _, proof = _prove(production, ceiling=2 * result.objective + 10_000, time_limit=3.0)
+    assert proof.bound <= round(result.objective * COST_SCALE)
+    if proof.cost is not None:
+        assert proof.cost >= round(result.objective * COST_SCALE)
+
+
+@pytest.fixture(scope="session")
+def example_planned() -> Any:
+    """The 119-scene example planned for 10 s of deterministic time (1.5 s of it for proofs)."""
+    return solve(example_production(), time_limit=10, num_workers=1, seed=0)
+
+
+def test_solve_reports_the_proven_bound_and_why(example_planned: Any) -> None:
+    """On the example the relaxation proves 0; the budget proofs raise the bound and say so."""
+    production = example_production()
+    assert relaxation_bound(Instance.build(production, _horizon(production)[0])).value == 0
+    result = example_planned
+    assert result.evaluation is not None and result.evaluation.is_feasible
+    assert result.bound is not None and 0 < result.bound <= result.objective
+    assert result.bound_reasons == [
+        f"no schedule costs less than {result.bound:,.0f}: asked for one that meets every rule below"
+        " that cost, CP-SAT proved there is none"
+    ]
+
+
+def test_proofs_repeat_with_one_worker_and_a_seed(example_planned: Any) -> None:
+    """One worker and a seed: the same schedule and the same proven bound, run after run."""
+    again = solve(example_production(), time_limit=10, num_workers=1, seed=0)
+    assert again.bound == example_planned.bound
+    assert again.schedule is not None and example_planned.schedule is not None
+    assert again.schedule.day_lists() == example_planned.schedule.day_lists()
+
+
+def test_proof_share_must_leave_time_for_the_search() -> None:
+    """A proof share of 1 (no time left to search) is refused with a clear message."""
+    with pytest.raises(ValueError, match="proof_share"):
+        solve(Production.model_validate(_cycle_data()), proof_share=1.0)
