@@ -145,6 +145,15 @@ def test_proofs_repeat_with_one_worker_and_a_seed(example_planned: Any) -> None:
     assert again.schedule.day_lists() == example_planned.schedule.day_lists()
 
 
+def test_proofs_run_beside_the_search_on_two_cores() -> None:
+    """With two workers one core proves while the other searches: a bound and a valid schedule."""
+    result = solve(example_production(), time_limit=8, num_workers=2, seed=0)
+    assert result.evaluation is not None and result.evaluation.is_feasible
+    assert result.bound is not None and 0 < result.bound <= result.objective
+    assert "CP-SAT proved there is none" in result.bound_reasons[0]
+    assert result.runtime < 8 + 5  # the proof thread ends with the search
+
+
 def test_proof_share_must_leave_time_for_the_search() -> None:
     """A proof share of 1 (no time left to search) is refused with a clear message."""
     with pytest.raises(ValueError, match="proof_share"):

@@ -43,7 +43,7 @@ def improve(
     *,
     time_limit: float,
     deterministic: bool,
-    num_workers: int,
+    num_workers: int | Callable[[], int],
     seed: int,
     on_improvement: Callable[[Incumbent], None],
     should_stop: Callable[[], bool],
@@ -77,7 +77,8 @@ def improve(
         sub.proto.solution_hint.values.extend(incumbent.values)
         solver = cp_model.CpSolver()
         step_limit = min(remaining, STEP_SECONDS)
-        solver.parameters.num_workers = num_workers
+        # A callable says how many cores the search has now (a proof may be using one).
+        solver.parameters.num_workers = num_workers() if callable(num_workers) else num_workers
         solver.parameters.catch_sigint_signal = False
         solver.parameters.random_seed = rng.randrange(1 << 30)
         if deterministic:

@@ -102,13 +102,15 @@ def prove_bound(
     deterministic: bool,
     seed: int,
     run: Callable[[cp_model.CpSolver, cp_model.CpModel], tuple[cp_model.CpSolverStatus, bool]],
+    on_bound: Callable[[int], None] | None = None,
 ) -> Proof:
     """Raise ``known`` (a proven bound on the cost) towards ``ceiling`` within ``time_limit``.
 
     The cost is ``cost_besides_moves`` (holds, shoot days, churn) plus company moves.
 
     ``model`` is the solve's model over ``v``: it is cloned, never changed. ``run`` solves a model
-    (interruptibly) and returns its status and whether the user interrupted it. With
+    (interruptibly) and returns its status and whether it was stopped; ``on_bound`` hears each
+    better bound as soon as it is proven (the proof may run beside the search). With
     ``deterministic`` the time is CP-SAT's deterministic time, so the proof repeats exactly.
     """
     proof = Proof(known)
@@ -159,6 +161,8 @@ def prove_bound(
         if status == cp_model.INFEASIBLE:
             proof.bound = budget
             step *= 2
+            if on_bound is not None:
+                on_bound(budget)
         elif status in (cp_model.FEASIBLE, cp_model.OPTIMAL):
             found = int(solver.value(capped))
             ceiling = found

@@ -29,7 +29,7 @@ from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
 from shootplan.solver.lns import Incumbent, improve
 from shootplan.solver.objective import Objective
-from shootplan.solver.proof import prove_bound
+from shootplan.solver.proof import Proof, prove_bound
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing
 from shootplan.solver.variables import Variables
 
@@ -255,33 +255,39 @@ def solve(
     known = max(searched, relaxed.value)
     spent = solver.deterministic_time
     proof = None
+    background = None
     if proof_share > 0 and not proven and not interrupted and known * COST_SCALE < incumbent.objective:
-        # Before the neighbourhood search, so progress shows the bound early and the time a
-        # proof does not need goes back to the search.
-        proof = prove_bound(
-            model,
-            variables,
-            objective.cost_besides_moves,
-            known=math.ceil(known * COST_SCALE - 1e-6),
-            ceiling=math.floor(incumbent.objective),
-            step=instance.move_cost or max(map(instance.hold_rate, instance.cast_scenes), default=0),
-            time_limit=time_limit * proof_share,
-            deterministic=deterministic,
-            seed=seed,
-            run=lambda proof_solver, proof_model: _run_interruptibly(proof_solver, proof_model, None, None),
-        )
-        spent += proof.spent
-        interrupted = proof.interrupted
-        if proof.values is not None:
-            # The proof came across a cheaper schedule than the search had: go on from it.
-            better = _complete(model, variables, _extract(variables, proof.values), deterministic)
-            if better is not None and better.objective < incumbent.objective:
-                incumbent = better
-                observer.report(better.values, better.objective)
-        if proof.bound > known * COST_SCALE:
-            observer.raise_floor(proof.bound / COST_SCALE)
-        # The cost is within the tie-breakers of the objective, and no schedule costs less.
-        proven = proof.bound >= math.floor(incumbent.objective)
+        floor, ceiling = math.ceil(known * COST_SCALE - 1e-6), math.floor(incumbent.objective)
+
+        def prove(run: _Run) -> Proof:
+            return prove_bound(
+                model,
+                variables,
+                objective.cost_besides_moves,
+                known=floor,
+                ceiling=ceiling,
+                step=instance.move_cost or max(map(instance.hold_rate, instance.cast_scenes), default=0),
+                time_limit=time_limit * proof_share,
+                deterministic=deterministic,
+                seed=seed,
+                run=run,
+                # Progress reports from the search show each bound as soon as it is proven.
+                on_bound=lambda value: observer.raise_floor(value / COST_SCALE, report=False),
+            )
+
+        if use_lns and workers > 1:
+            # One core proves while the others search: the search loses a core, not its time.
+            background = _BackgroundProof(prove)
+        else:
+            # Before the neighbourhood search, so the time a proof does not need goes to it.
+            proof = prove(
+                lambda proof_solver, proof_model: _run_interruptibly(proof_solver, proof_model, None, None)
+            )
+            spent += proof.spent
+            interrupted = proof.interrupted
+            incumbent = _adopt(model, variables, proof, incumbent, observer, deterministic)
+            # The cost is within the tie-breakers of the objective, and no schedule costs less.
+            proven = proof.bound >= math.floor(incumbent.objective)
     if use_lns and not proven and not interrupted:
         remaining = time_limit - (spent if deterministic else time.perf_counter() - started)
         stop = threading.Event()
@@ -292,7 +298,7 @@ def solve(
                 incumbent,
                 time_limit=remaining,
                 deterministic=deterministic,
-                num_workers=workers,
+                num_workers=workers if background is None else background.cores_left(workers),
                 seed=seed,
                 on_improvement=lambda better: observer.report(better.values, better.objective),
                 should_stop=stop.is_set,
@@ -303,6 +309,10 @@ def solve(
         incumbent = (
             observer.best if observer.best and observer.best.objective < incumbent.objective else incumbent
         )
+    if background is not None:
+        proof = background.finish()
+        if proof is not None:
+            incumbent = _adopt(model, variables, proof, incumbent, observer, deterministic)
     day_lists = _extract(variables, incumbent.values)
     logger.info(
         "search ended: %s, model cost %s",
@@ -332,6 +342,68 @@ def solve(
         churn_cost=churn_cost,
         bound_reasons=_bound_reasons(searched, relaxed, proved),
     )
+
+
+_Run = Callable[[cp_model.CpSolver, cp_model.CpModel], tuple[cp_model.CpSolverStatus, bool]]
+
+
+class _BackgroundProof:
+    """The budget proofs in a thread on one core, beside the neighbourhood search."""
+
+    def __init__(self, prove: Callable[[_Run], Proof]) -> None:
+        self._prove = prove
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._solver: cp_model.CpSolver | None = None
+        self._proof: Proof | None = None
+        self._thread = threading.Thread(target=self._work, name="shootplan-proof", daemon=True)
+        self._thread.start()
+
+    def cores_left(self, workers: int) -> Callable[[], int]:
+        """How many workers the search may use now: one fewer while the proof runs."""
+        return lambda: max(1, workers - 1) if self._thread.is_alive() else workers
+
+    def _run(
+        self, solver: cp_model.CpSolver, model: cp_model.CpModel
+    ) -> tuple[cp_model.CpSolverStatus, bool]:
+        with self._lock:
+            if self._stop.is_set():
+                return cp_model.UNKNOWN, True
+            self._solver = solver
+        return solver.solve(model), self._stop.is_set()
+
+    def _work(self) -> None:
+        try:
+            self._proof = self._prove(self._run)
+        except Exception:  # the proof is an extra: a failure must not cost the user the schedule
+            logger.exception("the budget proof failed; the bound comes from the search alone")
+
+    def finish(self) -> Proof | None:
+        """Stop the proof (if it still runs) and return what it proved."""
+        with self._lock:
+            self._stop.set()
+            if self._solver is not None:
+                self._solver.stop_search()
+        self._thread.join()
+        return self._proof
+
+
+def _adopt(
+    model: cp_model.CpModel,
+    v: Variables,
+    proof: Proof,
+    incumbent: Incumbent,
+    observer: _Observer,
+    deterministic: bool,
+) -> Incumbent:
+    """The cheaper of the incumbent and a schedule the proof came across; reports the bound."""
+    if proof.values is not None:
+        better = _complete(model, v, _extract(v, proof.values), deterministic)
+        if better is not None and better.objective < incumbent.objective:
+            observer.report(better.values, better.objective)
+            incumbent = better
+    observer.raise_floor(proof.bound / COST_SCALE)
+    return incumbent
 
 
 def _scored(
@@ -625,10 +697,10 @@ class _Observer(cp_model.CpSolverSolutionCallback):
         self.best_bound = 0.0
         self.floor = floor  # the search-free bound (currency): the reported bound never falls below it
 
-    def raise_floor(self, bound: float) -> None:
-        """A better bound proven after the search: report the best schedule again with it."""
-        self.floor = bound
-        if self.best is not None:
+    def raise_floor(self, bound: float, *, report: bool = True) -> None:
+        """A better bound proven: reports show it from now on (and at once with ``report``)."""
+        self.floor = max(self.floor, bound)
+        if report and self.best is not None:
             self.solutions -= 1  # the same schedule, not a new one
             self.report(self.best.values, self.best.objective)
 
