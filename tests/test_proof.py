@@ -120,7 +120,7 @@ def test_proof_never_exceeds_the_proven_optimum(data: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="session")
 def example_planned() -> Any:
-    """The 119-scene example planned for 10 s of deterministic time (1.5 s of it for proofs)."""
+    """The 119-scene example planned for 10 s of deterministic time (2.5 s of it for proofs)."""
     return solve(example_production(), time_limit=10, num_workers=1, seed=0)
 
 

@@ -41,8 +41,8 @@ logger = logging.getLogger("shootplan.solver")
 SMALL_PRODUCTION = 40
 # On larger ones, the share of the time for the whole model before neighbourhood search.
 FULL_MODEL_SHARE = 0.15
-# The share of the time kept for proving a lower bound (budget proofs) when the search has not.
-PROOF_SHARE = 0.15
+# The share of the time for proving a lower bound (budget proofs, on one core beside the search).
+PROOF_SHARE = 0.25
 
 
 class Status(StrEnum):
@@ -153,9 +153,11 @@ def solve(
             The cost is added to the objective, so scenes move only when that saves more; the
             ``objective`` and ``bound`` then include it, and ``churn_cost`` reports its share.
         log_search: let CP-SAT log its search through the ``shootplan.solver`` logger.
-        proof_share: the share of ``time_limit`` kept for proving a lower bound after the search
-            (see :mod:`shootplan.solver.proof`), used only when the search has not proven its
-            schedule optimal; 0 gives the search all the time (the bound is then weaker).
+        proof_share: the share of ``time_limit`` for proving a lower bound (budget proofs, see
+            :mod:`shootplan.solver.proof`) when the whole-model phase has not proven its schedule
+            optimal: on one core beside the neighbourhood search, else (one worker, or 40 scenes
+            or fewer) after the whole-model search, in sequence;
+            0 leaves the bound to the relaxation and the search.
 
     Ctrl-C stops the search and returns the best schedule found so far (``interrupted``).
     """
