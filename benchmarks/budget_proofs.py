@@ -35,7 +35,9 @@ from shootplan.solver.variables import Variables
 SETUPS = ("shipped", "without implied", "2 workers, LP")
 
 
-def budget_question(production: Production, budget: float, setup: str, time_limit: float) -> tuple[str, float]:
+def budget_question(
+    production: Production, budget: float, setup: str, time_limit: float
+) -> tuple[str, float]:
     """(CP-SAT's answer, seconds) to "a schedule of ``production`` cheaper than ``budget``?"."""
     instance = Instance.build(production, production.rules.max_shoot_days or production.min_shoot_days())
     model = cp_model.CpModel()
@@ -60,7 +62,9 @@ def budget_question(production: Production, budget: float, setup: str, time_limi
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--kinds", nargs="*", default=["tv", "feature", "block", "large"])
     parser.add_argument("--seeds", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--budgets", type=float, nargs="*", default=[5000, 10000, 20000])
