@@ -33,7 +33,9 @@ __all__ = ["Proof", "prove_bound"]
 
 logger = logging.getLogger("shootplan.solver")
 
-# A try gets at most this share of the proof time left, so one hard budget cannot use it all.
+# After the first try (which may take all the time: one company move is the bound that matters
+# most, and on 300-scene boards it takes about 15 s), a try gets at most this share of the proof
+# time left, so one hard budget cannot use it all.
 _TRY_SHARE = 0.5
 # Tries shorter than this rarely prove anything on a real board: stop instead.
 _MIN_TRY_SECONDS = 0.5
@@ -128,7 +130,7 @@ def prove_bound(
     smallest = max(1, int(step * _MIN_STEP_SHARE))
     while proof.bound < ceiling:
         left = time_limit - (proof.spent if deterministic else time.perf_counter() - started)
-        allowed = min(left, max(_MIN_TRY_SECONDS, _TRY_SHARE * left))
+        allowed = left if not proof.tries else min(left, max(_MIN_TRY_SECONDS, _TRY_SHARE * left))
         if allowed < _MIN_TRY_SECONDS or step < smallest or timeouts >= _GIVE_UP_AFTER:
             break
         budget = min(proof.bound + step, ceiling)
