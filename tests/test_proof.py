@@ -14,7 +14,7 @@ from shootplan.solver.constraints import add_all
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.objective import Objective
 from shootplan.solver.proof import Proof, prove_bound
-from shootplan.solver.solve import _horizon, _run_interruptibly
+from shootplan.solver.solve import _extract, _horizon, _run_interruptibly
 from shootplan.solver.variables import Variables
 from tests.test_solve import _random_productions
 
@@ -66,12 +66,8 @@ def _prove(
 
 def _proof_schedule(production: Production, instance: Instance, v: Variables, proof: Proof) -> Schedule:
     assert proof.values is not None
-    days: list[list[str]] = [[] for _ in range(instance.horizon)]
-    for s, starts in enumerate(v.start):
-        for d, literal in starts.items():
-            if proof.values[literal.Index()]:
-                days[d].append(instance.scenes[s].number)
-    return Schedule.from_day_lists(production, [day for day in days if day])
+    days = _extract(v, proof.values)
+    return Schedule.from_day_lists(production, [[instance.scenes[s].number for s in day] for day in days])
 
 
 @pytest.fixture(scope="session")

@@ -29,9 +29,12 @@ from ortools.util.python.sorted_interval_list import Domain
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.variables import Variables
 
-__all__ = ["Proof", "prove_bound"]
+__all__ = ["Proof", "Run", "prove_bound"]
 
 logger = logging.getLogger("shootplan.solver")
+
+# Solves a model (interruptibly): its status, and whether it was stopped before the end.
+Run = Callable[[cp_model.CpSolver, cp_model.CpModel], tuple[cp_model.CpSolverStatus, bool]]
 
 # After the first try (which may take all the time: one company move is the bound that matters
 # most, and on 300-scene boards it takes about 15 s), a try gets at most this share of the proof
@@ -103,7 +106,7 @@ def prove_bound(
     time_limit: float,
     deterministic: bool,
     seed: int,
-    run: Callable[[cp_model.CpSolver, cp_model.CpModel], tuple[cp_model.CpSolverStatus, bool]],
+    run: Run,
     on_bound: Callable[[int], None] | None = None,
 ) -> Proof:
     """Raise ``known`` (a proven bound on the cost) towards ``ceiling`` within ``time_limit``.

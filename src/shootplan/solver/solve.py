@@ -29,7 +29,7 @@ from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
 from shootplan.solver.lns import Incumbent, improve
 from shootplan.solver.objective import Objective
-from shootplan.solver.proof import Proof, prove_bound
+from shootplan.solver.proof import Proof, Run, prove_bound
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing
 from shootplan.solver.variables import Variables
 
@@ -261,7 +261,7 @@ def solve(
     if proof_share > 0 and not proven and not interrupted and known * COST_SCALE < incumbent.objective:
         floor, ceiling = math.ceil(known * COST_SCALE - 1e-6), math.floor(incumbent.objective)
 
-        def prove(run: _Run) -> Proof:
+        def prove(run: Run) -> Proof:
             return prove_bound(
                 model,
                 variables,
@@ -321,12 +321,19 @@ def solve(
         solver.status_name(status),
         f"{incumbent.objective / COST_SCALE:,.2f}",
     )
-    schedule, evaluation, total = _scored(production, instance, day_lists, churn)
+    schedule = Schedule.from_day_lists(
+        production,
+        [[instance.scenes[s].number for s in day] for day in day_lists],
+        name="shootplan",
+        created=datetime.now().astimezone().replace(microsecond=0),
+    )
+    evaluation = evaluate(production, schedule)
     runtime = time.perf_counter() - started
     if evaluation.violations:
         # The model and the scorer disagree: never hand a broken schedule over silently.
         logger.error("solver schedule breaks rules: %s", "; ".join(map(str, evaluation.violations)))
     churn_cost = _churn_cost(schedule, churn)
+    total = evaluation.cost + churn_cost
     proved = proof.bound / COST_SCALE if proof is not None else 0.0
     proven = proven or (proof is not None and proof.bound >= round(total * COST_SCALE))
     bound = min(max(known, proved), total)
@@ -346,13 +353,10 @@ def solve(
     )
 
 
-_Run = Callable[[cp_model.CpSolver, cp_model.CpModel], tuple[cp_model.CpSolverStatus, bool]]
-
-
 class _BackgroundProof:
     """The budget proofs in a thread on one core, beside the neighbourhood search."""
 
-    def __init__(self, prove: Callable[[_Run], Proof]) -> None:
+    def __init__(self, prove: Callable[[Run], Proof]) -> None:
         self._prove = prove
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -406,23 +410,6 @@ def _adopt(
             incumbent = better
     observer.raise_floor(proof.bound / COST_SCALE)
     return incumbent
-
-
-def _scored(
-    production: Production,
-    instance: Instance,
-    day_lists: list[list[int]],
-    churn: Mapping[str, tuple[date, float]] | None,
-) -> tuple[Schedule, Evaluation, float]:
-    """The schedule of ``day_lists``, the scorer's evaluation of it, and its cost with churn."""
-    schedule = Schedule.from_day_lists(
-        production,
-        [[instance.scenes[s].number for s in day] for day in day_lists],
-        name="shootplan",
-        created=datetime.now().astimezone().replace(microsecond=0),
-    )
-    evaluation = evaluate(production, schedule)
-    return schedule, evaluation, evaluation.cost + _churn_cost(schedule, churn)
 
 
 def _bound_reasons(searched: float, relaxed: Bound, proved: float = 0.0) -> list[str]:
