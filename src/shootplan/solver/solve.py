@@ -261,7 +261,7 @@ def solve(
     if proof_share > 0 and not proven and not interrupted and known * COST_SCALE < incumbent.objective:
         floor, ceiling = math.ceil(known * COST_SCALE - 1e-6), math.floor(incumbent.objective)
 
-        def prove(run: Run) -> Proof:
+        def prove(run: Run, first_try_limit: float | None = None) -> Proof:
             return prove_bound(
                 model,
                 variables,
@@ -275,11 +275,15 @@ def solve(
                 run=run,
                 # Progress reports from the search show each bound as soon as it is proven.
                 on_bound=lambda value: observer.raise_floor(value / COST_SCALE, report=False),
+                first_try_limit=first_try_limit,
             )
 
         if use_lns and workers > 1:
             # One core proves while the others search: the search loses a core, not its time.
-            background = _BackgroundProof(prove)
+            # The first budget may take until the search ends: on 300-scene boards it needs
+            # 10-20 s, and a bound above 0 is worth more than the core's share of the search.
+            until_end = time_limit - (time.perf_counter() - started)
+            background = _BackgroundProof(lambda run: prove(run, until_end))
         else:
             # Before the neighbourhood search, so the time a proof does not need goes to it.
             proof = prove(
