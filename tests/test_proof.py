@@ -41,7 +41,7 @@ def _cycle_data() -> dict[str, Any]:
 
 
 def _prove(
-    production: Production, *, ceiling: float, time_limit: float = 5.0
+    production: Production, *, ceiling: float, time_limit: float = 5.0, first_try_limit: float | None = None
 ) -> tuple[Instance, Variables, Proof]:
     """Run the budget proofs on ``production`` from bound 0 up to ``ceiling`` (deterministic)."""
     instance = Instance.build(production, _horizon(production)[0])  # the days solve() plans over
@@ -60,6 +60,7 @@ def _prove(
         deterministic=True,
         seed=0,
         run=lambda solver, budget_model: _run_interruptibly(solver, budget_model, None, None),
+        first_try_limit=first_try_limit,
     )
     return instance, variables, proof
 
@@ -98,6 +99,15 @@ def test_proof_hands_back_a_cheaper_schedule_it_finds(cycle_optimum: tuple[Produ
     assert check.is_feasible
     assert check.cost == pytest.approx(proof.cost / COST_SCALE)
     assert proof.bound <= round(optimum * COST_SCALE) <= proof.cost
+
+
+def test_first_budget_may_run_past_the_proof_time(cycle_optimum: tuple[Production, float]) -> None:
+    """Without proof time nothing is tried; a first-try allowance answers one budget, then stops."""
+    production, optimum = cycle_optimum
+    assert _prove(production, ceiling=optimum, time_limit=0.0)[2].tries == []
+    _, _, proof = _prove(production, ceiling=optimum, time_limit=0.0, first_try_limit=5.0)
+    assert len(proof.tries) == 1
+    assert proof.tries[0][1] == "infeasible" and proof.bound == proof.tries[0][0] > 0
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
