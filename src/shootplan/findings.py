@@ -1,0 +1,102 @@
+"""One vocabulary for every rule and cost, and the structured records that speak of them.
+
+:class:`Rule` names each hard rule and each cost family once. The solver's constraint families, the
+scorer's :class:`~shootplan.evaluate.Violation`, the infeasibility explainer, the bound's reasons and
+the re-plan's reasons all use it, so a caller filters by ``finding.rule is Rule.PIN`` rather than by
+reading a sentence. :class:`Finding` is such a record: the rule, the entities and dates it concerns,
+its numbers, and the sentence a person reads, which is made from those fields where the finding is
+made and never parsed again. Words belong to the edge (the CLI, Excel, notebooks): they print
+``str(finding)`` and nothing else reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+__all__ = ["Finding", "Rule"]
+
+
+class Rule(StrEnum):
+    """A hard rule or a cost family; ``str(rule)`` is its stable id, ``rule.label`` its words."""
+
+    # Structure: every schedule has it.
+    SCHEDULED_ONCE = "scheduled_once"
+    UNKNOWN_SCENE = "unknown_scene"
+    MULTI_DAY_SCENE = "multi_day_scene"
+    DAY_NUMBERS = "day_numbers"
+    CALENDAR = "calendar"
+    # Hard rules.
+    MAX_SHOOT_DAYS = "max_shoot_days"
+    PAGE_CAP = "page_cap"
+    TIME_CAP = "time_cap"
+    CAST_AVAILABILITY = "cast_availability"
+    LOCATION_AVAILABILITY = "location_availability"
+    SCENE_DATES = "scene_dates"
+    PIN = "pin"
+    PRECEDENCE = "precedence"
+    SAME_DAY = "same_day"
+    TURNAROUND = "turnaround"
+    DROP_PICKUP = "drop_pickup"
+    WEATHER = "weather"
+    # Costs.
+    SHOOT_DAYS = "shoot_days"
+    COMPANY_MOVES = "company_moves"
+    HOLDS = "holds"
+    CHURN = "churn"
+
+    @property
+    def label(self) -> str:
+        """The rule in an AD's words, for tables and messages."""
+        return _LABELS[self]
+
+    @property
+    def is_cost(self) -> bool:
+        """True for a cost family (minimized), False for a hard rule (never broken)."""
+        return self in _COSTS
+
+
+_LABELS = {
+    Rule.SCHEDULED_ONCE: "scheduled once",
+    Rule.UNKNOWN_SCENE: "unknown scene",
+    Rule.MULTI_DAY_SCENE: "multi-day scene",
+    Rule.DAY_NUMBERS: "day numbers",
+    Rule.CALENDAR: "calendar",
+    Rule.MAX_SHOOT_DAYS: "shoot days",
+    Rule.PAGE_CAP: "page cap",
+    Rule.TIME_CAP: "time cap",
+    Rule.CAST_AVAILABILITY: "cast availability",
+    Rule.LOCATION_AVAILABILITY: "location availability",
+    Rule.SCENE_DATES: "scene dates",
+    Rule.PIN: "pinned date",
+    Rule.PRECEDENCE: "precedence",
+    Rule.SAME_DAY: "same day",
+    Rule.TURNAROUND: "turnaround",
+    Rule.DROP_PICKUP: "drop/pickup",
+    Rule.WEATHER: "weather",
+    Rule.SHOOT_DAYS: "shoot days",
+    Rule.COMPANY_MOVES: "company moves",
+    Rule.HOLDS: "hold days",
+    Rule.CHURN: "changes to the plan",
+}
+_COSTS = frozenset({Rule.SHOOT_DAYS, Rule.COMPANY_MOVES, Rule.HOLDS, Rule.CHURN})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something shootplan found, as data: the rule, what it concerns, its numbers, and its words.
+
+    ``message`` is the sentence a person reads; code reads the other fields.
+    """
+
+    rule: Rule
+    message: str
+    scenes: tuple[str, ...] = ()
+    cast: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    dates: tuple[date, ...] = ()
+    numbers: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        return self.message
