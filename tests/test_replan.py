@@ -29,7 +29,7 @@ from shootplan import (
     unit_calendar,
     write_calendars,
 )
-from shootplan.replan import _how_full
+from shootplan.replanning import _how_full
 from tests.conftest import small_production_data
 
 

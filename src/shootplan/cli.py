@@ -51,7 +51,7 @@ from rich.text import Text
 
 from shootplan import __version__
 from shootplan.errors import ShootplanError, ShootplanWarning
-from shootplan.evaluate import Evaluation, evaluate
+from shootplan.evaluation import Evaluation, evaluate
 from shootplan.examples import example_production
 from shootplan.io.calendar import write_calendars
 from shootplan.io.excel import build_workbook, write_excel

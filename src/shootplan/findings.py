@@ -1,7 +1,7 @@
 """One vocabulary for every rule and cost, and the structured records that speak of them.
 
 :class:`Rule` names each hard rule and each cost family once. The solver's constraint families, the
-scorer's :class:`~shootplan.evaluate.Violation`, the infeasibility explainer, the bound's reasons and
+scorer's :class:`~shootplan.evaluation.Violation`, the infeasibility explainer, the bound's reasons and
 the re-plan's reasons all use it, so a caller filters by ``finding.rule is Rule.PIN`` rather than by
 reading a sentence. :class:`Finding` is such a record: the rule, the entities and dates it concerns,
 its numbers, and the sentence a person reads, which is made from those fields where the finding is

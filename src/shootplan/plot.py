@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from shootplan.evaluate import evaluate
+from shootplan.evaluation import evaluate
 from shootplan.model import Production
 from shootplan.pages import format_pages
 from shootplan.reports import (

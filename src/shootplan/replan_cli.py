@@ -32,7 +32,7 @@ from rich.text import Text
 from shootplan.errors import ProductionError, ShootplanError, ShootplanWarning
 from shootplan.io.excel import write_excel
 from shootplan.io.readers import read_production
-from shootplan.replan import Changes, ReplanResult, replan
+from shootplan.replanning import Changes, ReplanResult, replan
 from shootplan.schedule import Schedule
 from shootplan.solver import Progress, Status
 

@@ -25,7 +25,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from shootplan.errors import ShootplanError
-from shootplan.evaluate import Evaluation, cast_work, evaluate, scene_share
+from shootplan.evaluation import Evaluation, cast_work, evaluate, scene_share
 from shootplan.model import IntExt, Production, Scene
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule

@@ -84,7 +84,7 @@ import icalendar
 from icalendar.prop import vCalAddress, vText
 
 from shootplan.errors import ShootplanError
-from shootplan.evaluate import CastWork, evaluate, scene_share
+from shootplan.evaluation import CastWork, evaluate, scene_share
 from shootplan.io.ics_lint import lint_ics
 from shootplan.model import WEEKDAY_NAMES, Location, Production, Scene
 from shootplan.pages import format_pages

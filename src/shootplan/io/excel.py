@@ -54,7 +54,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.errors import ShootplanError
-from shootplan.evaluate import Evaluation, evaluate
+from shootplan.evaluation import Evaluation, evaluate
 from shootplan.io.workbook import strip_colors, write_workbook
 from shootplan.model import WEEKDAY_NAMES, Production, Scene, ShootCalendar
 from shootplan.pages import format_pages

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from ortools.sat.python import cp_model
 
-from shootplan.evaluate import Evaluation, cast_work, evaluate
+from shootplan.evaluation import Evaluation, cast_work, evaluate
 from shootplan.model import Production
 from shootplan.schedule import Schedule
 from shootplan.solver.bounds import Bound, relaxation_bound

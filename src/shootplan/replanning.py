@@ -54,7 +54,7 @@ import pandas as pd
 from pydantic import Field, field_validator
 
 from shootplan.errors import ProductionError, ShootplanWarning
-from shootplan.evaluate import Evaluation, Violation, evaluate
+from shootplan.evaluation import Evaluation, Violation, evaluate
 from shootplan.model import (
     WEEKDAY_NAMES,
     CastMember,
@@ -88,7 +88,7 @@ __all__ = [
     "replan",
 ]
 
-logger = logging.getLogger("shootplan.replan")
+logger = logging.getLogger("shootplan.replanning")
 
 # A location lost "for good" is closed this long from the first re-planned date (the calendar's
 # own ten-year walk is the longest any schedule can run).
