@@ -30,7 +30,8 @@ from openpyxl.styles import Font, PatternFill
 
 from shootplan.io import read_production
 from shootplan.pages import format_pages
-from shootplan.reports import DEFAULT_PALETTE, format_date
+from shootplan.palette import DEFAULT_PALETTE
+from shootplan.reports import format_date
 
 OUTPUT = Path(__file__).resolve().parents[1] / "examples" / "messy_board.xlsx"
 

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from shootplan import Production, Result, Schedule, ShootDay, Status, evaluate
 from shootplan.errors import ShootplanError
 from shootplan.io.excel import SHEET_NAMES, STRIPBOARD_HEADERS, write_excel
-from shootplan.reports import DEFAULT_PALETTE
+from shootplan.palette import DEFAULT_PALETTE
 from tests.conftest import report_day_lists, small_production_data
 
 

@@ -9,9 +9,15 @@ import pytest
 
 from shootplan import Production, Schedule, ShootDay, cast_work, evaluate
 from shootplan.errors import ShootplanError
-from shootplan.io.workbook import DEFAULT_STRIP_COLORS, strip_colors
-from shootplan.reports import (
+from shootplan.palette import (
     DEFAULT_PALETTE,
+    DEFAULT_STRIP_COLORS,
+    resolve_palette,
+    strip_color,
+    strip_colors,
+    strip_kind,
+)
+from shootplan.reports import (
     DOOD_HOLIDAY,
     DOOD_OFF,
     DOOD_TOTALS,
@@ -19,9 +25,6 @@ from shootplan.reports import (
     cost_summary,
     day_out_of_days,
     one_liner,
-    resolve_palette,
-    strip_color,
-    strip_kind,
 )
 from tests.conftest import report_day_lists, report_production_data
 

@@ -38,6 +38,7 @@ from shootplan.model import ShootCalendar as ShootCalendar
 from shootplan.model import Turnaround as Turnaround
 from shootplan.pages import format_pages as format_pages
 from shootplan.pages import parse_pages as parse_pages
+from shootplan.palette import DEFAULT_PALETTE as DEFAULT_PALETTE
 from shootplan.plot import plot_cast_gantt as plot_cast_gantt
 from shootplan.plot import plot_daily_load as plot_daily_load
 from shootplan.plot import plot_stripboard as plot_stripboard
@@ -54,7 +55,6 @@ from shootplan.replanning import SceneMove as SceneMove
 from shootplan.replanning import Weather as Weather
 from shootplan.replanning import compare as compare
 from shootplan.replanning import replan as replan
-from shootplan.reports import DEFAULT_PALETTE as DEFAULT_PALETTE
 from shootplan.reports import CostSummary as CostSummary
 from shootplan.reports import cost_summary as cost_summary
 from shootplan.reports import day_out_of_days as day_out_of_days

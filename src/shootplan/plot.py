@@ -19,15 +19,8 @@ from typing import TYPE_CHECKING
 from shootplan.evaluation import evaluate
 from shootplan.model import Production
 from shootplan.pages import format_pages
-from shootplan.reports import (
-    DOOD_HOLIDAY,
-    DOOD_OFF,
-    day_out_of_days,
-    one_liner,
-    resolve_palette,
-    strip_color,
-    strip_palette_key,
-)
+from shootplan.palette import resolve_palette, strip_color, strip_palette_key
+from shootplan.reports import DOOD_HOLIDAY, DOOD_OFF, day_out_of_days, one_liner
 from shootplan.schedule import Schedule
 
 if TYPE_CHECKING:
@@ -84,7 +77,7 @@ def plot_stripboard(
     """The board as colored strips per shoot day: one column per day, strips stacked in order.
 
     Each strip's height is its page count (a multi-day scene shows each day's share) and its color
-    the INT/EXT x DAY/NIGHT palette (:data:`shootplan.reports.DEFAULT_PALETTE`, overridable with
+    the INT/EXT x DAY/NIGHT palette (:data:`shootplan.palette.DEFAULT_PALETTE`, overridable with
     ``palette``). Strips tall enough carry their scene number and cast IDs. The dashed line is the
     page cap; orange lines separate calendar weeks.
     """

@@ -3,7 +3,7 @@
 Every report reads the schedule through :func:`shootplan.evaluate` and
 :func:`shootplan.cast_work`, so its page totals, holds, drops and costs are the scorer's, never a
 second opinion. The Excel writer (:mod:`shootplan.io.excel`) and the figures (:mod:`shootplan.plot`)
-are built from these frames and from the strip palette defined here.
+are built from these frames; strip colors live in :mod:`shootplan.palette`.
 
 Shapes at a glance:
 
@@ -16,22 +16,18 @@ Shapes at a glance:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from types import MappingProxyType
 
 import pandas as pd
 
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import Evaluation, cast_work, evaluate, scene_share
-from shootplan.model import IntExt, Production, Scene
+from shootplan.model import Production, Scene
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
 
 __all__ = [
-    "DEFAULT_PALETTE",
     "DOOD_HOLIDAY",
     "DOOD_OFF",
     "DOOD_TOTALS",
@@ -41,88 +37,7 @@ __all__ = [
     "day_out_of_days",
     "format_date",
     "one_liner",
-    "resolve_palette",
-    "strip_color",
-    "strip_kind",
-    "strip_palette_key",
 ]
-
-# --------------------------------------------------------------------------- strip colors
-
-#: Strip colors (Singleton, *Film Scheduling*) as ``RRGGBB``. Keys are ``"<INT|EXT> <DAY|NIGHT>"``
-#: plus the break and calendar colors. A palette passed to a writer may add keys for a time of day
-#: as written on the strip (``"EXT DUSK"``, ``"EXT DAWN"``) or for INT/EXT strips
-#: (``"INT/EXT DAY"``); see :func:`strip_color` for the lookup order. Tones are light enough for
-#: black text to stay readable on a printed board.
-DEFAULT_PALETTE: Mapping[str, str] = MappingProxyType(
-    {
-        "INT DAY": "FFFFFF",  # white
-        "EXT DAY": "FFF59D",  # yellow
-        "INT NIGHT": "9FC5E8",  # blue
-        "EXT NIGHT": "B6D7A8",  # green
-        "DAY BREAK": "000000",  # black, white bold text
-        "WEEK BREAK": "F79646",  # orange
-        "OFF": "D9D9D9",  # grey: weekends and company days off
-        "HOLIDAY": "FF6666",  # red
-        "BONEYARD": "595959",  # dark grey: the unscheduled strips below the last day
-    }
-)
-
-_HEX = re.compile(r"^#?([0-9A-Fa-f]{6})$")
-
-
-def resolve_palette(palette: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The default palette with ``palette``'s entries laid over it, colors as upper-case RRGGBB.
-
-    Keys are matched case-insensitively (``"ext dusk"`` is ``"EXT DUSK"``); colors may be written
-    ``"#ffcc00"`` or ``"FFCC00"``. A malformed color raises :class:`ShootplanError` naming the key.
-    """
-    merged = dict(DEFAULT_PALETTE)
-    for key, color in (palette or {}).items():
-        match = _HEX.match(color.strip()) if isinstance(color, str) else None
-        if match is None:
-            raise ShootplanError(
-                f"palette entry {key!r}: cannot read {color!r} as a color (e.g. FFF59D or #9FC5E8)"
-            )
-        merged[" ".join(key.upper().split())] = match[1].upper()
-    return merged
-
-
-def strip_kind(scene: Scene) -> str:
-    """The conventional strip type: ``"INT DAY"``, ``"EXT DAY"``, ``"INT NIGHT"``, ``"EXT NIGHT"``.
-
-    INT/EXT strips count as exterior, since they depend on the weather like any exterior; dawn,
-    dusk and morning count as day unless the palette gives them their own color.
-    """
-    inside = "INT" if scene.int_ext is IntExt.INT else "EXT"
-    return f"{inside} {'NIGHT' if scene.is_night else 'DAY'}"
-
-
-def strip_color(scene: Scene, palette: Mapping[str, str] | None = None) -> str:
-    """The ``RRGGBB`` fill of a strip (the palette entry :func:`strip_palette_key` picks)."""
-    colors = resolve_palette(palette) if palette is not None else DEFAULT_PALETTE
-    return colors[strip_palette_key(scene, colors)]
-
-
-def strip_palette_key(scene: Scene, palette: Mapping[str, str] = DEFAULT_PALETTE) -> str:
-    """The palette entry that colors a strip, most specific first.
-
-    For an INT/EXT strip at DUSK: ``"INT/EXT DUSK"`` (int/ext and time of day as written),
-    ``"INT/EXT DAY"``, ``"EXT DUSK"``, then its conventional type ``"EXT DAY"``
-    (:func:`strip_kind`), which every resolved palette has. Keys are upper case, as
-    :func:`resolve_palette` writes them.
-    """
-    kind = strip_kind(scene)
-    inside, light = kind.split(" ")
-    for key in (
-        f"{scene.int_ext.value} {scene.time_of_day}",
-        f"{scene.int_ext.value} {light}",
-        f"{inside} {scene.time_of_day}",
-    ):
-        if key in palette:
-            return key
-    return kind
-
 
 def format_date(day: date) -> str:
     """A day-break date as boards print it: ``Wed, Mar 3, 2027``."""

@@ -55,9 +55,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import Evaluation, evaluate
-from shootplan.io.workbook import strip_colors, write_workbook
+from shootplan.io.workbook import write_workbook
 from shootplan.model import WEEKDAY_NAMES, Production, Scene, ShootCalendar
 from shootplan.pages import format_pages
+from shootplan.palette import resolve_palette, strip_color, strip_colors
 from shootplan.reports import (
     DOOD_HOLIDAY,
     DOOD_OFF,
@@ -66,8 +67,6 @@ from shootplan.reports import (
     day_out_of_days,
     format_date,
     one_liner,
-    resolve_palette,
-    strip_color,
 )
 from shootplan.schedule import Schedule, ShootDay
 
@@ -736,7 +735,7 @@ def build_workbook(
 ) -> Workbook:
     """The whole workbook in memory (see the module docstring for its sheets); nothing is written.
 
-    ``palette`` overrides strip and break colors (:data:`shootplan.reports.DEFAULT_PALETTE`).
+    ``palette`` overrides strip and break colors (:data:`shootplan.palette.DEFAULT_PALETTE`).
     """
     colors = resolve_palette(palette)
     evaluation = evaluate(production, schedule)

@@ -90,7 +90,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -121,9 +120,9 @@ from shootplan.io._cells import (
 from shootplan.io.stripboard import assemble, read_strip_sheet
 from shootplan.model import WEEKDAY_NAMES, CastMember, Location, Production, Rules, ShootCalendar
 from shootplan.pages import format_pages
-from shootplan.reports import DEFAULT_PALETTE
+from shootplan.palette import DEFAULT_STRIP_COLORS
 
-__all__ = ["DEFAULT_STRIP_COLORS", "read_workbook", "strip_colors", "write_workbook"]
+__all__ = ["read_workbook", "write_workbook"]
 
 SHEETS: dict[str, tuple[str, ...]] = {
     "cast": ("Cast", "Cast List", "Cast Members", "Actors"),
@@ -166,24 +165,6 @@ BOARD_COLUMNS: dict[str, tuple[str, ...]] = {
     "scenes": ("Scenes", "Scene Numbers", "Strips"),
 }
 
-
-def strip_colors(palette: Mapping[str, str]) -> dict[tuple[bool, bool], str]:
-    """The template writer's colors, (exterior, night) -> RRGGBB, from a strip palette.
-
-    ``palette`` has :data:`shootplan.reports.DEFAULT_PALETTE`'s keys (``"INT DAY"``, ``"EXT DAY"``,
-    ``"INT NIGHT"``, ``"EXT NIGHT"``), as :func:`shootplan.reports.resolve_palette` returns them.
-    """
-    return {
-        (exterior, night): palette[f"{'EXT' if exterior else 'INT'} {'NIGHT' if night else 'DAY'}"]
-        for exterior in (False, True)
-        for night in (False, True)
-    }
-
-
-#: The template's strip fills, (exterior, night) -> RRGGBB, after Singleton: INT DAY white, EXT DAY
-#: yellow, INT NIGHT blue, EXT NIGHT green. Taken from :data:`shootplan.reports.DEFAULT_PALETTE`,
-#: the one default palette, so the template and the reports color a strip alike.
-DEFAULT_STRIP_COLORS: Mapping[tuple[bool, bool], str] = MappingProxyType(strip_colors(DEFAULT_PALETTE))
 
 _HEADER_FONT = Font(bold=True)
 _FIRST_EXCEL_YEAR = 1901
