@@ -19,7 +19,7 @@ from shootplan import (
     example_production,
 )
 from shootplan.io import read_production, write_workbook
-from shootplan.io.workbook import SETTINGS
+from shootplan.io.template import SETTINGS
 from tests.conftest import small_production_data
 from tests.import_fixtures import rich_production, strips, template_rows, write_xlsx
 

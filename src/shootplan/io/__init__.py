@@ -22,7 +22,7 @@ from shootplan.io.calendar import write_calendars as write_calendars
 from shootplan.io.excel import write_excel as write_excel
 from shootplan.io.readers import read_production as read_production
 from shootplan.io.uss import write_uss as write_uss
-from shootplan.io.workbook import write_workbook as write_workbook
+from shootplan.io.template import write_workbook as write_workbook
 
 __all__ = [
     "CaldavReport",

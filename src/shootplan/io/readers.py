@@ -4,7 +4,7 @@
 content                           read as
 ================================  ===========================================================
 zip with ``xl/workbook.xml``      workbook (``.xlsx``, ``.xlsm``): the production template or
-                                  any stripboard workbook (:mod:`shootplan.io.workbook`)
+                                  any stripboard workbook (:mod:`shootplan.io.template`)
 JSON with ``universalSchedule``   Universal Schedule Standard (:mod:`shootplan.io.uss`)
 ``Standard``
 JSON with ``scenes``              shootplan's own Production JSON
@@ -33,7 +33,7 @@ from shootplan.io._build import Draft, Overrides, finish
 from shootplan.io._cells import Problems
 from shootplan.io.stripboard import decode_text, read_csv
 from shootplan.io.uss import USS_KEY, read_uss_data
-from shootplan.io.workbook import read_workbook
+from shootplan.io.template import read_workbook
 from shootplan.model import Production
 
 __all__ = ["read_production"]

@@ -1,0 +1,58 @@
+"""Write a schedule as the Excel workbook an AD expects: a colored stripboard and its reports.
+
+:func:`write_excel` writes one workbook with these sheets, in this order:
+
+- **Stripboard** (the first tab, and the sheet the workbook opens on): the strips in shooting
+  order, filled by INT/EXT x DAY/NIGHT (white, yellow, blue, green by default), a black day-break
+  row closing each day (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``), an orange
+  week-break row closing each calendar week, a red row for each holiday and a grey one for each
+  weekday off between shoot days (``Holiday -- Wed, Mar 10, 2027``), and the boneyard
+  (unscheduled strips) below the last day. A scene shot over several days is one strip on its
+  first day, with its whole page count, and a banner in its strip color on each later day
+  (``Scene 7 continued -- day 2 of 3 -- EXT. FARM - FIELD - DAY``); the day breaks count each
+  day's share of its pages. It is a board in the form :func:`shootplan.io.read_production`
+  reads: a header row (Scene, Int/Ext, Set, Day/Night, Pages, Cast, Location...), cast as IDs
+  (``1, 2, 5``), pages as ``2 3/8``, continuation banners.
+- **One-Liner**: :func:`shootplan.reports.one_liner` with a day-break row after each day.
+- **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red.
+- **Summary**: the metrics of :func:`shootplan.evaluate`, the solver's status and gap when a
+  result is given, costs per cast member and per day, and every rule violation.
+- **Cast**, **Locations**, **Scenes**, **Settings** and, when the production has boards of its
+  own, **Boards**: the production in the workbook template's form, written by
+  :func:`shootplan.io.write_workbook` (the template's one writer).
+
+Read back with :func:`shootplan.io.read_production`, the file gives the same production, with the
+Stripboard's day breaks (and continuation banners) as ``production.boards["Stripboard"]``: the
+same day assignment. The importer takes each scene's data from the Scenes sheet wherever its tab
+is, so the Stripboard can come first while the Scenes sheet keeps what a board does not show
+(shoot days, date limits, weather cover, elements) and the production's own scene order.
+
+Every sheet has a frozen header, set column widths and a print setup (landscape, fit to width,
+header rows repeated on each page). The write is atomic (:mod:`shootplan.io._files`): the
+workbook is built in memory and an existing file is either replaced whole or left untouched.
+
+One module per job:
+
+- :mod:`~shootplan.io.excel.book`: :func:`write_excel` and :func:`build_workbook`, the sheets in
+  order around the template's (:func:`shootplan.io.template.build_template`);
+- :mod:`~shootplan.io.excel.stripboard`, :mod:`~shootplan.io.excel.oneliner`,
+  :mod:`~shootplan.io.excel.dood`, :mod:`~shootplan.io.excel.summary`: one sheet each;
+- :mod:`~shootplan.io.excel.style`: what every report sheet shares (headers, tables, bands,
+  print setup).
+"""
+
+from shootplan.io.excel.book import SHEET_NAMES as SHEET_NAMES
+from shootplan.io.excel.book import STRIPBOARD_BOARD as STRIPBOARD_BOARD
+from shootplan.io.excel.book import build_workbook as build_workbook
+from shootplan.io.excel.book import write_excel as write_excel
+from shootplan.io.excel.stripboard import STRIPBOARD_HEADERS as STRIPBOARD_HEADERS
+from shootplan.io.excel.summary import SolverResult as SolverResult
+
+__all__ = [
+    "SHEET_NAMES",
+    "STRIPBOARD_BOARD",
+    "STRIPBOARD_HEADERS",
+    "SolverResult",
+    "build_workbook",
+    "write_excel",
+]

@@ -1,0 +1,104 @@
+"""The Day Out of Days sheet: each cast member's code per date, totals at the right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from shootplan.evaluation import Evaluation
+from shootplan.io.excel.style import (
+    BORDER,
+    CENTER,
+    header_row,
+    print_setup,
+    put,
+    solid_fill,
+    style_header,
+    write_title,
+)
+from shootplan.model import Production
+from shootplan.reports import DOOD_HOLIDAY, DOOD_OFF, DOOD_TOTALS, day_out_of_days
+from shootplan.schedule import Schedule
+
+__all__ = ["write_dood"]
+
+
+def write_dood(
+    sheet: Worksheet,
+    production: Production,
+    schedule: Schedule,
+    evaluation: Evaluation,
+    palette: dict[str, str],
+) -> None:
+    """Codes per cast member and date, totals at the right; off days grey, holidays red."""
+    dood = day_out_of_days(production, schedule)
+    columns: list[object] = list(dood.columns)
+    dates = [c for c in columns if isinstance(c, date)]
+    day_numbers = {day.date: day.number for day in schedule.days}
+    write_title(
+        sheet,
+        f"{production.name}: Day Out of Days",
+        "SW start work, W work, WF work finish, SWF start-work-finish, H hold, D drop,"
+        " PW pickup work (PWF: and finish); grey: day off, red: holiday",
+    )
+    top, second = 3, 4
+    first_date_column = 3
+    totals_column = first_date_column + len(dates)
+    header_row(sheet, top, ["ID", "Cast"])
+    header_row(sheet, second, [None, "Shoot day"])
+    column_fill: dict[int, PatternFill] = {}
+    for offset, day in enumerate(dates):
+        column = first_date_column + offset
+        number = day_numbers.get(day)
+        code: int | str = (
+            number
+            if number is not None
+            else (DOOD_HOLIDAY if production.calendar.is_holiday(day) else DOOD_OFF)
+        )
+        if number is None:
+            column_fill[column] = solid_fill(palette["HOLIDAY"] if code == DOOD_HOLIDAY else palette["OFF"])
+        head = put(sheet, top, column, day)
+        head.number_format = "ddd m/d"
+        foot = put(sheet, second, column, code)
+        for cell in (head, foot):
+            style_header(cell, Alignment(horizontal="center", vertical="center", wrap_text=True))
+        sheet.column_dimensions[get_column_letter(column)].width = 6.5
+    total_titles = [name.title() for name in DOOD_TOTALS]
+    for offset, text in enumerate(total_titles):
+        column = totals_column + offset
+        style_header(put(sheet, top, column, text), CENTER)
+        sheet.merge_cells(start_row=top, start_column=column, end_row=second, end_column=column)
+        is_date = DOOD_TOTALS[offset] in {"start", "finish"}
+        sheet.column_dimensions[get_column_letter(column)].width = 11 if is_date else 8
+    sheet.row_dimensions[top].height = 30
+    row = second + 1
+    for cast_id, values in zip(dood.index, dood.itertuples(index=False), strict=True):
+        member = production.cast_member(str(cast_id))
+        put(sheet, row, 1, member.id).border = BORDER
+        sheet.cell(row=row, column=1).number_format = "@"
+        put(sheet, row, 2, member.character or member.name).border = BORDER
+        cells = list(values)
+        for offset, code in enumerate(cells[: len(dates)]):
+            column = first_date_column + offset
+            text = str(code)
+            cell = put(sheet, row, column, None if text in {"", DOOD_OFF} else text)
+            cell.alignment = CENTER
+            cell.border = BORDER
+            if column in column_fill:
+                cell.fill = column_fill[column]
+            elif text.endswith("W") or text.endswith("WF"):
+                cell.font = Font(bold=True)
+        for offset, value in enumerate(cells[len(dates) :]):
+            cell = put(sheet, row, totals_column + offset, value)
+            cell.alignment = CENTER
+            cell.border = BORDER
+            if isinstance(value, date):
+                cell.number_format = "mmm d"
+        row += 1
+    sheet.column_dimensions["A"].width = 6
+    sheet.column_dimensions["B"].width = 26
+    sheet.freeze_panes = sheet.cell(row=second + 1, column=first_date_column).coordinate
+    print_setup(sheet, header_rows=f"{top}:{second}", header_columns="A:B")

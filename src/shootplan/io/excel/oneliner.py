@@ -1,0 +1,74 @@
+"""The One-Liner sheet: each day's strips, one line each, with a day break after each day."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from shootplan.evaluation import Evaluation
+from shootplan.io.excel.style import day_break, finish_table, plain, schedule_line, start_table, table_row
+from shootplan.model import Production
+from shootplan.reports import one_liner
+from shootplan.schedule import Schedule
+
+__all__ = ["write_one_liner"]
+
+
+def write_one_liner(
+    sheet: Worksheet,
+    production: Production,
+    schedule: Schedule,
+    evaluation: Evaluation,
+    palette: dict[str, str],
+) -> None:
+    """Each day's strips, one line each, and a day break with the day's pages after each day.
+
+    A scene shot over several days is on each of its days, with its share of the pages
+    (``70 (2 of 3)``). The scene column is headed "Scene (Part)", a name the importer does not
+    take for a Scene column: the one-liner is a report, and read back it would be a second copy
+    of the Stripboard's board (and a multi-day scene a duplicate strip).
+    """
+    lines = one_liner(production, schedule)
+    headers = [
+        "Day",
+        "Date",
+        "Scene (Part)",
+        "I/E",
+        "Set",
+        "D/N",
+        "Pages",
+        "Est. Min",
+        "Cast",
+        "Location",
+        "Script Day",
+        "Synopsis",
+    ]
+    subtitle = schedule_line(production, schedule, evaluation)
+    row = start_table(sheet, f"{production.name}: One-Liner", subtitle, headers)
+    by_day: dict[int, list[dict[Hashable, Any]]] = {}
+    for record in lines.to_dict("records"):
+        by_day.setdefault(int(record["day"]), []).append(record)
+    for index, day in enumerate(schedule.days):
+        for strip in by_day.get(day.number, []):
+            part = f" ({strip['part']})" if strip["part"] else ""
+            values: list[Any] = [
+                day.number,
+                day.date,
+                f"{strip['scene']}{part}",
+                strip["int_ext"],
+                strip["set"],
+                strip["day_night"],
+                strip["pages"],
+                plain(strip["minutes"]),
+                strip["cast"] or None,
+                strip["location"],
+                strip["script_day"] or None,
+                strip["synopsis"] or None,
+            ]
+            table_row(sheet, row, values, {2: "ddd mmm d"})
+            row += 1
+        day_break(sheet, row, len(headers), day, evaluation.eighths_per_day[index], palette)
+        row += 1
+    finish_table(sheet, [6, 12, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])

@@ -1,0 +1,189 @@
+"""The Summary sheet: headline metrics, the solver's status and gap, costs per cast member and day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from enum import Enum
+from typing import Any, Protocol
+
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from shootplan.evaluation import Evaluation
+from shootplan.io.excel.style import (
+    DATE_FORMAT,
+    SECTION_FONT,
+    header_row,
+    plain,
+    print_setup,
+    put,
+    schedule_line,
+    set_widths,
+    table_row,
+    write_title,
+)
+from shootplan.model import Production
+from shootplan.pages import format_pages
+from shootplan.reports import cost_summary
+from shootplan.schedule import Schedule
+
+__all__ = ["SolverResult", "write_summary"]
+
+
+class SolverResult(Protocol):
+    """What the Summary sheet shows of a solver run; any object with these attributes will do.
+
+    A ``bound_reasons`` attribute (sentences saying what the bound rests on) is shown too when the
+    object has one; it is optional, so results from other tools need not carry it.
+    """
+
+    @property
+    def status(self) -> object:
+        """The solver's status (an enum or text: OPTIMAL, FEASIBLE...)."""
+
+    @property
+    def objective(self) -> float | None:
+        """The cost of the schedule found."""
+
+    @property
+    def bound(self) -> float | None:
+        """The best proven lower bound on the cost."""
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap between objective and bound (0.0 is proven optimal)."""
+
+    @property
+    def runtime(self) -> float | None:
+        """Wall-clock seconds the solver ran."""
+
+
+def _status_text(status: object) -> str:
+    """An enum's name (``OPTIMAL``), else the value as text."""
+    return status.name if isinstance(status, Enum) else str(status)
+
+
+def write_summary(
+    sheet: Worksheet,
+    production: Production,
+    schedule: Schedule,
+    evaluation: Evaluation,
+    result: SolverResult | None,
+) -> None:
+    """Headline metrics, the solver's status and gap, costs per cast member and per day."""
+    costs = cost_summary(production, schedule)
+    write_title(sheet, f"{production.name}: Summary", schedule_line(production, schedule, evaluation))
+    row = 4
+
+    def section(title: str) -> None:
+        nonlocal row
+        put(sheet, row, 1, title).font = SECTION_FONT
+        row += 1
+
+    def pair(label: str, value: Any, number_format: str | None = None) -> None:
+        nonlocal row
+        put(sheet, row, 1, label).font = Font(bold=True)
+        cell = put(sheet, row, 2, value)
+        cell.alignment = Alignment(horizontal="left")
+        if number_format:
+            cell.number_format = number_format
+        row += 1
+
+    def table(
+        title: str, headers: Sequence[str], lines: Iterable[Sequence[Any]], number_formats: Mapping[int, str]
+    ) -> None:
+        nonlocal row
+        section(title)
+        header_row(sheet, row, headers)
+        row += 1
+        for values in lines:
+            # DataFrame cells are numpy scalars; openpyxl is given plain Python numbers.
+            table_row(sheet, row, map(plain, values), number_formats)
+            row += 1
+        row += 1
+
+    money = "#,##0.00"
+    section("Schedule")
+    pair("Production", production.name)
+    pair("Schedule", schedule.name or None)
+    if schedule.created is not None:
+        pair("Created", schedule.created.isoformat(timespec="seconds"))
+    pair("First shoot day", schedule.days[0].date if schedule.days else None, DATE_FORMAT)
+    pair("Last shoot day", schedule.days[-1].date if schedule.days else None, DATE_FORMAT)
+    pair("Shoot days", evaluation.num_shoot_days)
+    # Not "Scenes": the importer would take a cell of that name for a stripboard header.
+    pair("Scene count", len(production.scenes))
+    pair("Pages", format_pages(sum(evaluation.eighths_per_day)))
+    pair("Feasible", "yes" if evaluation.is_feasible else "no")
+    pair("Rule violations", len(evaluation.violations))
+    row += 1
+    section("Costs")
+    pair("Company moves", evaluation.company_moves)
+    pair("Company move cost", evaluation.company_move_cost, money)
+    pair("Hold days", evaluation.total_hold_days)
+    pair("Hold cost", evaluation.hold_cost, money)
+    pair("Shoot day cost", evaluation.shoot_day_cost, money)
+    pair("Total cost", evaluation.cost, money)
+    row += 1
+    section("Solver")
+    if result is None:
+        pair("Status", "no solver result (schedule scored as given)")
+    else:
+        pair("Status", _status_text(result.status))
+        pair("Objective", result.objective, money)
+        pair("Lower bound", result.bound, money)
+        for number, reason in enumerate(getattr(result, "bound_reasons", ())):
+            pair("Bound rests on" if number == 0 else "", reason)
+        pair("Gap", result.gap, "0.00%")
+        pair("Runtime (s)", result.runtime, "0.0")
+    row += 1
+
+    cast_lines: list[list[Any]] = []
+    for cast_id, line in costs.cast.iterrows():
+        member = production.cast_member(str(cast_id))
+        cast_lines.append(
+            [
+                member.id,
+                member.character or member.name,
+                line["daily_rate"],
+                line["work_days"],
+                line["hold_days"],
+                line["drop_days"],
+                line["hold_cost"],
+            ]
+        )
+    table(
+        "Cast",
+        ["ID", "Cast", "Daily Rate", "Work", "Hold", "Drop", "Hold Cost"],
+        cast_lines,
+        {3: money, 7: money},
+    )
+    day_lines = [
+        [
+            number,
+            line["date"],
+            line["locations"],
+            line["company_moves"],
+            line["company_move_cost"],
+            line["pages"],
+            line["minutes"],
+        ]
+        for number, line in costs.days.iterrows()
+    ]
+    table(
+        "Days",
+        ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes"],
+        day_lines,
+        {2: "ddd mmm d", 5: money},
+    )
+
+    section("Rule violations")
+    if not evaluation.violations:
+        put(sheet, row, 1, "none")
+    for violation in evaluation.violations:
+        put(sheet, row, 1, violation.rule).font = Font(bold=True)
+        put(sheet, row, 2, violation.message)
+        row += 1
+    set_widths(sheet, [22, 40, 14, 8, 12, 8, 12])
+    sheet.freeze_panes = "A4"
+    print_setup(sheet, header_rows="1:2")
