@@ -21,8 +21,8 @@ from shootplan.io.calendar import unit_calendar as unit_calendar
 from shootplan.io.calendar import write_calendars as write_calendars
 from shootplan.io.excel import write_excel as write_excel
 from shootplan.io.readers import read_production as read_production
-from shootplan.io.uss import write_uss as write_uss
 from shootplan.io.template import write_workbook as write_workbook
+from shootplan.io.uss import write_uss as write_uss
 
 __all__ = [
     "CaldavReport",

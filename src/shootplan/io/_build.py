@@ -27,7 +27,7 @@ from shootplan.io._cells import Problems
 from shootplan.model import WEEKDAY_NAMES, DateRange, Production, ShootCalendar
 from shootplan.pages import parse_pages
 
-__all__ = ["DEFAULT_START", "Draft", "Overrides", "calendar_from_day_dates", "finish"]
+__all__ = ["DEFAULT_START", "Draft", "Overrides", "calendar_from_day_dates", "date_ranges", "finish"]
 
 DEFAULT_START = date(2027, 1, 4)
 """Start date of a board that gives none (the first Monday of 2027); a warning says so."""
@@ -126,7 +126,7 @@ def calendar_from_day_dates(day_dates: list[date | None], calendar: dict[str, An
             if WEEKDAY_NAMES[day.weekday()] in weekdays and day not in shot:
                 off.append(day)
             day += timedelta(days=1)
-        return {"start": dates[0], "weekdays": weekdays, "days_off": _ranges(off)}
+        return {"start": dates[0], "weekdays": weekdays, "days_off": date_ranges(off)}
     index, day = dated[0]
     names = _WEEKDAYS
     if "weekdays" in calendar:
@@ -141,8 +141,8 @@ def calendar_from_day_dates(day_dates: list[date | None], calendar: dict[str, An
     return {"start": start}
 
 
-def _ranges(days: list[date]) -> list[str]:
-    """Consecutive dates merged into ranges: ``2027-03-04..2027-03-05``."""
+def date_ranges(days: list[date]) -> list[str]:
+    """Sorted dates with consecutive ones merged into ranges: ``2027-03-04..2027-03-05``."""
     ranges: list[list[date]] = []
     for day in days:
         if ranges and day - ranges[-1][1] == timedelta(days=1):

@@ -32,8 +32,8 @@ from shootplan.errors import ShootplanWarning
 from shootplan.io._build import Draft, Overrides, finish
 from shootplan.io._cells import Problems
 from shootplan.io.stripboard import decode_text, read_csv
-from shootplan.io.uss import USS_KEY, read_uss_data
 from shootplan.io.template import read_workbook
+from shootplan.io.uss import USS_KEY, read_uss_data
 from shootplan.model import Production
 
 __all__ = ["read_production"]

@@ -63,6 +63,9 @@ def _status_text(status: object) -> str:
     return status.name if isinstance(status, Enum) else str(status)
 
 
+_MONEY = "#,##0.00"
+
+
 def write_summary(
     sheet: Worksheet,
     production: Production,
@@ -71,39 +74,68 @@ def write_summary(
     result: SolverResult | None,
 ) -> None:
     """Headline metrics, the solver's status and gap, costs per cast member and per day."""
-    costs = cost_summary(production, schedule)
     write_title(sheet, f"{production.name}: Summary", schedule_line(production, schedule, evaluation))
-    row = 4
+    summary = _Summary(sheet, row=4)
+    _schedule_section(summary, production, schedule, evaluation)
+    _cost_section(summary, evaluation)
+    _solver_section(summary, result)
+    _cost_tables(summary, production, schedule)
+    summary.section("Rule violations")
+    if not evaluation.violations:
+        put(sheet, summary.row, 1, "none")
+    for violation in evaluation.violations:
+        put(sheet, summary.row, 1, violation.rule).font = Font(bold=True)
+        put(sheet, summary.row, 2, violation.message)
+        summary.row += 1
+    set_widths(sheet, [22, 40, 14, 8, 12, 8, 12])
+    sheet.freeze_panes = "A4"
+    print_setup(sheet, header_rows="1:2")
 
-    def section(title: str) -> None:
-        nonlocal row
-        put(sheet, row, 1, title).font = SECTION_FONT
-        row += 1
 
-    def pair(label: str, value: Any, number_format: str | None = None) -> None:
-        nonlocal row
-        put(sheet, row, 1, label).font = Font(bold=True)
-        cell = put(sheet, row, 2, value)
+class _Summary:
+    """The Summary sheet written top to bottom: sections of label/value pairs and tables."""
+
+    def __init__(self, sheet: Worksheet, row: int) -> None:
+        self.sheet = sheet
+        self.row = row
+
+    def section(self, title: str) -> None:
+        """A section title in bold."""
+        put(self.sheet, self.row, 1, title).font = SECTION_FONT
+        self.row += 1
+
+    def pair(self, label: str, value: Any, number_format: str | None = None) -> None:
+        """A bold label and its value beside it."""
+        put(self.sheet, self.row, 1, label).font = Font(bold=True)
+        cell = put(self.sheet, self.row, 2, value)
         cell.alignment = Alignment(horizontal="left")
         if number_format:
             cell.number_format = number_format
-        row += 1
+        self.row += 1
 
     def table(
-        title: str, headers: Sequence[str], lines: Iterable[Sequence[Any]], number_formats: Mapping[int, str]
+        self,
+        title: str,
+        headers: Sequence[str],
+        lines: Iterable[Sequence[Any]],
+        number_formats: Mapping[int, str],
     ) -> None:
-        nonlocal row
-        section(title)
-        header_row(sheet, row, headers)
-        row += 1
+        """A titled table with a header row, then a blank row."""
+        self.section(title)
+        header_row(self.sheet, self.row, headers)
+        self.row += 1
         for values in lines:
             # DataFrame cells are numpy scalars; openpyxl is given plain Python numbers.
-            table_row(sheet, row, map(plain, values), number_formats)
-            row += 1
-        row += 1
+            table_row(self.sheet, self.row, map(plain, values), number_formats)
+            self.row += 1
+        self.row += 1
 
-    money = "#,##0.00"
-    section("Schedule")
+
+def _schedule_section(
+    summary: _Summary, production: Production, schedule: Schedule, evaluation: Evaluation
+) -> None:
+    pair = summary.pair
+    summary.section("Schedule")
     pair("Production", production.name)
     pair("Schedule", schedule.name or None)
     if schedule.created is not None:
@@ -116,28 +148,40 @@ def write_summary(
     pair("Pages", format_pages(sum(evaluation.eighths_per_day)))
     pair("Feasible", "yes" if evaluation.is_feasible else "no")
     pair("Rule violations", len(evaluation.violations))
-    row += 1
-    section("Costs")
+    summary.row += 1
+
+
+def _cost_section(summary: _Summary, evaluation: Evaluation) -> None:
+    pair = summary.pair
+    summary.section("Costs")
     pair("Company moves", evaluation.company_moves)
-    pair("Company move cost", evaluation.company_move_cost, money)
+    pair("Company move cost", evaluation.company_move_cost, _MONEY)
     pair("Hold days", evaluation.total_hold_days)
-    pair("Hold cost", evaluation.hold_cost, money)
-    pair("Shoot day cost", evaluation.shoot_day_cost, money)
-    pair("Total cost", evaluation.cost, money)
-    row += 1
-    section("Solver")
+    pair("Hold cost", evaluation.hold_cost, _MONEY)
+    pair("Shoot day cost", evaluation.shoot_day_cost, _MONEY)
+    pair("Total cost", evaluation.cost, _MONEY)
+    summary.row += 1
+
+
+def _solver_section(summary: _Summary, result: SolverResult | None) -> None:
+    pair = summary.pair
+    summary.section("Solver")
     if result is None:
         pair("Status", "no solver result (schedule scored as given)")
     else:
         pair("Status", _status_text(result.status))
-        pair("Objective", result.objective, money)
-        pair("Lower bound", result.bound, money)
+        pair("Objective", result.objective, _MONEY)
+        pair("Lower bound", result.bound, _MONEY)
         for number, reason in enumerate(getattr(result, "bound_reasons", ())):
             pair("Bound rests on" if number == 0 else "", reason)
         pair("Gap", result.gap, "0.00%")
         pair("Runtime (s)", result.runtime, "0.0")
-    row += 1
+    summary.row += 1
 
+
+def _cost_tables(summary: _Summary, production: Production, schedule: Schedule) -> None:
+    """Costs per cast member, then per day, as :func:`shootplan.cost_summary` gives them."""
+    costs = cost_summary(production, schedule)
     cast_lines: list[list[Any]] = []
     for cast_id, line in costs.cast.iterrows():
         member = production.cast_member(str(cast_id))
@@ -152,11 +196,11 @@ def write_summary(
                 line["hold_cost"],
             ]
         )
-    table(
+    summary.table(
         "Cast",
         ["ID", "Cast", "Daily Rate", "Work", "Hold", "Drop", "Hold Cost"],
         cast_lines,
-        {3: money, 7: money},
+        {3: _MONEY, 7: _MONEY},
     )
     day_lines = [
         [
@@ -170,20 +214,9 @@ def write_summary(
         ]
         for number, line in costs.days.iterrows()
     ]
-    table(
+    summary.table(
         "Days",
         ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes"],
         day_lines,
-        {2: "ddd mmm d", 5: money},
+        {2: "ddd mmm d", 5: _MONEY},
     )
-
-    section("Rule violations")
-    if not evaluation.violations:
-        put(sheet, row, 1, "none")
-    for violation in evaluation.violations:
-        put(sheet, row, 1, violation.rule).font = Font(bold=True)
-        put(sheet, row, 2, violation.message)
-        row += 1
-    set_widths(sheet, [22, 40, 14, 8, 12, 8, 12])
-    sheet.freeze_panes = "A4"
-    print_setup(sheet, header_rows="1:2")

@@ -1,116 +1,23 @@
-"""The Universal Schedule Standard (USS): read a schedule, write one back.
-
-USS (github.com/UniversalScheduleStandard, ``docs/docs.md``) is JSON under one key,
-``universalScheduleStandard``: ``breakdowns`` (strips), ``categories``, ``elements`` (cast, sets,
-INT/EXT, Day/Night... each in a category), ``stripboards`` (orders of strips, each with a
-``calendar``) and ``calendars``. How each part becomes a Production:
-
-=======================  ================================================================
-USS                      Production
-=======================  ================================================================
-breakdown, type          a scene for ``scene`` (the spec) or ``strip`` (the sample files);
-                         ``banner`` and ``day`` strips are skipped
-breakdown.scene          Scene.number; a repeated number gets `` (2)``, with a warning
-breakdown.pages          eighths (a decimal page count: 0.375 is 3/8)
-breakdown.time           minutes (milliseconds; the sample's ``duration`` too)
-breakdown.description    synopsis; ``comments`` go to elements["Comments"]
-element in category      ucid 0 Set -> set (more sets go to elements["Set"]); 1 INT/EXT;
-                         2 Day/Night (missing: DAY); 3 Script Day; 6 Location (missing: the
-                         set name before " - "); 100 Cast -> cast (board ID = ``elementId``,
-                         the first free number when empty); any other -> elements[category]
-cast element             character = name; holds = ``doodHoldAllow`` (``isHold``); drop =
-                         ``doodDropAllow`` (``isDrop``); drop gap = ``doodDropDays``
-                         (``doodDayCount``, ``dropDayCount``); ``dayOff`` events and
-                         weekly ``daysOff`` (0 = Sunday) -> unavailable dates
-calendar                 ``start`` event -> start; ``daysOff`` weekdays -> shooting weekdays;
-                         ``dayOff`` events -> days off, or holidays when named holiday (an
-                         ``event`` named holiday too); other events (travel...) are dropped
-stripboard               a named board: ``Production.boards[name]``; boneyards are skipped
-=======================  ================================================================
-
-A stripboard's days come from ``breakdownArrays`` (the sample: one array of strip ids per day, a
-lone id being a one-strip day) or ``breakdownIds`` (the spec: one flat order, each ``day`` strip
-ending a day; strips after the last are unscheduled). A flat order without any day strip (a
-"Script Order" board) is kept as one day holding every strip, in order.
-
-A Production has one calendar, USS one per stripboard: the production takes the calendar of the
-**last** stripboard (USS tools list revisions oldest first), and every board's days are dated on
-it. Dates are read by their date part (``2022-08-17T07:00:00.000+0000`` is 2022-08-17).
-
-:func:`write_uss` writes the spec's form (type ``scene``, ``breakdownIds`` with ``day`` strips,
-``time``, ``dood*`` keys). What USS has no key for (rates, minors, windows, rules...) goes in
-``_shootplan`` keys, as the spec's extension rule allows, so reading the file back gives an equal
-production.
-"""
+"""Read a USS document into a draft production, every problem reported together."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 from typing import Any
 
 from shootplan.errors import PageCountError, ProductionError
-from shootplan.io._build import DEFAULT_START, Draft
-from shootplan.io._cells import Problems, cell_text, file_mode, normalize
+from shootplan.io._build import DEFAULT_START, Draft, date_ranges
+from shootplan.io._cells import Problems, cell_text, normalize
 from shootplan.io.stripboard import parse_slugline
-from shootplan.model import WEEKDAY_NAMES, DateRange, IntExt, Production, ShootCalendar
+from shootplan.io.uss.schema import CAST_EXTRAS, EXTRA, KINDS, SCENE_EXTRAS, USS_KEY
+from shootplan.model import WEEKDAY_NAMES, IntExt, ShootCalendar
 from shootplan.pages import parse_pages
 
-__all__ = ["USS_KEY", "read_uss_data", "uss_document", "write_uss"]
-
-USS_KEY = "universalScheduleStandard"
-USS_VERSION = "1.0.0"
-
-# Universal Category Identification numbers, and the category names that mean the same.
-_KINDS: dict[str, tuple[int, tuple[str, ...]]] = {
-    "set": (0, ("Set", "Sets")),
-    "int_ext": (1, ("INT/EXT", "Int/Ext", "IE")),
-    "time_of_day": (2, ("Day/Night", "D/N", "Time of Day")),
-    "script_day": (3, ("Script Day", "Story Day")),
-    "location": (6, ("Location", "Locations", "Shooting Location")),
-    "cast": (100, ("Cast", "Cast Members", "Cast Member")),
-}
-_ELEMENT_UCIDS = {
-    "Background": 101,
-    "Extras": 101,
-    "Stunts": 102,
-    "Vehicles": 103,
-    "Props": 104,
-    "SFX": 105,
-    "Wardrobe": 106,
-    "Makeup": 107,
-    "Makeup/Hair": 107,
-    "Animals": 108,
-    "Animal Handler": 109,
-    "Camera": 110,
-    "Grip": 111,
-    "Electric": 112,
-    "Sound": 113,
-    "Music": 114,
-    "Art Department": 115,
-    "Set Dressing": 116,
-    "Greenery": 117,
-    "Security": 118,
-    "Special Equipment": 119,
-    "Additional Labor": 120,
-    "VFX": 121,
-    "MFX": 122,
-    "Notes": 123,
-    "Unit": 4,
-    "Sequence": 5,
-}
-_CUSTOM_UCID = 1000  # above the standard's protected ranges
-_EXTRA = "_shootplan"
-# The fields a _shootplan key may carry on a strip and on a cast element (what USS has no key for).
-_SCENE_EXTRAS = frozenset({"shoot_days", "earliest", "latest", "pinned", "cover"})
-_CAST_EXTRAS = frozenset({"name", "character", "daily_rate", "max_drops", "minor", "unavailable"})
+__all__ = ["read_uss_data"]
 
 
 def _date(value: Any) -> date | None:
@@ -126,7 +33,7 @@ def _date(value: Any) -> date | None:
 
 def _extras(item: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:
     """The known fields of an object's ``_shootplan`` key (the model checks their values)."""
-    extra = item.get(_EXTRA)
+    extra = item.get(EXTRA)
     return {key: value for key, value in extra.items() if key in fields} if isinstance(extra, dict) else {}
 
 
@@ -146,7 +53,7 @@ def _kind_of(category: dict[str, Any]) -> str | None:
     """Which scene field a category fills (by ucid, else by name), or None for an element."""
     ucid = category.get("ucid")
     names = {normalize(cell_text(category.get("name")))}
-    for kind, (number, aliases) in _KINDS.items():
+    for kind, (number, aliases) in KINDS.items():
         if (isinstance(ucid, int) and not isinstance(ucid, bool) and ucid == number) or names & {
             normalize(alias) for alias in aliases
         }:
@@ -226,7 +133,7 @@ class _UssReader:
             gap = _first(element, "doodDropDays", "doodDayCount", "dropDayCount")
             if _is_number(gap) and gap >= 0:
                 member["min_drop_gap_days"] = int(gap)
-            member.update(_extras(element, _CAST_EXTRAS))
+            member.update(_extras(element, CAST_EXTRAS))
             members.append(member)
         return members
 
@@ -255,7 +162,7 @@ class _UssReader:
                     if day.weekday() in python_days:
                         days.append(day)
                     day += timedelta(days=1)
-        return _ranges(sorted(set(days)))
+        return date_ranges(sorted(set(days)))
 
     # Strips ---------------------------------------------------------------
 
@@ -357,7 +264,7 @@ class _UssReader:
             elements.setdefault("Comments", []).append(cell_text(breakdown["comments"]))
         if elements:
             scene["elements"] = elements
-        scene.update(_extras(breakdown, _SCENE_EXTRAS))
+        scene.update(_extras(breakdown, SCENE_EXTRAS))
         return scene if len(self.problems.items) == before else None
 
     # Calendars and boards -------------------------------------------------
@@ -390,7 +297,7 @@ class _UssReader:
                 holidays.append(day)
             elif kind == "dayOff":
                 days_off.append(day)
-        result["days_off"] = _ranges(sorted(set(days_off)))
+        result["days_off"] = date_ranges(sorted(set(days_off)))
         result["holidays"] = sorted(set(holidays))
         return result
 
@@ -440,7 +347,7 @@ def read_uss_data(data: dict[str, Any], problems: Problems) -> Draft:
         problems.fail(f"{USS_KEY} is not an object: this is not a USS schedule")
     reader = _UssReader(root, problems)
     calendar = reader.calendar()
-    extra = root.get(_EXTRA) if isinstance(root.get(_EXTRA), dict) else {}
+    extra = root.get(EXTRA) if isinstance(root.get(EXTRA), dict) else {}
     assert isinstance(extra, dict)
     if isinstance(extra.get("calendar"), dict):
         calendar.update(extra["calendar"])
@@ -476,268 +383,3 @@ def read_uss_data(data: dict[str, Any], problems: Problems) -> Draft:
     if isinstance(extra.get("rules"), dict):
         production["rules"] = extra["rules"]
     return Draft(data=production)
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def _ranges(days: list[date]) -> list[str]:
-    """Sorted dates as ranges: consecutive dates merged (``2027-03-04..2027-03-05``)."""
-    merged: list[list[date]] = []
-    for day in days:
-        if merged and day - merged[-1][1] == timedelta(days=1):
-            merged[-1][1] = day
-        else:
-            merged.append([day, day])
-    return [str(DateRange(start=first, end=last)) for first, last in merged]
-
-
-def _uss_date(day: date) -> str:
-    return f"{day.isoformat()}T00:00:00.000Z"
-
-
-class _Ids:
-    """Stable 24-hex-digit ids (the spec's BSON ObjectId shape) from readable keys."""
-
-    def __init__(self, salt: str) -> None:
-        self.salt = salt
-
-    def __call__(self, *key: object) -> str:
-        text = "\x1f".join([self.salt, *map(str, key)])
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:24]
-
-
-def write_uss(
-    production: Production, path: str | os.PathLike[str], *, created: datetime | None = None
-) -> Path:
-    """Write a production as a USS file (the spec's form) and return its path.
-
-    Each of ``production.boards`` becomes a stripboard; with no boards, one stripboard holds every
-    strip in its boneyard, so the calendar still travels. Fields USS has no key for go in
-    ``_shootplan`` keys. Ids are derived from the data, so the same production writes the same
-    bytes; ``created`` (default: the calendar start) stamps the header. Written atomically.
-    """
-    document = uss_document(production, created=created)
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(document, stream, indent=2, ensure_ascii=False)
-            stream.write("\n")
-        os.chmod(temporary, file_mode(target))
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
-
-
-def uss_document(production: Production, *, created: datetime | None = None) -> dict[str, Any]:
-    """The USS object of a production, as plain JSON data."""
-    ids = _Ids(production.name)
-    stamp = (created or datetime.combine(production.calendar.start, datetime.min.time(), UTC)).astimezone(UTC)
-    when = stamp.strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    categories: dict[str, dict[str, Any]] = {}
-    elements: dict[str, dict[str, Any]] = {}
-
-    def category(name: str, ucid: int) -> dict[str, Any]:
-        if name not in categories:
-            categories[name] = {
-                "id": ids("category", name),
-                "created": when,
-                "elements": [],
-                "name": name,
-                "ucid": ucid,
-            }
-        return categories[name]
-
-    def element(category_name: str, ucid: int, name: str, **fields: Any) -> str:
-        key = f"{category_name}\x1f{name}"
-        if key not in elements:
-            owner = category(category_name, ucid)
-            element_id = ids("element", category_name, name)
-            elements[key] = {
-                "id": element_id,
-                "category": owner["id"],
-                "created": when,
-                "doodDropAllow": False,
-                "doodDropDays": 10,
-                "doodHoldAllow": False,
-                "doodInclude": False,
-                "elementId": "",
-                "elementIdLock": False,
-                "events": [],
-                "linkedElements": [],
-                "name": name,
-                **fields,
-            }
-            owner["elements"].append(element_id)
-        return str(elements[key]["id"])
-
-    for name, (ucid, _) in _KINDS.items():
-        category(_KINDS[name][1][0], ucid)
-    cast_elements: dict[str, str] = {}
-    for member in production.cast:
-        extra = {
-            "name": member.name,
-            "character": member.character,
-            "daily_rate": member.daily_rate,
-            "max_drops": member.max_drops,
-            "minor": member.minor,
-            "unavailable": [str(r) for r in member.unavailable],
-        }
-        cast_elements[member.id] = element(
-            "Cast",
-            100,
-            member.character or member.name or member.id,
-            elementId=member.id,
-            elementIdLock=True,
-            doodInclude=True,
-            doodHoldAllow=member.holds,
-            doodDropAllow=member.drop_pickup,
-            doodDropDays=member.min_drop_gap_days,
-            events=[
-                {
-                    "id": ids("cast-off", member.id, day),
-                    "date": _uss_date(day),
-                    "type": "dayOff",
-                    "name": "dayOff",
-                }
-                for span in member.unavailable
-                for day in span.dates()
-            ],
-            **{_EXTRA: extra},
-        )
-    breakdowns: list[dict[str, Any]] = []
-    strip_ids: dict[str, str] = {}
-    for scene in production.scenes:
-        refs = [
-            element("Set", 0, scene.set),
-            element("INT/EXT", 1, scene.int_ext.value),
-            element("Day/Night", 2, scene.time_of_day),
-            element("Location", 6, scene.location),
-        ]
-        if scene.script_day:
-            refs.append(element("Script Day", 3, scene.script_day))
-        refs += [cast_elements[cast_id] for cast_id in scene.cast]
-        for name, items in scene.elements.items():
-            if name == "Comments":
-                continue
-            ucid = _ELEMENT_UCIDS.get(name, _CUSTOM_UCID + len(categories))
-            refs += [element(name, ucid, item) for item in items]
-        strip_ids[scene.number] = ids("strip", scene.number)
-        extra_scene = {
-            key: value
-            for key, value in scene.model_dump(mode="json").items()
-            if key in {"shoot_days", "earliest", "latest", "pinned", "cover"} and value
-        }
-        breakdown: dict[str, Any] = {
-            "id": strip_ids[scene.number],
-            "comments": "\n".join(scene.elements.get("Comments", [])) or None,
-            "created": when,
-            "description": scene.synopsis or None,
-            "elements": refs,
-            "pages": scene.eighths / 8,
-            "scene": scene.number,
-            "scriptPage": None,
-            "time": scene.minutes * 60_000 if scene.minutes else None,
-            "type": "scene",
-        }
-        if extra_scene:
-            breakdown[_EXTRA] = extra_scene
-        breakdowns.append(breakdown)
-    calendar_id = ids("calendar")
-    calendar = production.calendar
-    events = [{"id": ids("start"), "date": _uss_date(calendar.start), "type": "start", "name": None}]
-    events += [
-        {"id": ids("off", day), "date": _uss_date(day), "type": "dayOff", "name": "dayOff"}
-        for span in calendar.days_off
-        for day in span.dates()
-    ]
-    events += [
-        {"id": ids("holiday", day), "date": _uss_date(day), "type": "dayOff", "name": "holiday"}
-        for day in calendar.holidays
-    ]
-    stripboards = []
-    boards = production.boards or {production.name: []}
-    for name, days in boards.items():
-        order: list[str] = []
-        for number, day in enumerate(days, start=1):
-            order += [strip_ids[scene] for scene in day]
-            day_id = ids("day", name, number)
-            breakdowns.append(
-                {
-                    "id": day_id,
-                    "comments": None,
-                    "created": when,
-                    "description": f"End of Day {number}",
-                    "elements": [],
-                    "pages": None,
-                    "scene": None,
-                    "scriptPage": None,
-                    "time": None,
-                    "type": "day",
-                }
-            )
-            order.append(day_id)
-        scheduled = {scene for day in days for scene in day}
-        boneyard = [strip_ids[s.number] for s in production.scenes if s.number not in scheduled]
-        stripboards.append(
-            {
-                "id": ids("stripboard", name),
-                "boards": [
-                    {"id": ids("board", name), "name": "stripboard", "breakdownIds": order},
-                    {"id": ids("boneyard", name), "name": "boneyard", "breakdownIds": boneyard},
-                ],
-                "calendar": calendar_id,
-                "name": name,
-            }
-        )
-    rules = production.rules.model_dump(mode="json")
-    return {
-        USS_KEY: {
-            "id": ids("schedule"),
-            "author": None,
-            "company": None,
-            "created": when,
-            "description": None,
-            "episode": None,
-            "episodeName": None,
-            "name": production.name,
-            "project": production.name,
-            "schedColor": None,
-            "schedDate": when,
-            "scriptColor": None,
-            "scriptDate": None,
-            "season": None,
-            "source": "shootplan",
-            "version": USS_VERSION,
-            "breakdowns": breakdowns,
-            "calendars": [
-                {
-                    "id": calendar_id,
-                    "daysOff": [
-                        (number + 1) % 7
-                        for number, day in enumerate(WEEKDAY_NAMES)
-                        if day not in calendar.weekdays
-                    ],
-                    "events": events,
-                    "name": f"Start {calendar.start.isoformat()}",
-                }
-            ],
-            "categories": list(categories.values()),
-            "elements": list(elements.values()),
-            "stripboards": stripboards,
-            _EXTRA: {
-                "name": production.name,
-                "rules": rules,
-                "locations": [loc.model_dump(mode="json") for loc in production.locations],
-                "calendar": {
-                    "time_zone": calendar.time_zone,
-                    "days_off": [str(r) for r in calendar.days_off],
-                    "holidays": [day.isoformat() for day in calendar.holidays],
-                    "weekdays": list(calendar.weekdays),
-                },
-            },
-        }
-    }
