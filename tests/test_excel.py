@@ -359,6 +359,15 @@ def test_failed_rename_leaves_the_existing_file_and_no_partial_file(
     assert _leftovers(tmp_path) == []
 
 
+def test_write_into_a_missing_folder_creates_it(tmp_path: Path, small_production: Production) -> None:
+    """Writing to plan/week1/schedule.xlsx makes the folders, as the calendars writer does."""
+    target = tmp_path / "plan" / "week1" / "schedule.xlsx"
+    schedule = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
+    assert write_excel(small_production, schedule, target) == target
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Stripboard"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["schedule.xlsx"]
+
+
 # --------------------------------------------------------------------------- round trip
 
 

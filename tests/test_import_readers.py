@@ -54,6 +54,18 @@ def test_uss_with_json_extension(tmp_path: Path) -> None:
     assert read_production(path) == production
 
 
+def test_writers_create_a_missing_folder(tmp_path: Path) -> None:
+    """The template and USS writers make the folders of their target, and write nothing else there."""
+    from shootplan.io import write_uss
+
+    production = rich_production()
+    workbook = write_workbook(production, tmp_path / "new" / "plan.xlsx")
+    uss = write_uss(production, tmp_path / "other" / "deeper" / "plan.uss")
+    assert read_production(workbook) == production == read_production(uss)
+    assert [p.name for p in workbook.parent.iterdir()] == ["plan.xlsx"]
+    assert [p.name for p in uss.parent.iterdir()] == ["plan.uss"]
+
+
 def test_overrides_win_over_the_file(example_json: Path) -> None:
     """start, max_shoot_days and max_pages_per_day replace the file's own values."""
     production = read_production(

@@ -11,13 +11,10 @@ problems are reported together, in one :class:`~shootplan.errors.ImportProblem`.
 from __future__ import annotations
 
 import math
-import os
 import re
-import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any, NoReturn
 
 from shootplan.errors import ImportProblem, PageCountError
@@ -29,7 +26,6 @@ __all__ = [
     "Grid",
     "Problems",
     "cell_text",
-    "file_mode",
     "find_date",
     "find_header",
     "is_mark",
@@ -330,23 +326,6 @@ def is_mark(value: Any) -> bool | None:
     if key in {"", "-", "0", "no", "n"}:
         return False
     return None
-
-
-# --------------------------------------------------------------------------- files
-
-
-def file_mode(target: Path) -> int:
-    """Permissions for a file written over ``target``: its own, else the usual ones (umask applied).
-
-    Atomic writes go through ``tempfile.mkstemp``, which makes files only their owner may read; a
-    schedule written for a whole crew must not end up private by accident.
-    """
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
 
 
 # --------------------------------------------------------------------------- problems
