@@ -194,6 +194,15 @@ def test_model_problem_points_at_the_scene_row(tmp_path: Path) -> None:
         read_production(write_xlsx(tmp_path / "pinned.xlsx", sheets))
     (problem,) = info.value.problems
     assert problem.startswith("pinned.xlsx, sheet Scenes, row 3: scene '2': pinned date 2027-03-03")
+    (record,) = info.value.records
+    assert (record.file, record.sheet, record.row, record.kind, record.key) == (
+        "pinned.xlsx",
+        "Scenes",
+        3,
+        "scene",
+        "2",
+    )
+    assert record.message.startswith("pinned date 2027-03-03 is not a shoot date")
 
 
 def test_keyword_overrides_win_over_settings(hand_filled: Path) -> None:

@@ -106,6 +106,9 @@ def test_all_problems_are_reported_together() -> None:
         "scene '1': unknown cast id '8'",
         "scene '2': unknown location 'NOWHERE'",
     ]
+    first, second = info.value.records
+    assert (first.kind, first.key, first.message) == ("scene", "1", "unknown cast id '8'")
+    assert (second.kind, second.key, second.file) == ("scene", "2", "")
 
 
 def test_constructor_errors_name_the_entity_too() -> None:

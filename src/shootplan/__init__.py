@@ -6,6 +6,7 @@ The whole public API is re-exported here, so this file is its index.
 from shootplan._versions import show_versions as show_versions
 from shootplan.errors import ImportProblem as ImportProblem
 from shootplan.errors import PageCountError as PageCountError
+from shootplan.errors import Problem as Problem
 from shootplan.errors import ProductionError as ProductionError
 from shootplan.errors import ShootplanError as ShootplanError
 from shootplan.errors import ShootplanWarning as ShootplanWarning

@@ -1,6 +1,8 @@
 """The production model: scenes (strips), cast, locations, the shoot calendar and the rules.
 
-Everything here is validated on construction and is the only input the solver, the scorer and
+The shoot calendar and date ranges are in :mod:`shootplan.shoot_calendar`, the shared model base
+and its error descriptions in :mod:`shootplan.validation`; both are re-exported here. Everything
+here is validated on construction and is the only input the solver, the scorer and
 the reports ever see. Models are immutable (``frozen``); :meth:`Production.replace` returns a new,
 re-validated production. A bad value or reference raises :class:`~shootplan.errors.ProductionError`
 (a ``ValueError``) whose message names the entity: ``scene "42A": unknown cast id "7"``.
@@ -13,25 +15,24 @@ from __future__ import annotations
 
 import math
 import re
-import zoneinfo
-from collections.abc import Iterator, Sequence
-from datetime import date, time, timedelta
+from datetime import date, time
 from enum import StrEnum
-from typing import Annotated, Any, Self
+from typing import Any, Self
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PrivateAttr,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
-from shootplan.errors import ProductionError
+from shootplan.errors import Problem, ProductionError
 from shootplan.pages import format_pages, parse_pages
+
+# The calendar and the model base live in their own modules; these names stay importable from
+# here, where the rest of the package has always found them.
+from shootplan.shoot_calendar import WEEKDAY_NAMES as WEEKDAY_NAMES
+from shootplan.shoot_calendar import DateRange as DateRange
+from shootplan.shoot_calendar import DateRanges as DateRanges
+from shootplan.shoot_calendar import Day as Day
+from shootplan.shoot_calendar import ShootCalendar as ShootCalendar
+from shootplan.shoot_calendar import check_zone, in_any
+from shootplan.validation import StrictModel
 
 __all__ = [
     "CastMember",
@@ -45,138 +46,8 @@ __all__ = [
     "Turnaround",
 ]
 
-WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Times of day that mean the unit works at night (and so owes a turnaround the next morning).
 NIGHT_WORDS = frozenset({"NIGHT", "N", "EVENING", "LATE NIGHT", "MIDNIGHT", "NITE"})
-
-
-class _Model(BaseModel):
-    """Shared configuration: immutable, unknown fields rejected, readable errors."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    def __init__(self, /, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except ValidationError as error:
-            raise ProductionError(describe_validation_error(error, data, type(self))) from None
-
-    @classmethod
-    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
-        """Validate a dict (or object) into this model; errors name the entity at fault."""
-        try:
-            return super().model_validate(obj, *args, **kwargs)
-        except ValidationError as error:
-            raise ProductionError(describe_validation_error(error, obj, cls)) from None
-
-    @classmethod
-    def model_validate_json(cls, json_data: str | bytes | bytearray, *args: Any, **kwargs: Any) -> Self:
-        """Validate JSON text into this model; errors name the entity at fault."""
-        try:
-            return super().model_validate_json(json_data, *args, **kwargs)
-        except ValidationError as error:
-            import json
-
-            try:
-                raw = json.loads(json_data)
-            except ValueError:
-                raw = None
-            raise ProductionError(describe_validation_error(error, raw, cls)) from None
-
-
-# --------------------------------------------------------------------------- dates
-
-
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")
-
-
-def _parse_date(value: Any) -> Any:
-    if isinstance(value, str):
-        text = value.strip()
-        # Spreadsheets and USS often carry a time part ("2027-03-04T00:00:00", "... +0000").
-        if len(text) >= 10 and re.match(r"^\d{4}-\d{2}-\d{2}", text):
-            return text[:10]
-        # US boards write month/day/year (3/4/2027 is March 4th).
-        if match := _US_DATE.match(text):
-            month, day, year = (int(part) for part in match.groups())
-            try:
-                return date(year + 2000 if year < 100 else year, month, day)
-            except ValueError:
-                return value  # pydantic then names the bad value
-    return value
-
-
-Day = Annotated[date, BeforeValidator(_parse_date)]
-
-
-class DateRange(_Model):
-    """An inclusive range of dates, written ``2027-03-04..2027-03-08`` (or a single date)."""
-
-    start: Day
-    end: Day
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: Any) -> Any:
-        if isinstance(value, date):
-            return {"start": value, "end": value}
-        if isinstance(value, str):
-            text = value.strip()
-            parts = [p.strip() for p in re.split(r"\.\.|\u2013|\s+to\s+", text) if p.strip()]
-            if len(parts) == 1 and not _US_DATE.match(text) and text.count("/") == 1:
-                parts = [p.strip() for p in text.split("/")]  # ISO 8601 interval: start/end
-            if len(parts) == 1:
-                return {"start": parts[0], "end": parts[0]}
-            if len(parts) == 2:
-                return {"start": parts[0], "end": parts[1]}
-            raise ValueError(f"cannot read {value!r} as a date or a range like 2027-03-04..2027-03-08")
-        if isinstance(value, list | tuple) and len(value) == 2:
-            return {"start": value[0], "end": value[1]}
-        return value
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Self:
-        if self.end < self.start:
-            raise ValueError(f"range ends ({self.end}) before it starts ({self.start})")
-        return self
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
-
-    def dates(self) -> Iterator[date]:
-        """Every date of the range, in order."""
-        day = self.start
-        while day <= self.end:
-            yield day
-            day += timedelta(days=1)
-
-    def __str__(self) -> str:
-        return str(self.start) if self.start == self.end else f"{self.start}..{self.end}"
-
-
-def _split_ranges(value: Any) -> Any:
-    """Accept ``"2027-03-04..2027-03-08; 2027-03-10"`` as well as a list of ranges or dates."""
-    if value is None:
-        return []
-    if isinstance(value, str | date):
-        value = [value]
-    if isinstance(value, list | tuple):
-        items: list[Any] = []
-        for item in value:
-            if isinstance(item, str):
-                items += [part for part in re.split(r"[;,]", item) if part.strip()]
-            else:
-                items.append(item)
-        return items
-    return value
-
-
-DateRanges = Annotated[list[DateRange], BeforeValidator(_split_ranges)]
-
-
-def _in_any(day: date, ranges: Sequence[DateRange]) -> bool:
-    return any(day in r for r in ranges)
-
 
 # --------------------------------------------------------------------------- scene
 
@@ -207,7 +78,7 @@ class IntExt(StrEnum):
         raise ValueError(f"cannot read {value!r} as INT, EXT or INT/EXT")
 
 
-class Scene(_Model):
+class Scene(StrictModel):
     """One strip on the board: a scene (or part of one) to be shot."""
 
     number: str = Field(min_length=1, description='Scene number as written: "12", "12A", "70pt".')
@@ -300,7 +171,7 @@ class Scene(_Model):
         if self.pinned and self.latest and self.pinned > self.latest:
             problems.append(f"pinned date {self.pinned} is after latest date {self.latest}")
         if problems:
-            raise ValueError(f"scene {self.number!r}: " + "; ".join(problems))
+            raise ProductionError(Problem("; ".join(problems), kind="scene", key=self.number))
         if not self.location:
             # Sets at one place share the name before " - " (BAILEY HOME - KITCHEN / - PORCH).
             object.__setattr__(self, "location", self.set.split(" - ")[0].strip())
@@ -331,7 +202,7 @@ class Scene(_Model):
 # --------------------------------------------------------------------------- cast
 
 
-class CastMember(_Model):
+class CastMember(StrictModel):
     """A performer with a board ID (``1`` is the lead, by convention)."""
 
     id: str = Field(min_length=1, description='Board ID: "1", "7", "12B".')
@@ -377,13 +248,13 @@ class CastMember(_Model):
 
     def is_available(self, day: date) -> bool:
         """False on a date the performer is unavailable."""
-        return not _in_any(day, self.unavailable)
+        return not in_any(day, self.unavailable)
 
 
 # --------------------------------------------------------------------------- location
 
 
-class Location(_Model):
+class Location(StrictModel):
     """A place the unit shoots at; several sets may live at one location."""
 
     name: str = Field(min_length=1, description="Unique name, as used on scenes.")
@@ -400,147 +271,21 @@ class Location(_Model):
     @classmethod
     def _zone(cls, value: str | None) -> str | None:
         if value is not None:
-            _check_zone(value)
+            check_zone(value)
         return value
 
     @model_validator(mode="after")
     def _coordinates(self) -> Self:
         if (self.latitude is None) != (self.longitude is None):
-            raise ValueError(f"location {self.name!r}: give both latitude and longitude, or neither")
+            message = "give both latitude and longitude, or neither"
+            raise ProductionError(Problem(message, kind="location", key=self.name))
         return self
 
     def is_available(self, day: date) -> bool:
         """True when the location can be used on this date."""
-        if self.windows and not _in_any(day, self.windows):
+        if self.windows and not in_any(day, self.windows):
             return False
-        return not _in_any(day, self.unavailable)
-
-
-def _check_zone(value: str) -> None:
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r} (use an IANA name like America/New_York)") from None
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-def _weekday_list(value: Any) -> Any:
-    """Accept ``"Mon-Fri"``, ``"Mon-Sat"``, ``"Mon, Wed, Fri"``, ``[0, 1, 2]`` or names."""
-    if isinstance(value, str):
-        value = [part.strip() for part in re.split(r"[;,\s]+", value) if part.strip()]
-    if not isinstance(value, list | tuple):
-        return value
-    names: list[str] = []
-    for item in value:
-        if isinstance(item, int) and not isinstance(item, bool):
-            if not 0 <= item <= 6:
-                raise ValueError(f"weekday number {item} is not 0 (Monday) to 6 (Sunday)")
-            indices = [item]
-        else:
-            text = str(item)
-            if "-" in text:
-                first, last = (_weekday_index(p) for p in text.split("-", 1))
-                indices = [(first + k) % 7 for k in range((last - first) % 7 + 1)]
-            else:
-                indices = [_weekday_index(text)]
-        names += [WEEKDAY_NAMES[i] for i in indices if WEEKDAY_NAMES[i] not in names]
-    return sorted(names, key=WEEKDAY_NAMES.index)
-
-
-def _weekday_index(text: str) -> int:
-    key = text.strip()[:3].title()
-    if key not in WEEKDAY_NAMES:
-        raise ValueError(f"cannot read {text!r} as a weekday (Mon, Tue, ... Sun)")
-    return WEEKDAY_NAMES.index(key)
-
-
-class ShootCalendar(_Model):
-    """When the unit shoots: start date, shooting weekdays, days off and holidays.
-
-    Shoot day N is the Nth *shoot date* from ``start``: a date on a shooting weekday that is
-    neither a day off nor a holiday.
-    """
-
-    start: Day = Field(description="Date of shoot day 1 (moved forward to the first shoot date).")
-    weekdays: Annotated[list[str], BeforeValidator(_weekday_list)] = Field(
-        default_factory=lambda: list(WEEKDAY_NAMES[:5]),
-        description='Shooting weekdays, e.g. "Mon-Fri" (default) or "Mon-Sat".',
-    )
-    days_off: DateRanges = Field(default_factory=list, description="Company days off (dark days).")
-    holidays: list[Day] = Field(default_factory=list, description="Company holidays (paid).")
-    time_zone: str = Field(default="UTC", description="Default IANA time zone of the production.")
-
-    @field_validator("holidays", mode="before")
-    @classmethod
-    def _holidays(cls, value: Any) -> Any:
-        ranges = _split_ranges(value)
-        if isinstance(ranges, list):
-            days: list[Any] = []
-            for item in ranges:
-                days += list(DateRange.model_validate(item).dates()) if isinstance(item, str) else [item]
-            return days
-        return value
-
-    @field_validator("weekdays")
-    @classmethod
-    def _some_weekday(cls, value: list[str]) -> list[str]:
-        if not value:
-            raise ValueError("the calendar needs at least one shooting weekday")
-        return value
-
-    @field_validator("time_zone")
-    @classmethod
-    def _zone(cls, value: str) -> str:
-        _check_zone(value)
-        return value
-
-    def is_shoot_date(self, day: date) -> bool:
-        """True when the unit may shoot on this date (not before start, weekday, not off)."""
-        return (
-            day >= self.start
-            and WEEKDAY_NAMES[day.weekday()] in self.weekdays
-            and not _in_any(day, self.days_off)
-            and day not in self.holidays
-        )
-
-    def is_holiday(self, day: date) -> bool:
-        """True on a company holiday."""
-        return day in self.holidays
-
-    def shoot_dates(self, count: int | None = None, *, until: date | None = None) -> list[date]:
-        """The first ``count`` shoot dates (or every one up to ``until``), in order."""
-        if count is None and until is None:
-            raise ValueError("give count or until")
-        dates: list[date] = []
-        day = self.start
-        # Ten years of dates bounds the walk if the calendar has almost no shoot dates.
-        horizon = self.start + timedelta(days=3660)
-        while day <= horizon:
-            if until is not None and day > until:
-                break
-            if count is not None and len(dates) >= count:
-                break
-            if self.is_shoot_date(day):
-                dates.append(day)
-            day += timedelta(days=1)
-        return dates
-
-    def date_of(self, day_number: int) -> date:
-        """The date of shoot day ``day_number`` (1-based)."""
-        if day_number < 1:
-            raise ValueError(f"shoot days are numbered from 1, not {day_number}")
-        dates = self.shoot_dates(day_number)
-        if len(dates) < day_number:
-            raise ValueError(f"the calendar has no shoot day {day_number} within ten years")
-        return dates[-1]
-
-    def day_number_of(self, day: date) -> int | None:
-        """The shoot day number of a date, or None when it is not a shoot date."""
-        if not self.is_shoot_date(day):
-            return None
-        return len(self.shoot_dates(until=day))
+        return not in_any(day, self.unavailable)
 
 
 # --------------------------------------------------------------------------- rules
@@ -565,7 +310,7 @@ class Turnaround(StrEnum):
         return {"sag": 12, "iatse": 10, "eu": 11, "none": 0}[self.value]
 
 
-class Rules(_Model):
+class Rules(StrictModel):
     """Scheduling rules and the producer's cost weights.
 
     Costs are in the production's currency; the solver minimizes
@@ -617,7 +362,7 @@ class Rules(_Model):
 # --------------------------------------------------------------------------- production
 
 
-class Production(_Model):
+class Production(StrictModel):
     """A whole production: what to shoot, who, where, when, and under which rules."""
 
     name: str = Field(min_length=1)
@@ -637,48 +382,59 @@ class Production(_Model):
 
     @model_validator(mode="after")
     def _cross_references(self) -> Self:
-        problems: list[str] = []
-        problems += _duplicates("scene", [s.number for s in self.scenes])
+        problems = _duplicates("scene", [s.number for s in self.scenes])
         problems += _duplicates("cast", [c.id for c in self.cast])
         problems += _duplicates("location", [loc.name for loc in self.locations])
-        cast_ids = {c.id for c in self.cast}
-        location_names = {loc.name for loc in self.locations}
-        scene_numbers = {s.number for s in self.scenes}
-        for scene in self.scenes:
-            for cast_id in scene.cast:
-                if cast_id not in cast_ids:
-                    problems.append(f"scene {scene.number!r}: unknown cast id {cast_id!r}")
-            if scene.location not in location_names:
-                problems.append(f"scene {scene.number!r}: unknown location {scene.location!r}")
-            if scene.pinned and not self.calendar.is_shoot_date(scene.pinned):
-                problems.append(
-                    f"scene {scene.number!r}: pinned date {scene.pinned} is not a shoot date"
-                    " (before the start, a day off, a holiday or not a shooting weekday)"
-                )
-        for first, second in self.rules.precedences:
-            for number in (first, second):
-                if number not in scene_numbers:
-                    problems.append(
-                        f"rules: precedence ({first!r}, {second!r}) names unknown scene {number!r}"
-                    )
-            if first == second:
-                problems.append(f"rules: scene {first!r} cannot precede itself")
-        for group in self.rules.same_day:
-            problems += [
-                f"rules: same-day group {group} names unknown scene {n!r}"
-                for n in group
-                if n not in scene_numbers
-            ]
-        for board, days in self.boards.items():
-            unknown = sorted({n for day in days for n in day if n not in scene_numbers})
-            if unknown:
-                problems.append(f"board {board!r}: unknown scene(s) {', '.join(map(repr, unknown))}")
+        problems += self._scene_references()
+        problems += self._rule_references()
         if problems:
             raise ProductionError(problems)
         self._scenes_by_number = {s.number: s for s in self.scenes}
         self._cast_by_id = {c.id: c for c in self.cast}
         self._locations_by_name = {loc.name: loc for loc in self.locations}
         return self
+
+    def _scene_references(self) -> list[Problem]:
+        """Every scene's cast, location and pinned date exist."""
+        problems: list[Problem] = []
+        cast_ids = {c.id for c in self.cast}
+        location_names = {loc.name for loc in self.locations}
+        for scene in self.scenes:
+            found = [f"unknown cast id {cast_id!r}" for cast_id in scene.cast if cast_id not in cast_ids]
+            if scene.location not in location_names:
+                found.append(f"unknown location {scene.location!r}")
+            if scene.pinned and not self.calendar.is_shoot_date(scene.pinned):
+                found.append(
+                    f"pinned date {scene.pinned} is not a shoot date"
+                    " (before the start, a day off, a holiday or not a shooting weekday)"
+                )
+            problems += [Problem(message, kind="scene", key=scene.number) for message in found]
+        return problems
+
+    def _rule_references(self) -> list[Problem]:
+        """Precedences, same-day groups and boards name scenes that exist."""
+        problems: list[Problem] = []
+        scene_numbers = {s.number for s in self.scenes}
+        for first, second in self.rules.precedences:
+            problems += [
+                Problem(f"precedence ({first!r}, {second!r}) names unknown scene {number!r}", kind="rules")
+                for number in (first, second)
+                if number not in scene_numbers
+            ]
+            if first == second:
+                problems.append(Problem(f"scene {first!r} cannot precede itself", kind="rules"))
+        for group in self.rules.same_day:
+            problems += [
+                Problem(f"same-day group {group} names unknown scene {n!r}", kind="rules")
+                for n in group
+                if n not in scene_numbers
+            ]
+        for board, days in self.boards.items():
+            unknown = sorted({n for day in days for n in day if n not in scene_numbers})
+            if unknown:
+                message = f"unknown scene(s) {', '.join(map(repr, unknown))}"
+                problems.append(Problem(message, kind="board", key=board))
+        return problems
 
     # Lookups --------------------------------------------------------------
 
@@ -758,69 +514,11 @@ class Production(_Model):
         return "\n".join(lines)
 
 
-def _duplicates(kind: str, keys: list[str]) -> list[str]:
+def _duplicates(kind: str, keys: list[str]) -> list[Problem]:
     seen: set[str] = set()
     repeated: list[str] = []
     for key in keys:
         if key in seen and key not in repeated:
             repeated.append(key)
         seen.add(key)
-    return [f"duplicate {kind} {key!r}" for key in repeated]
-
-
-# --------------------------------------------------------------------------- errors
-
-
-_ENTITY_KEYS = {
-    "scenes": ("scene", "number"),
-    "cast": ("cast", "id"),
-    "locations": ("location", "name"),
-}
-
-
-def describe_validation_error(error: ValidationError, data: Any, model: type[BaseModel]) -> list[str]:
-    """Turn pydantic's errors into sentences that name the entity (``scene "42A": ...``)."""
-    problems: list[str] = []
-    for item in error.errors(include_url=False):
-        loc = list(item["loc"])
-        cause = item.get("ctx", {}).get("error")
-        if isinstance(cause, ProductionError):
-            problems += cause.problems  # a cross-reference check that already lists every problem
-            continue
-        message = str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        where = _entity_name(loc, data, model)
-        field = ".".join(str(part) for part in loc if not isinstance(part, int))
-        if item["type"] == "value_error" and where and message.startswith(where.split(" ")[0]):
-            problems.append(message)  # our own validators already name the entity
-            continue
-        value = f" (got {item['input']!r})" if item["type"] not in {"missing", "value_error"} else ""
-        if not where and model is Production:
-            problems.append(f"{field}: {message}{value}" if field else f"{message}{value}")
-            continue
-        head = where or model.__name__
-        problems.append(f"{head}: {field}: {message}{value}" if field else f"{head}: {message}{value}")
-    return problems or [str(error)]
-
-
-def _entity_name(loc: list[Any], data: Any, model: type[BaseModel]) -> str:
-    """``scene '42A'`` for a loc like ('scenes', 3, 'eighths') when the input has that scene."""
-    if model is not Production and model.__name__ in {"Scene", "CastMember", "Location"}:
-        kind, key = {
-            "Scene": ("scene", "number"),
-            "CastMember": ("cast", "id"),
-            "Location": ("location", "name"),
-        }[model.__name__]
-        value = data.get(key) if isinstance(data, dict) else None
-        return f"{kind} {value!r}" if value is not None else kind
-    if len(loc) >= 2 and loc[0] in _ENTITY_KEYS and isinstance(loc[1], int):
-        kind, key = _ENTITY_KEYS[loc[0]]
-        entity: Any = None
-        if isinstance(data, dict) and isinstance(data.get(loc[0]), list | tuple):
-            items = data[loc[0]]
-            if loc[1] < len(items):
-                entity = items[loc[1]]
-        value = entity.get(key) if isinstance(entity, dict) else getattr(entity, key, None)
-        position = loc[1] + 1
-        del loc[:2]
-        return f"{kind} {value!r}" if value is not None else f"{kind} #{position}"
-    return ""
+    return [Problem(f"duplicate {kind} {key!r}") for key in repeated]

@@ -64,13 +64,13 @@ from shootplan.model import (
     Location,
     Production,
     Scene,
-    _Model,
 )
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule, ShootDay
 from shootplan.solver import Progress, Result, Status, solve
 from shootplan.solver.heuristics import order_day
 from shootplan.solver.instance import Instance, date_reasons
+from shootplan.validation import StrictModel as _Model
 
 __all__ = [
     "CastUnavailable",

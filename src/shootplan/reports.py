@@ -39,6 +39,7 @@ __all__ = [
     "one_liner",
 ]
 
+
 def format_date(day: date) -> str:
     """A day-break date as boards print it: ``Wed, Mar 3, 2027``."""
     return f"{day:%a, %b} {day.day}, {day.year}"

@@ -13,12 +13,13 @@ from typing import Self
 
 from pydantic import Field, field_validator, model_validator
 
-from shootplan.model import Day, Production, _Model
+from shootplan.model import Day, Production
+from shootplan.validation import StrictModel
 
 __all__ = ["Schedule", "ShootDay"]
 
 
-class ShootDay(_Model):
+class ShootDay(StrictModel):
     """One shoot day: its number (1-based), its date and its scenes in shooting order."""
 
     number: int = Field(ge=1, description="Shoot day number: Day 1, Day 2...")
@@ -33,7 +34,7 @@ class ShootDay(_Model):
         return value
 
 
-class Schedule(_Model):
+class Schedule(StrictModel):
     """Shoot days in order. ``created`` is the schedule's own timestamp (used by calendars)."""
 
     name: str = Field(default="", description="What this schedule is: 'shootplan', 'Rev. WHITE'.")

@@ -4,7 +4,7 @@ Readers turn a file into a :class:`Draft` (the Production's fields as plain data
 scene came from). :func:`finish` applies the keyword overrides of
 :func:`~shootplan.io.read_production`, settles the start date, validates the Production and turns
 any model problem into an :class:`~shootplan.errors.ImportProblem` that names the file, and the row
-of the scene at fault when there is one.
+of the scene at fault when there is one (read from the problem's fields, never from its words).
 
 The start date, in order of precedence: the ``start`` keyword; the file's own (a Settings sheet,
 USS calendar or Production JSON); the dates written on the board's day breaks (which also give the
@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from shootplan.errors import ImportProblem, PageCountError, ProductionError
+from shootplan.errors import ImportProblem, PageCountError, Problem, ProductionError
 from shootplan.io._cells import Problems
 from shootplan.model import WEEKDAY_NAMES, DateRange, Production, ShootCalendar
 from shootplan.pages import parse_pages
@@ -40,7 +39,8 @@ class Draft:
     """A production read from a file but not yet validated."""
 
     data: dict[str, Any]
-    places: dict[str, str] = field(default_factory=dict)  # scene number -> "file, row 7"
+    # scene number -> (sheet, row) of its strip, so the model's problems with a scene point at it
+    places: dict[str, tuple[str | None, int]] = field(default_factory=dict)
     day_dates: list[date | None] = field(default_factory=list)  # first board's day-break dates
 
 
@@ -88,15 +88,15 @@ def _validated(data: dict[str, Any], draft: Draft, file: str) -> Production:
     try:
         return Production.model_validate(data)
     except ProductionError as error:
-        raise ImportProblem([_locate(problem, draft, file) for problem in error.problems]) from None
+        raise ImportProblem([_locate(problem, draft, file) for problem in error.records]) from None
 
 
-def _locate(problem: str, draft: Draft, file: str) -> str:
-    """Prefix a model problem with the file, and the scene's row when it names a scene."""
-    match = re.match(r"scene (['\"])(.*?)\1: ", problem)
-    if match and match[2] in draft.places:
-        return f"{draft.places[match[2]]}: {problem}"
-    return f"{file}: {problem}"
+def _locate(problem: Problem, draft: Draft, file: str) -> Problem:
+    """Place a model problem in the file, at its scene's row when it is about a scene."""
+    if problem.kind == "scene" and isinstance(problem.key, str) and problem.key in draft.places:
+        sheet, row = draft.places[problem.key]
+        return problem.at(file=file, sheet=sheet, row=row)
+    return problem.at(file=file)
 
 
 def calendar_from_day_dates(day_dates: list[date | None], calendar: dict[str, Any]) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, NoReturn
 
-from shootplan.errors import ImportProblem, PageCountError
+from shootplan.errors import ImportProblem, PageCountError, Problem
 from shootplan.pages import parse_pages
 
 __all__ = [
@@ -333,30 +333,15 @@ def is_mark(value: Any) -> bool | None:
 
 @dataclass
 class Problems:
-    """Every problem found in one file, each a sentence starting with where it is."""
+    """Every problem found in one file, each a :class:`~shootplan.errors.Problem` with its place."""
 
     file: str
-    items: list[str] = field(default_factory=list)
+    items: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings, given once the file is read
 
     def warn(self, message: str) -> None:
         """Note something legal but probably unintended; read_production warns with it."""
         self.notes.append(f"{self.file}: {message}")
-
-    def where(
-        self, *, sheet: str | None = None, row: int | None = None, column: str = "", place: str = ""
-    ) -> str:
-        """``board.xlsx, sheet Scenes, row 7, column Pages`` (or another ``place`` in the file)."""
-        parts = [self.file]
-        if place:
-            parts.append(place)
-        if sheet is not None:
-            parts.append(f"sheet {sheet}")
-        if row is not None:
-            parts.append(f"row {row}")
-        if column:
-            parts.append(f"column {column}")
-        return ", ".join(parts)
 
     def add(
         self,
@@ -367,9 +352,12 @@ class Problems:
         column: str = "",
         place: str = "",
     ) -> None:
-        """Record one problem at a place."""
-        where = self.where(sheet=sheet, row=row, column=column, place=place)
-        self.items.append(f"{where}: {message}")
+        """Record one problem at a place (``board.xlsx, sheet Scenes, row 7, column Pages``)."""
+        self.items.append(Problem(message, file=self.file, place=place, sheet=sheet, row=row, column=column))
+
+    def extend(self, records: Iterable[Problem], *, sheet: str | None = None, row: int | None = None) -> None:
+        """Record the model's problems with an entity, placed in this file at its sheet and row."""
+        self.items += [record.at(file=self.file, sheet=sheet, row=row) for record in records]
 
     def fail(
         self, message: str, *, sheet: str | None = None, row: int | None = None, column: str = ""

@@ -107,17 +107,15 @@ def assemble(
                 strips.append(strip)
     ids, members = _resolve_cast(strips, cast, problems)
     scenes: list[dict[str, Any]] = []
-    places: dict[str, str] = {}
+    places: dict[str, tuple[str | None, int]] = {}
     for position, strip in enumerate(strips):
         data = {**strip.fields, "cast": ids.get(position, [])}
-        where = problems.where(sheet=strip.sheet, row=strip.row)
         try:
             scene = Scene.model_validate(data)
         except ProductionError as error:
-            for problem in error.problems:
-                problems.add(problem, sheet=strip.sheet, row=strip.row)
+            problems.extend(error.records, sheet=strip.sheet, row=strip.row)
             continue
-        places[scene.number] = where
+        places[scene.number] = (strip.sheet, strip.row)
         scenes.append(scene.model_dump())
     _warn_on_revisions(repeats, {s["number"]: s for s in scenes}, ids, problems)
     problems.raise_if_any()

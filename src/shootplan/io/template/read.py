@@ -8,7 +8,6 @@ The Scenes sheet and every other sheet with a Scene column are read as strip she
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -87,10 +86,8 @@ def _read_settings(grid: Grid, sheet: str, problems: Problems) -> _Settings:
             parsed = setting.read(value)
             _check_setting(setting, parsed)
         except (CellError, ProductionError) as error:
-            # The model names its own class and field ("Rules: call_time: ..."): the key says that.
-            message = re.sub(r"^(?:ShootCalendar|Rules): \w+: ", "", str(error))
             problems.add(
-                f"{setting.key}: {message}",
+                f"{setting.key}: {_setting_message(error)}",
                 sheet=sheet,
                 row=index + 1,
                 column=get_column_letter(position + 2),
@@ -101,6 +98,18 @@ def _read_settings(grid: Grid, sheet: str, problems: Problems) -> _Settings:
         else:
             getattr(settings, setting.section)[setting.field] = parsed
     return settings
+
+
+def _setting_message(error: CellError | ProductionError) -> str:
+    """What is wrong with a setting's value; the setting's key names the field the model names."""
+    records = [] if isinstance(error, CellError) else error.records
+    if (
+        len(records) == 1
+        and records[0].kind in {"ShootCalendar", "Rules"}
+        and records[0].field.isidentifier()
+    ):
+        return str(records[0].detached())  # not "Rules: call_time: ...": the key says that
+    return str(error)
 
 
 def _check_setting(setting: Setting, value: Any) -> None:
@@ -257,8 +266,7 @@ def _validated(
     try:
         model.model_validate(data)
     except ProductionError as error:
-        for problem in error.problems:
-            problems.add(problem, sheet=sheet, row=number)
+        problems.extend(error.records, sheet=sheet, row=number)
         return False
     return True
 
