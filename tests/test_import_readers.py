@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from shootplan import Production, ShootplanWarning, example_production
-from shootplan.io import read_production, write_workbook
-from shootplan.io._build import DEFAULT_START
+from shootplan.io import DEFAULT_START, read_production, write_workbook
 from tests.import_fixtures import DATA, rich_production, strips
 
 

@@ -100,34 +100,9 @@ def plot_stripboard(
     )
     for day_number, number, eighths, cast in rows:
         color = strip_color(production.scene(number), colors)
-        height = eighths / 8
-        x = positions[day_number]
-        axes.bar(
-            x,
-            height,
-            bottom=bottoms[day_number],
-            width=0.85,
-            color=_hex(color),
-            edgecolor="#404040",
-            linewidth=0.6,
-        )
-        # The axes is about 5.5 in tall: a line of 6.5 pt text needs ~2.5% of its height.
-        if height >= 0.025 * tallest:
-            if height >= 0.05 * tallest and cast:
-                cast_text = cast if len(cast) <= 9 else cast[:8] + "\u2026"
-                label = f"{number}\n{cast_text}"
-            else:
-                label = number
-            axes.text(
-                x,
-                bottoms[day_number] + height / 2,
-                label,
-                ha="center",
-                va="center",
-                fontsize=6.5,
-                color=_text_color(color),
-                linespacing=0.9,
-            )
+        x, bottom, height = positions[day_number], bottoms[day_number], eighths / 8
+        axes.bar(x, height, bottom=bottom, width=0.85, color=_hex(color), edgecolor="#404040", linewidth=0.6)
+        _strip_label(axes, (x, bottom + height / 2), number, cast, color, height / tallest)
         bottoms[day_number] += height
     axes.axhline(cap, color="black", linestyle="--", linewidth=1)
     axes.text(
@@ -153,6 +128,21 @@ def plot_stripboard(
     _strip_legend(axes, production, colors)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
+
+
+def _strip_label(
+    axes: Axes, center: tuple[float, float], number: str, cast: str, color: str, share: float
+) -> None:
+    """A strip's scene number (and cast IDs when it is tall enough), when it has room for text."""
+    # The axes is about 5.5 in tall: a line of 6.5 pt text needs ~2.5% of its height.
+    if share < 0.025:
+        return
+    label = number
+    if share >= 0.05 and cast:
+        cast_text = cast if len(cast) <= 9 else cast[:8] + "\u2026"
+        label = f"{number}\n{cast_text}"
+    x, y = center
+    axes.text(x, y, label, ha="center", va="center", fontsize=6.5, color=_text_color(color), linespacing=0.9)
 
 
 def _strip_legend(axes: Axes, production: Production, colors: dict[str, str]) -> None:

@@ -6,11 +6,20 @@
 - :func:`write_workbook` writes the production workbook template; reading it back gives an equal
   production.
 - :func:`write_uss` writes a Universal Schedule Standard file.
+- :func:`write_excel` writes a schedule as the workbook an AD expects (:mod:`shootplan.io.excel`).
+- :data:`DEFAULT_START` is the start date of a file that gives none (with a warning).
+
+Packages and modules: :mod:`~shootplan.io.readers` (the format told by content),
+:mod:`~shootplan.io.stripboard` (boards in the wild), :mod:`~shootplan.io.template` (the workbook
+template: schema, read, write), :mod:`~shootplan.io.uss` (read, write), :mod:`~shootplan.io.excel`
+(one module per sheet); ``_cells`` (cell values and problems with their place), ``_build`` (the
+last step every reader shares) and ``_files`` (the one atomic writer) are theirs alone.
 
 Every problem in a file is reported together in one :class:`~shootplan.errors.ImportProblem`,
 each naming the file, sheet, row and column.
 """
 
+from shootplan.io._build import DEFAULT_START as DEFAULT_START
 from shootplan.io.caldav import CaldavReport as CaldavReport
 from shootplan.io.caldav import publish_caldav as publish_caldav
 from shootplan.io.calendar import CalendarOptions as CalendarOptions
@@ -25,6 +34,7 @@ from shootplan.io.template import write_workbook as write_workbook
 from shootplan.io.uss import write_uss as write_uss
 
 __all__ = [
+    "DEFAULT_START",
     "CaldavReport",
     "CalendarOptions",
     "cast_calendar",
