@@ -3,7 +3,7 @@
 Every problem shootplan reports about a user's data is a :class:`ShootplanError`, so a caller (the
 CLI, a web service) can catch one type and show its message, which always names the entity at
 fault. Pydantic's ``ValidationError`` from constructing a model directly is wrapped into
-:class:`ProductionError` by :func:`shootplan.model.load_production` and the readers.
+:class:`ProductionError` by the models themselves (:mod:`shootplan.validation`) and the readers.
 
 A :class:`ProductionError` holds its problems as :class:`Problem` records: what is at fault (the
 entity kind and key, the field) and where (file, sheet, row, column), with the words in
