@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
@@ -15,7 +14,8 @@ import pytest
 
 from shootplan import Production, Schedule, ShootDay, cast_work, evaluate, example_production
 from shootplan.errors import ShootplanError
-from shootplan.io.calendar import (
+from shootplan.io.ics import (
+    SkipReason,
     cast_calendar,
     feed_file_names,
     lint_ics,
@@ -106,7 +106,7 @@ def example_feeds(
     tmp_path_factory: pytest.TempPathFactory, example: Production, example_schedule: Schedule
 ) -> list[Path]:
     """Every feed file the example production's packed schedule produces."""
-    return write_calendars(example, example_schedule, tmp_path_factory.mktemp("feeds"))
+    return list(write_calendars(example, example_schedule, tmp_path_factory.mktemp("feeds")).paths)
 
 
 # --------------------------------------------------------------------------- validity
@@ -167,11 +167,13 @@ def test_export_twice_gives_identical_bytes(
         unit_calendar(example, example_schedule).to_ical()
     )
     elsewhere = write_calendars(example, example_schedule, tmp_path)
-    assert [p.read_bytes() for p in elsewhere] == [p.read_bytes() for p in example_feeds]
+    assert [p.read_bytes() for p in elsewhere.paths] == [p.read_bytes() for p in example_feeds]
+    assert set(elsewhere.states.values()) == {"new"}
     stamps = {p: p.stat().st_mtime_ns for p in example_feeds}
     again = write_calendars(example, example_schedule, example_feeds[0].parent)
-    assert again == example_feeds
-    assert {p: p.stat().st_mtime_ns for p in again} == stamps  # not even rewritten
+    assert list(again.paths) == example_feeds
+    assert again.counts() == {"new": 0, "updated": 0, "unchanged": len(example_feeds)}
+    assert {p: p.stat().st_mtime_ns for p in again.paths} == stamps  # not even rewritten
     assert not list(tmp_path.glob(".*.tmp"))
 
 
@@ -515,18 +517,19 @@ def test_file_names_are_predictable_and_safe_everywhere() -> None:
     assert len({n.casefold() for n in names.values()}) == len(names)
 
 
-def test_a_person_with_no_days_gets_no_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """A cast member in no scene: no (empty, invalid) file; the log says so; the call raises."""
+def test_a_person_with_no_days_gets_no_file(tmp_path: Path) -> None:
+    """A cast member in no scene: no (empty, invalid) file; the report says why; the call raises."""
     data = located_data()
     data["cast"].append({"id": "9", "name": "Zoë Park", "character": "DRIVER"})
     production = Production.model_validate(data)
     schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
-    with caplog.at_level(logging.WARNING, logger="shootplan.io.calendar"):
-        paths = write_calendars(production, schedule, tmp_path)
-    assert "cast-9-driver.ics" not in {p.name for p in paths}
+    files = write_calendars(production, schedule, tmp_path)
+    assert "cast-9-driver.ics" not in {p.name for p in files.paths}
     assert not (tmp_path / "cast-9-driver.ics").exists()
-    assert "cast 9 (9. DRIVER) has no work or hold days" in caplog.text
-    assert {p.name for p in paths} >= {"unit.ics", "cast-1-nora.ics", "location-farm.ics"}
+    (skipped,) = files.skipped
+    assert (skipped.kind, skipped.id, skipped.reason) == ("cast", "9", SkipReason.NEVER_WORKS)
+    assert "cast 9 (9. DRIVER) has no work or hold days" in skipped.message
+    assert {p.name for p in files.paths} >= {"unit.ics", "cast-1-nora.ics", "location-farm.ics"}
     with pytest.raises(ShootplanError, match="no work or hold days"):
         cast_calendar(production, schedule, "9")
 
@@ -668,8 +671,8 @@ def test_a_performer_cut_from_the_schedule_gets_cancellations(tmp_path: Path, lo
     write_calendars(located, first, tmp_path)
     before = events((tmp_path / "cast-3-mae.ics").read_bytes())
     second = Schedule.from_day_lists(located, [["1"], ["2", "5"], ["6"]], created=LATER)
-    paths = write_calendars(located, second, tmp_path)
-    assert tmp_path / "cast-3-mae.ics" in paths
+    files = write_calendars(located, second, tmp_path)
+    assert files.states[tmp_path / "cast-3-mae.ics"] == "updated"
     text = (tmp_path / "cast-3-mae.ics").read_bytes()
     assert_valid_feed(text, name="cast-3-mae.ics")
     after = events(text)

@@ -11,22 +11,26 @@ Every problem in a file is reported together in one :class:`~shootplan.errors.Im
 each naming the file, sheet, row and column.
 """
 
-from shootplan.io.caldav import CaldavReport as CaldavReport
-from shootplan.io.caldav import publish_caldav as publish_caldav
-from shootplan.io.calendar import CalendarOptions as CalendarOptions
-from shootplan.io.calendar import cast_calendar as cast_calendar
-from shootplan.io.calendar import lint_ics as lint_ics
-from shootplan.io.calendar import location_calendar as location_calendar
-from shootplan.io.calendar import unit_calendar as unit_calendar
-from shootplan.io.calendar import write_calendars as write_calendars
 from shootplan.io.excel import write_excel as write_excel
+from shootplan.io.ics import CaldavReport as CaldavReport
+from shootplan.io.ics import CalendarFiles as CalendarFiles
+from shootplan.io.ics import CalendarOptions as CalendarOptions
+from shootplan.io.ics import SkippedFeed as SkippedFeed
+from shootplan.io.ics import cast_calendar as cast_calendar
+from shootplan.io.ics import lint_ics as lint_ics
+from shootplan.io.ics import location_calendar as location_calendar
+from shootplan.io.ics import publish_caldav as publish_caldav
+from shootplan.io.ics import unit_calendar as unit_calendar
+from shootplan.io.ics import write_calendars as write_calendars
 from shootplan.io.readers import read_production as read_production
 from shootplan.io.uss import write_uss as write_uss
 from shootplan.io.workbook import write_workbook as write_workbook
 
 __all__ = [
     "CaldavReport",
+    "CalendarFiles",
     "CalendarOptions",
+    "SkippedFeed",
     "cast_calendar",
     "lint_ics",
     "location_calendar",
