@@ -23,6 +23,7 @@ from shootplan.io.ics import (
     unit_calendar,
     write_calendars,
 )
+from shootplan.timeline import lay_out_days
 from tests.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
 from tests.conftest import small_production_data
 
@@ -532,6 +533,35 @@ def test_a_person_with_no_days_gets_no_file(tmp_path: Path) -> None:
     assert {p.name for p in files.paths} >= {"unit.ics", "cast-1-nora.ics", "location-farm.ics"}
     with pytest.raises(ShootplanError, match="no work or hold days"):
         cast_calendar(production, schedule, "9")
+
+
+def test_the_report_names_every_feed_left_out_and_why(tmp_path: Path) -> None:
+    """A location nobody visits, locations whose days all precede since: no file, a reason each."""
+    data = located_data()
+    data["locations"].append({"name": "PIER"})
+    production = Production.model_validate(data)
+    schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    last = schedule.days[-1]
+    today = {production.scene(n).location for n in last.scenes}
+    gone = [loc.name for loc in production.locations[:-1] if loc.name not in today]
+    files = write_calendars(production, schedule, tmp_path, since=last.date)
+    reasons = {(s.kind, s.id): s.reason for s in files.skipped}
+    assert reasons[("location", "PIER")] == SkipReason.NEVER_VISITED
+    assert gone and all(reasons[("location", name)] == SkipReason.ALL_BEFORE_SINCE for name in gone)
+    assert not (tmp_path / "location-pier.ics").exists()
+    assert "1 location the unit never visits" in str(files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in files.paths)
+
+
+def test_unit_events_follow_the_shared_timeline(located: Production) -> None:
+    """Each unit event runs from the timeline's crew call to its wrap, the one estimate of the day."""
+    schedule = Schedule.from_day_lists(located, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    days = lay_out_days(located, schedule)
+    found = sorted(events(unit_calendar(located, schedule)).values(), key=lambda e: e.decoded("DTSTART"))
+    assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in found] == [(d.call, d.wrap) for d in days]
+    for day in days:
+        assert [i.kind for i in day.items].count("scene") >= len(day.scenes)
+        assert day.items[0].start == day.call and day.items[-1].end == day.wrap
 
 
 def test_naive_or_missing_timestamps_are_rejected(located: Production) -> None:

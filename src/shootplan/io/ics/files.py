@@ -67,11 +67,27 @@ class CalendarFiles:
         return {state: found[state] for state in ("new", "updated", "unchanged")}
 
     def __str__(self) -> str:
+        """``1 unit, 7 cast, 5 location feeds (2 updated, 11 unchanged); no feed for 3 performers
+        who never work``."""
         kinds = Counter(path.name.split("-", 1)[0].removesuffix(".ics") for path in self.paths)
         text = f"{kinds['unit']} unit, {kinds['cast']} cast, {kinds['location']} location feeds"
         changes = ", ".join(f"{n} {state}" for state, n in self.counts().items() if n)
-        skipped = f"; {len(self.skipped)} not written (nothing to show)" if self.skipped else ""
-        return f"{self.folder}: {text} ({changes}){skipped}"
+        text += f" ({changes})" if changes else ""
+        reasons = Counter(skipped.reason for skipped in self.skipped)
+        missing = [_PHRASES[reason][count != 1].format(count) for reason, count in reasons.items()]
+        return f"{text}; no feed for {', '.join(missing)}" if missing else text
+
+
+# Each reason in words, singular and plural.
+_PHRASES = {
+    SkipReason.NEVER_WORKS: ("{} performer who never works", "{} performers who never work"),
+    SkipReason.NEVER_VISITED: ("{} location the unit never visits", "{} locations the unit never visits"),
+    SkipReason.ALL_BEFORE_SINCE: (
+        "{} feed with no day from 'since' on",
+        "{} feeds with no day from 'since' on",
+    ),
+    SkipReason.NO_SHOOT_DAYS: ("{} feed of no shoot day", "{} feeds of no shoot day"),
+}
 
 
 def write_calendars(
