@@ -7,9 +7,9 @@ from :mod:`shootplan.timeline`, shared with every other output.
 
 One job per module, each importing only the public names of the ones before it:
 
-- ``options``: :class:`CalendarOptions`, the keyword options of every function, checked once.
 - ``identity``: UIDs that survive re-boarding (a day's anchor scene, or the published day it
   continues), the ``X-SHOOTPLAN-*`` markers of our events, and the feeds' file names.
+- ``options``: :class:`CalendarOptions`, the keyword options of every function, checked once.
 - ``plan``: the schedule laid out for calendars: each day's timeline with its UID, everyone's work.
 - ``text``: the words of descriptions (day headings, timelines, addresses, how times were estimated).
 - ``feeds``: which feeds exist (unit, each performer, each location) and the events each holds.
