@@ -10,7 +10,7 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 
 from shootplan import Production
-from shootplan.io.calendar import lint_ics
+from shootplan.io.ics import lint_ics
 from tests.conftest import small_production_data
 
 STAMP = datetime(2027, 2, 1, 9, 0, tzinfo=UTC)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
@@ -15,7 +14,8 @@ import pytest
 
 from shootplan import Production, Schedule, ShootDay, cast_work, evaluate, example_production
 from shootplan.errors import ShootplanError
-from shootplan.io.calendar import (
+from shootplan.io.ics import (
+    SkipReason,
     cast_calendar,
     feed_file_names,
     lint_ics,
@@ -23,6 +23,7 @@ from shootplan.io.calendar import (
     unit_calendar,
     write_calendars,
 )
+from shootplan.timeline import lay_out_days
 from tests.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
 from tests.conftest import small_production_data
 
@@ -106,7 +107,7 @@ def example_feeds(
     tmp_path_factory: pytest.TempPathFactory, example: Production, example_schedule: Schedule
 ) -> list[Path]:
     """Every feed file the example production's packed schedule produces."""
-    return write_calendars(example, example_schedule, tmp_path_factory.mktemp("feeds"))
+    return list(write_calendars(example, example_schedule, tmp_path_factory.mktemp("feeds")).paths)
 
 
 # --------------------------------------------------------------------------- validity
@@ -167,11 +168,13 @@ def test_export_twice_gives_identical_bytes(
         unit_calendar(example, example_schedule).to_ical()
     )
     elsewhere = write_calendars(example, example_schedule, tmp_path)
-    assert [p.read_bytes() for p in elsewhere] == [p.read_bytes() for p in example_feeds]
+    assert [p.read_bytes() for p in elsewhere.paths] == [p.read_bytes() for p in example_feeds]
+    assert set(elsewhere.states.values()) == {"new"}
     stamps = {p: p.stat().st_mtime_ns for p in example_feeds}
     again = write_calendars(example, example_schedule, example_feeds[0].parent)
-    assert again == example_feeds
-    assert {p: p.stat().st_mtime_ns for p in again} == stamps  # not even rewritten
+    assert list(again.paths) == example_feeds
+    assert again.counts() == {"new": 0, "updated": 0, "unchanged": len(example_feeds)}
+    assert {p: p.stat().st_mtime_ns for p in again.paths} == stamps  # not even rewritten
     assert not list(tmp_path.glob(".*.tmp"))
 
 
@@ -515,20 +518,50 @@ def test_file_names_are_predictable_and_safe_everywhere() -> None:
     assert len({n.casefold() for n in names.values()}) == len(names)
 
 
-def test_a_person_with_no_days_gets_no_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """A cast member in no scene: no (empty, invalid) file; the log says so; the call raises."""
+def test_a_person_with_no_days_gets_no_file(tmp_path: Path) -> None:
+    """A cast member in no scene: no (empty, invalid) file; the report says why; the call raises."""
     data = located_data()
     data["cast"].append({"id": "9", "name": "Zoë Park", "character": "DRIVER"})
     production = Production.model_validate(data)
     schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
-    with caplog.at_level(logging.WARNING, logger="shootplan.io.calendar"):
-        paths = write_calendars(production, schedule, tmp_path)
-    assert "cast-9-driver.ics" not in {p.name for p in paths}
+    files = write_calendars(production, schedule, tmp_path)
+    assert "cast-9-driver.ics" not in {p.name for p in files.paths}
     assert not (tmp_path / "cast-9-driver.ics").exists()
-    assert "cast 9 (9. DRIVER) has no work or hold days" in caplog.text
-    assert {p.name for p in paths} >= {"unit.ics", "cast-1-nora.ics", "location-farm.ics"}
+    (skipped,) = files.skipped
+    assert (skipped.kind, skipped.id, skipped.reason) == ("cast", "9", SkipReason.NEVER_WORKS)
+    assert "cast 9 (9. DRIVER) has no work or hold days" in skipped.message
+    assert {p.name for p in files.paths} >= {"unit.ics", "cast-1-nora.ics", "location-farm.ics"}
     with pytest.raises(ShootplanError, match="no work or hold days"):
         cast_calendar(production, schedule, "9")
+
+
+def test_the_report_names_every_feed_left_out_and_why(tmp_path: Path) -> None:
+    """A location nobody visits, locations whose days all precede since: no file, a reason each."""
+    data = located_data()
+    data["locations"].append({"name": "PIER"})
+    production = Production.model_validate(data)
+    schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    last = schedule.days[-1]
+    today = {production.scene(n).location for n in last.scenes}
+    gone = [loc.name for loc in production.locations[:-1] if loc.name not in today]
+    files = write_calendars(production, schedule, tmp_path, since=last.date)
+    reasons = {(s.kind, s.id): s.reason for s in files.skipped}
+    assert reasons[("location", "PIER")] == SkipReason.NEVER_VISITED
+    assert gone and all(reasons[("location", name)] == SkipReason.ALL_BEFORE_SINCE for name in gone)
+    assert not (tmp_path / "location-pier.ics").exists()
+    assert "1 location the unit never visits" in str(files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in files.paths)
+
+
+def test_unit_events_follow_the_shared_timeline(located: Production) -> None:
+    """Each unit event runs from the timeline's crew call to its wrap, the one estimate of the day."""
+    schedule = Schedule.from_day_lists(located, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    days = lay_out_days(located, schedule)
+    found = sorted(events(unit_calendar(located, schedule)).values(), key=lambda e: e.decoded("DTSTART"))
+    assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in found] == [(d.call, d.wrap) for d in days]
+    for day in days:
+        assert [i.kind for i in day.items].count("scene") >= len(day.scenes)
+        assert day.items[0].start == day.call and day.items[-1].end == day.wrap
 
 
 def test_naive_or_missing_timestamps_are_rejected(located: Production) -> None:
@@ -668,8 +701,8 @@ def test_a_performer_cut_from_the_schedule_gets_cancellations(tmp_path: Path, lo
     write_calendars(located, first, tmp_path)
     before = events((tmp_path / "cast-3-mae.ics").read_bytes())
     second = Schedule.from_day_lists(located, [["1"], ["2", "5"], ["6"]], created=LATER)
-    paths = write_calendars(located, second, tmp_path)
-    assert tmp_path / "cast-3-mae.ics" in paths
+    files = write_calendars(located, second, tmp_path)
+    assert files.states[tmp_path / "cast-3-mae.ics"] == "updated"
     text = (tmp_path / "cast-3-mae.ics").read_bytes()
     assert_valid_feed(text, name="cast-3-mae.ics")
     after = events(text)

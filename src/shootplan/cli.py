@@ -53,7 +53,7 @@ from shootplan import __version__
 from shootplan.errors import ShootplanError, ShootplanWarning
 from shootplan.evaluation import Evaluation, evaluate
 from shootplan.examples import example_production
-from shootplan.io.calendar import write_calendars
+from shootplan.io.ics import write_calendars
 from shootplan.io.excel import build_workbook, write_excel
 from shootplan.io.readers import read_production
 from shootplan.model import Production

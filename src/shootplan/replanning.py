@@ -755,7 +755,7 @@ class ReplanResult(Result):
         feeds are first written with the production as it was, so those events update too.
         ``options`` go to :func:`shootplan.write_calendars`.
         """
-        from shootplan.io.calendar import write_calendars
+        from shootplan.io.ics import write_calendars
 
         if self.schedule is None:
             raise ValueError(f"no new schedule to publish ({self.status.value})")

@@ -20,15 +20,17 @@ each naming the file, sheet, row and column.
 """
 
 from shootplan.io._build import DEFAULT_START as DEFAULT_START
-from shootplan.io.caldav import CaldavReport as CaldavReport
-from shootplan.io.caldav import publish_caldav as publish_caldav
-from shootplan.io.calendar import CalendarOptions as CalendarOptions
-from shootplan.io.calendar import cast_calendar as cast_calendar
-from shootplan.io.calendar import lint_ics as lint_ics
-from shootplan.io.calendar import location_calendar as location_calendar
-from shootplan.io.calendar import unit_calendar as unit_calendar
-from shootplan.io.calendar import write_calendars as write_calendars
 from shootplan.io.excel import write_excel as write_excel
+from shootplan.io.ics import CaldavReport as CaldavReport
+from shootplan.io.ics import CalendarFiles as CalendarFiles
+from shootplan.io.ics import CalendarOptions as CalendarOptions
+from shootplan.io.ics import SkippedFeed as SkippedFeed
+from shootplan.io.ics import cast_calendar as cast_calendar
+from shootplan.io.ics import lint_ics as lint_ics
+from shootplan.io.ics import location_calendar as location_calendar
+from shootplan.io.ics import publish_caldav as publish_caldav
+from shootplan.io.ics import unit_calendar as unit_calendar
+from shootplan.io.ics import write_calendars as write_calendars
 from shootplan.io.readers import read_production as read_production
 from shootplan.io.template import write_workbook as write_workbook
 from shootplan.io.uss import write_uss as write_uss
@@ -36,7 +38,9 @@ from shootplan.io.uss import write_uss as write_uss
 __all__ = [
     "DEFAULT_START",
     "CaldavReport",
+    "CalendarFiles",
     "CalendarOptions",
+    "SkippedFeed",
     "cast_calendar",
     "lint_ics",
     "location_calendar",

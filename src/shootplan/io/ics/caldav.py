@@ -3,7 +3,7 @@
 The server is the memory: the events shootplan put there before (recognized by their
 ``X-SHOOTPLAN-PRODUCTION`` and ``X-SHOOTPLAN-FEED``) decide, exactly as a previous feed file
 would, which UIDs continue, which SEQUENCE each event gets and what is withdrawn (see
-:mod:`shootplan.io.calendar`). Each event is stored as its own VCALENDAR (with the VTIMEZONEs it
+:mod:`shootplan.io.ics.calendars`). Each event is stored as its own VCALENDAR (with the VTIMEZONEs it
 uses and no METHOD, which RFC 4791 forbids in stored objects) and saved with
 ``increase_seqno=False`` so our SEQUENCE stands. Only changed events are written; withdrawn ones are
 deleted (the server tells the clients); other events on the calendar are left alone.
@@ -21,23 +21,11 @@ from typing import Any, Unpack
 import icalendar
 
 from shootplan.errors import ShootplanError
-from shootplan.io.calendar import (
-    CalendarOptions,
-    Previous,
-    _cast_feed,
-    _Feed,
-    _fingerprint,
-    _location_feed,
-    _new_calendar,
-    _Published,
-    _published,
-    _render_schedule,
-    _Settings,
-    _settings,
-    _State,
-    _state_from_previous,
-    _unit_feed,
-)
+from shootplan.io.ics.calendars import Previous, published_before, render_schedule
+from shootplan.io.ics.feeds import Feed, cast_feed, location_feed, unit_feed
+from shootplan.io.ics.options import CalendarOptions, Settings, check_options
+from shootplan.io.ics.render import new_calendar
+from shootplan.io.ics.state import PublishedEvent, PublishedFeed, fingerprint, published_event
 from shootplan.model import Production
 from shootplan.schedule import Schedule
 
@@ -96,19 +84,19 @@ def publish_caldav(
     ``previous`` (a Schedule or feed) is used only when the calendar holds none of our events yet.
     With ``since``, our events before that date stay on the server as they are (history). Returns
     what was created, updated, left unchanged and deleted. Other options as
-    :func:`shootplan.io.calendar.unit_calendar`. Server and network failures raise
+    :func:`shootplan.unit_calendar`. Server and network failures raise
     :class:`ShootplanError` naming the server.
     """
     caldav = _caldav()
-    settings = _settings(production, schedule, **options)
+    settings = check_options(production, schedule, **options)
     if cast_id is not None and location_name is not None:
         raise ShootplanError("publish either a cast member's feed or a location's, not both")
     if cast_id is not None:
-        feed = _cast_feed(production, schedule, settings.stamp, cast_id)
+        feed = cast_feed(production, schedule, settings.stamp, cast_id)
     elif location_name is not None:
-        feed = _location_feed(production, schedule, settings.stamp, location_name)
+        feed = location_feed(production, schedule, settings.stamp, location_name)
     else:
-        feed = _unit_feed(production, schedule, settings.stamp)
+        feed = unit_feed(production, schedule, settings.stamp)
     try:
         with caldav.DAVClient(url=url, username=username, password=password) as client:
             calendar = _calendar(client, calendar_name or feed.name)
@@ -134,22 +122,22 @@ def _publish(
     calendar: Any,
     production: Production,
     schedule: Schedule,
-    feed: _Feed,
+    feed: Feed,
     previous: Previous,
-    settings: _Settings,
+    settings: Settings,
 ) -> CaldavReport:
     # What the server holds of this feed: our events only, each with its stored object.
-    ours: dict[str, tuple[_Published, Any]] = {}
+    ours: dict[str, tuple[PublishedEvent, Any]] = {}
     for stored in calendar.events():
         for event in icalendar.Calendar.from_ical(stored.data).walk("VEVENT"):
-            published = _published(event, settings.namespace, feed.key)
+            published = published_event(event, settings.namespace, feed.key)
             if published is not None:
                 ours[published.uid] = (published, stored)
     if ours:
-        state = _State({uid: published for uid, (published, _) in ours.items()}, exact=True)
+        state = PublishedFeed({uid: published for uid, (published, _) in ours.items()}, exact=True)
     else:
-        state = _state_from_previous(production, previous, feed, settings)
-    feed_calendar = _render_schedule(production, schedule, feed, state, settings, allow_empty=True)
+        state = published_before(production, previous, feed, settings)
+    feed_calendar = render_schedule(production, schedule, feed, state, settings, allow_empty=True)
     zones = {str(z["TZID"]): z for z in feed_calendar.walk("VTIMEZONE")}
     report = CaldavReport(calendar_url=str(calendar.url))
     for event in feed_calendar.walk("VEVENT"):
@@ -163,7 +151,7 @@ def _publish(
             continue
         if known is not None and not known[0].cancelled:
             old = known[0]
-            if old.sequence == int(str(event["SEQUENCE"])) and old.fingerprint == _fingerprint(event):
+            if old.sequence == int(str(event["SEQUENCE"])) and old.fingerprint == fingerprint(event):
                 report.unchanged.append(uid)
                 continue
         data = _object(event, zones)
@@ -181,7 +169,7 @@ def _publish(
 
 def _object(event: icalendar.Component, zones: dict[str, icalendar.Component]) -> str:
     """One event as a stored calendar object: VCALENDAR, its VTIMEZONEs, the VEVENT."""
-    stored = _new_calendar()
+    stored = new_calendar()
     used = sorted(
         {str(event[name].params.get("TZID")) for name in ("DTSTART", "DTEND") if name in event} & set(zones)
     )

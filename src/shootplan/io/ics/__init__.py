@@ -1,0 +1,56 @@
+"""iCalendar feeds of a schedule for crew phones: the unit, each performer, each location.
+
+A crew member subscribes once; every re-publish must update the phone in place, never duplicate an
+event or move it by an hour (see ICS.md). The package builds the feeds with ``icalendar`` and
+decides, for every event, its identity (UID) and its revision (SEQUENCE). The day's times come
+from :mod:`shootplan.timeline`, shared with every other output.
+
+One job per module, each importing only the public names of the ones before it:
+
+- ``identity``: UIDs that survive re-boarding (a day's anchor scene, or the published day it
+  continues), the ``X-SHOOTPLAN-*`` markers of our events, and the feeds' file names.
+- ``options``: :class:`CalendarOptions`, the keyword options of every function, checked once.
+- ``plan``: the schedule laid out for calendars: each day's timeline with its UID, everyone's work.
+- ``text``: the words of descriptions (day headings, timelines, addresses, how times were estimated).
+- ``feeds``: which feeds exist (unit, each performer, each location) and the events each holds.
+- ``state``: what subscribers hold: published feeds read back, SEQUENCE, cancellations.
+- ``render``: events with their revisions, cancellations, VTIMEZONEs, the VCALENDAR.
+- ``calendars``: :func:`unit_calendar`, :func:`cast_calendar`, :func:`location_calendar`, and
+  what was published before (a feed or a Schedule).
+- ``files``: :func:`write_calendars`, every feed into a folder, reported as :class:`CalendarFiles`.
+- ``caldav``: :func:`publish_caldav`, one feed onto a CalDAV calendar, reported as :class:`CaldavReport`.
+- ``lint``: :func:`lint_ics`, a raw-text check of any iCalendar file for what breaks phones
+  (independent of ``icalendar`` on purpose).
+"""
+
+from shootplan.io.ics.caldav import CaldavReport as CaldavReport
+from shootplan.io.ics.caldav import publish_caldav as publish_caldav
+from shootplan.io.ics.calendars import cast_calendar as cast_calendar
+from shootplan.io.ics.calendars import location_calendar as location_calendar
+from shootplan.io.ics.calendars import unit_calendar as unit_calendar
+from shootplan.io.ics.feeds import SkipReason as SkipReason
+from shootplan.io.ics.files import CalendarFiles as CalendarFiles
+from shootplan.io.ics.files import FileState as FileState
+from shootplan.io.ics.files import SkippedFeed as SkippedFeed
+from shootplan.io.ics.files import write_calendars as write_calendars
+from shootplan.io.ics.identity import SHOOTPLAN_NAMESPACE as SHOOTPLAN_NAMESPACE
+from shootplan.io.ics.identity import feed_file_names as feed_file_names
+from shootplan.io.ics.lint import lint_ics as lint_ics
+from shootplan.io.ics.options import CalendarOptions as CalendarOptions
+
+__all__ = [
+    "SHOOTPLAN_NAMESPACE",
+    "CaldavReport",
+    "CalendarFiles",
+    "CalendarOptions",
+    "FileState",
+    "SkipReason",
+    "SkippedFeed",
+    "cast_calendar",
+    "feed_file_names",
+    "lint_ics",
+    "location_calendar",
+    "publish_caldav",
+    "unit_calendar",
+    "write_calendars",
+]
