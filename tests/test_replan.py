@@ -29,7 +29,7 @@ from shootplan import (
     unit_calendar,
     write_calendars,
 )
-from shootplan.replanning import _how_full
+from shootplan.replanning.reasons import how_full
 from tests.conftest import small_production_data
 
 
@@ -568,12 +568,12 @@ def test_a_search_that_finds_nothing_on_a_full_board_says_how_little_room_is_lef
     """63 eighths need 2 of 3 days left: the note names the days and the way out; with 5 days, no note."""
     data = small_production_data()
     data["rules"] = {"max_shoot_days": 3}
-    full = _how_full(Production.model_validate(data), set(), date(2027, 3, 1))
+    full = how_full(Production.model_validate(data), set(), date(2027, 3, 1))
     assert full is not None
     assert "need at least 2 of the 3 shoot days left" in full
     assert "2027-03-01 to 2027-03-03" in full and "add_shoot_days" in full
     data["rules"] = {"max_shoot_days": 5}
-    assert _how_full(Production.model_validate(data), set(), date(2027, 3, 1)) is None
+    assert how_full(Production.model_validate(data), set(), date(2027, 3, 1)) is None
 
 
 def test_replan_with_one_worker_and_a_seed_repeats_exactly(

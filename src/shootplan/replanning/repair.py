@@ -1,0 +1,467 @@
+"""The old plan repaired the way an AD repairs a board, as the searches' warm start.
+
+:func:`warm_start` keeps what can stay, swaps cover sets into rained-out days, moves displaced
+strips to the nearest day with room (by a day swap or by moving a few strips aside) and lets a
+short tabu search (:func:`settle`) take a tight board back under its caps. :func:`focus` frees
+only the days around the disruption for a first, small search.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import random
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime, timedelta
+
+from shootplan.evaluation import evaluate
+from shootplan.model import (
+    Production,
+)
+from shootplan.replanning.changes import WeatherRule
+from shootplan.replanning.compare import first_days
+from shootplan.schedule import Schedule
+from shootplan.solver.instance import date_reasons
+
+__all__ = ["FOCUS_SHARE", "focus", "warm_start"]
+
+logger = logging.getLogger("shootplan.replanning")
+
+
+class _Board:
+    """Day lists over the calendar's shoot dates, with the checks an AD makes by hand: dates,
+    availability, caps, whole days for multi-day scenes, turnaround, scene order, same-day groups."""
+
+    def __init__(self, production: Production, dates: list[date]) -> None:
+        self.production = production
+        self.dates = dates
+        self.days: list[list[str]] = [[] for _ in dates]
+        self.position = {d: i for i, d in enumerate(dates)}
+        self.where: dict[str, int] = {}
+        rules = production.rules
+        # Plain dicts: the board asks about the same scenes thousands of times.
+        self.scene = {s.number: s for s in production.scenes}
+        self.lengths = {s.number: production.days_needed(s) for s in production.scenes}
+        self.minutes = {s.number: rules.scene_minutes(s) for s in production.scenes}
+        self._allowed: dict[tuple[str, int], bool] = {}
+        self.before = {n: [a for a, b in rules.precedences if b == n] for n in self.scene}
+        self.after = {n: [b for a, b in rules.precedences if a == n] for n in self.scene}
+        self.group = {n: [m for m in g if m != n] for g in rules.same_day for n in g}
+        self.turnaround = rules.turnaround.value != "none"
+        self.page_cap, self.minute_cap = rules.max_eighths_per_day, rules.max_minutes_per_day
+        self.move_minutes = rules.company_move_minutes
+        self.page_minutes = round(rules.minutes_per_page / 8)
+
+    def length(self, number: str) -> int:
+        return self.lengths[number]
+
+    def allowed(self, number: str, start: int) -> bool:
+        """The scene's dates, cast and location allow it to start on ``start``."""
+        key = (number, start)
+        if key not in self._allowed:
+            scene, k = self.scene[number], self.lengths[number]
+            if start + k > len(self.dates):
+                self._allowed[key] = False
+            else:
+                first = self.dates[start]
+                self._allowed[key] = all(
+                    not date_reasons(self.production, scene, self.dates[start + i], first) for i in range(k)
+                )
+        return self._allowed[key]
+
+    def fits(self, number: str, start: int) -> bool:
+        """Allowed there, and room for it under every rule the board can check."""
+        if not self.allowed(number, start) or not self._in_order(number, start):
+            return False
+        k = self.lengths[number]
+        if not self._rested(number, start, k):
+            return False
+        if k > 1:
+            return all(not self.days[start + i] for i in range(k))
+        if any(self.lengths[n] > 1 for n in self.days[start]):
+            return False
+        return self._over([*self.days[start], number]) == 0
+
+    def _over(self, numbers: list[str]) -> int:
+        """How far these single-day strips together go over the day's caps, in minutes."""
+        eighths = sum(self.scene[n].eighths for n in numbers)
+        over = max(0, eighths - self.page_cap) * self.page_minutes
+        if self.minute_cap is not None:
+            places = len({self.scene[n].location for n in numbers})
+            minutes = sum(self.minutes[n] for n in numbers) + self.move_minutes * (places - 1)
+            over += max(0, minutes - self.minute_cap)
+        return over
+
+    def overflow(self, day: int) -> int:
+        """How far a day is over its caps, in minutes (a page over counts as its minutes)."""
+        numbers = self.days[day]
+        if len(numbers) < 2 or any(self.lengths[n] > 1 for n in numbers):
+            return 0
+        return self._over(numbers)
+
+    def may_go(self, number: str, day: int) -> bool:
+        """Every rule but the caps allows the scene on this day (dates, order, turnaround)."""
+        return self.allowed(number, day) and self._in_order(number, day) and self._rested(number, day, 1)
+
+    def _in_order(self, number: str, start: int) -> bool:
+        end = start + self.length(number) - 1
+        if any(a in self.where and self.where[a] + self.lengths[a] - 1 > start for a in self.before[number]):
+            return False
+        if any(b in self.where and self.where[b] < end for b in self.after[number]):
+            return False
+        return all(self.where.get(m, start) == start for m in self.group.get(number, []))
+
+    def _rested(self, number: str, start: int, k: int) -> bool:
+        """No day call the morning after a night shoot, on either side of the scene's days."""
+        if not self.turnaround:
+            return True
+        night = self.scene[number].is_night
+        for d in range(start, start + k):
+            later = self.days[d + 1] if d + 1 < len(self.dates) and self._next_morning(d) else []
+            earlier = self.days[d - 1] if d > 0 and self._next_morning(d - 1) else []
+            if night and any(not self.scene[n].is_night for n in later if n != number):
+                return False
+            if not night and any(self.scene[n].is_night for n in earlier if n != number):
+                return False
+        return True
+
+    def _next_morning(self, day: int) -> bool:
+        return (self.dates[day + 1] - self.dates[day]).days == 1
+
+    def place(self, number: str, start: int) -> None:
+        for i in range(self.length(number)):
+            self.days[start + i].append(number)
+        self.where[number] = start
+
+    def remove(self, number: str) -> None:
+        start = self.where.pop(number)
+        for i in range(self.length(number)):
+            self.days[start + i].remove(number)
+
+    def nearest(self, near: int, lowest: int) -> list[int]:
+        """Positions from ``lowest`` on, nearest to ``near`` first (a later day before an earlier
+        one at the same distance: earlier days are closer to today and already prepared)."""
+        positions = range(lowest, len(self.dates))
+        return sorted(positions, key=lambda p: (abs(p - near), p < near))
+
+
+# Share of the time limit for re-boarding the days around the disruption before the whole shoot.
+FOCUS_SHARE = 0.4
+# Days either side of each disrupted day that the local re-board may change.
+FOCUS_REACH = 1
+
+
+def focus(
+    production: Production,
+    current: Schedule,
+    warm: Schedule,
+    shot: set[str],
+    open_from: date,
+    weather: Sequence[WeatherRule],
+) -> Production | None:
+    """The production with every scene pinned to its warm-start date except around disrupted days.
+
+    Disrupted days are where a scene left or arrived in the warm start, and rained-out days; the
+    scenes within ``FOCUS_REACH`` shoot days of them stay free. None when the warm start breaks a
+    rule (then it proves nothing feasible and the whole problem is solved directly).
+    """
+    if evaluate(production, warm).violations:
+        return None
+    old = {n: day.date for n, day in first_days(current).items()}
+    new = {n: (index, day.date) for index, day in enumerate(warm.days) for n in day.scenes}
+    position = {day.date: index for index, day in enumerate(warm.days)}
+    moved = {n for n, (_, when) in new.items() if n not in shot and old.get(n) != when}
+    disrupted = {new[n][0] for n in moved}
+    for n in moved:
+        if n in old:
+            earlier = [i for d, i in position.items() if d <= old[n]]
+            disrupted.add(max(earlier) if earlier else 0)
+    disrupted |= {i for d, i in position.items() if any(rule.on(d) for rule in weather)}
+    window = {p + k for p in disrupted for k in range(-FOCUS_REACH, FOCUS_REACH + 1)}
+    free = moved | {n for p in window if 0 <= p < len(warm.days) for n in warm.days[p].scenes}
+    if not free:
+        return None
+    first = {n: when for n, (_, when) in reversed(list(new.items()))}
+    scenes = [
+        s.model_dump() | ({} if s.number in shot or s.number in free else {"pinned": first[s.number]})
+        for s in production.scenes
+    ]
+    logger.info("local re-board: %d scenes free around %d disrupted days", len(free - shot), len(disrupted))
+    return production.replace(scenes=scenes)
+
+
+# Scenes one displaced strip may push to another day to make room for itself.
+_MAX_EJECTED = 3
+
+
+def warm_start(
+    production: Production,
+    current: Schedule,
+    shot: set[str],
+    open_from: date,
+    weather: Sequence[WeatherRule],
+    *,
+    seed: int = 0,
+    seconds: float = 1.0,
+    deterministic: bool = False,
+) -> Schedule:
+    """The old plan, repaired as an AD would repair it by hand.
+
+    Every scene that can still stay on its day stays. On a rained-out day, cover sets are pulled
+    in first (nearest first). Then each displaced or new scene goes to the nearest day with room;
+    failing that, its day is swapped for a day whose strips may take its place; failing that, it
+    goes to the nearest day where moving up to three strips elsewhere makes room. Whatever still
+    has no room is put over a cap, and a short tabu search (:func:`_settle`, ``seconds`` at most)
+    takes the board back under its caps.
+    """
+    missing = len(production.scenes) - len({n for day in current.days for n in day.scenes})
+    horizon = production.rules.max_shoot_days or (current.num_days + max(0, missing) + 10)
+    board = _Board(production, production.calendar.shoot_dates(horizon))
+    first_open = next((i for i, d in enumerate(board.dates) if d >= open_from), len(board.dates))
+    starts = {n: day.date for n, day in first_days(current).items() if production.has_scene(n)}
+    displaced: list[tuple[str, int]] = []
+    for number, planned in sorted(starts.items(), key=lambda item: (item[0] not in shot, item[1])):
+        position = board.position.get(planned)
+        if number in shot and position is not None:
+            board.place(number, position)  # already shot: it is where it is
+        elif position is not None and position >= first_open and board.fits(number, position):
+            board.place(number, position)
+        else:
+            displaced.append((number, position if position is not None else first_open))
+
+    lost = {p for _, p in displaced}
+    for rule in weather:
+        for position in range(first_open, len(board.dates)):
+            if not rule.on(board.dates[position]) or position not in lost:
+                continue
+            covers: list[tuple[int, bool, str]] = []
+            for scene in production.scenes:
+                if not scene.cover or scene.number in shot or production.days_needed(scene) > 1:
+                    continue
+                where = board.where.get(scene.number)
+                if where is not None and where != position and where >= first_open:
+                    # Nearest first; at equal distance a later day's cover (not yet prepared for).
+                    covers.append((abs(where - position), where < position, scene.number))
+            for _, _, number in sorted(covers):
+                where = board.where[number]
+                board.remove(number)
+                board.place(number, position if board.fits(number, position) else where)
+
+    movable = {
+        s.number
+        for s in production.scenes
+        if s.number not in shot and not s.pinned and s.number not in board.group
+    }
+    added = [(s.number, first_open) for s in production.scenes if s.number not in starts]
+    waiting: list[tuple[str, int]] = []
+    for number, near in [*displaced, *added]:
+        spot = next((p for p in board.nearest(near, first_open) if board.fits(number, p)), None)
+        if spot is not None:
+            board.place(number, spot)
+        else:
+            waiting.append((number, near))
+    by_day: dict[int, list[str]] = {}
+    for number, near in waiting:
+        by_day.setdefault(near, []).append(number)
+    for near, numbers in by_day.items():
+        _swap_days(board, numbers, near, movable, first_open)
+    for number, near in waiting:
+        if number in board.where:
+            continue
+        spots = board.nearest(near, first_open)
+        if not _make_room(board, number, spots, movable - {number}, first_open):
+            # Over a cap rather than missing: CP-SAT finds a first schedule faster from a complete
+            # hint that breaks a cap on one day than from one that leaves a scene out.
+            spot = next((p for p in spots if board.allowed(number, p)), None)
+            logger.debug("warm start: no room for scene %s; hinted on day %s over the caps", number, spot)
+            if spot is not None and board.length(number) == 1:
+                board.place(number, spot)
+    if any(board.overflow(p) for p in range(first_open, len(board.dates))):
+        homes = {n: board.position[d] for n, d in starts.items() if d in board.position}
+        steps = round(seconds * _SETTLE_STEPS_PER_SECOND) if deterministic else None
+        _settle(board, movable, first_open, homes, seed=seed, seconds=seconds, max_steps=steps)
+    used = max((i + 1 for i, day in enumerate(board.days) if day), default=0)
+    # Each location's strips together, as the solver orders a day (only for the record: the
+    # warm start fixes days, not the order within them).
+    days = [
+        sorted(
+            day, key=lambda n: [production.scene(m).location for m in day].index(production.scene(n).location)
+        )
+        for day in board.days[:used]
+    ]
+    return Schedule.from_day_lists(production, days, name="warm start")
+
+
+# Iterations a repaired strip stays where it was put before it may move again (tabu search).
+_TABU_TENURE = 7
+# Repair steps a second on the 2-core reference machine (119-scene example): the step budget
+# that stands in for ``seconds`` when the re-plan must repeat exactly.
+_SETTLE_STEPS_PER_SECOND = 400
+
+
+def _settle(
+    board: _Board,
+    movable: set[str],
+    first_open: int,
+    planned: Mapping[str, int],
+    *,
+    seed: int,
+    seconds: float,
+    max_steps: int | None = None,
+) -> None:
+    """Take the board under its caps by moving and swapping strips (a short tabu search).
+
+    Each step takes a day over its caps and makes the move or swap of one of its strips that
+    lowers the total overflow most (ties: the move that leaves fewer strips off their planned
+    day), even when no move lowers it, so the search walks out of dead ends; a strip just moved
+    rests a few steps. It stops when every day is within its caps, or after ``seconds`` (after
+    ``max_steps`` steps instead, when given: the same result on any machine).
+    """
+    rng = random.Random(seed)
+    stop = datetime.now() + timedelta(seconds=seconds)
+    days = range(first_open, len(board.dates))
+    over = {p: board.overflow(p) for p in days}
+    rest: dict[str, int] = {}
+    step = 0
+
+    def off_plan(number: str, day: int) -> int:
+        return int(planned.get(number) != day)
+
+    def time_left() -> bool:
+        return step < max_steps if max_steps is not None else datetime.now() < stop
+
+    while any(over.values()) and time_left():
+        step += 1
+        source = rng.choice([p for p in days if over[p]])
+        strips = [n for n in board.days[source] if n in movable and board.length(n) == 1]
+        best: tuple[tuple[int, int], str, int, str | None] | None = None
+        for number in strips:
+            if rest.get(number, 0) > step:
+                continue
+            board.remove(number)
+            for target in days:
+                if target == source or not board.may_go(number, target):
+                    continue
+                for other in [
+                    None,
+                    *(n for n in board.days[target] if n in movable and board.length(n) == 1),
+                ]:
+                    if other is not None:
+                        board.remove(other)
+                        if not board.may_go(other, source):
+                            board.place(other, target)
+                            continue
+                        board.place(other, source)
+                    board.place(number, target)
+                    gain = board.overflow(source) + board.overflow(target) - over[source] - over[target]
+                    churn = off_plan(number, target) - off_plan(number, source)
+                    if other is not None:
+                        churn += off_plan(other, source) - off_plan(other, target)
+                    board.remove(number)
+                    if other is not None:
+                        board.remove(other)
+                        board.place(other, target)
+                    if best is None or (gain, churn) < best[0]:
+                        best = ((gain, churn), number, target, other)
+            board.place(number, source)
+        if best is None:
+            continue
+        _, number, target, other = best
+        board.remove(number)
+        if other is not None:
+            board.remove(other)
+            board.place(other, source)
+            rest[other] = step + _TABU_TENURE
+        board.place(number, target)
+        rest[number] = step + _TABU_TENURE
+        over[source], over[target] = board.overflow(source), board.overflow(target)
+    logger.debug(
+        "warm start: caps %s after %d repair steps", "met" if not any(over.values()) else "not met", step
+    )
+
+
+def _swap_days(board: _Board, numbers: list[str], near: int, movable: set[str], first_open: int) -> bool:
+    """Put the strips that left day ``near`` on another day E, trading them for E's strips that
+    may go to ``near``: the AD's day swap (a sick lead's day for a day without the lead, a
+    rained-out exterior day for an interior one). Nearest E first; False if none works."""
+    if any(board.length(n) > 1 for n in numbers) or not 0 <= near < len(board.dates):
+        return False
+    for other in board.nearest(near, first_open):
+        if other == near:
+            continue
+        trade = [
+            n for n in board.days[other] if n in movable and board.length(n) == 1 and board.allowed(n, near)
+        ]
+        if not trade:
+            continue
+        for n in trade:
+            board.remove(n)
+        placed: list[str] = []
+        for n in numbers:
+            if not board.fits(n, other):
+                break
+            board.place(n, other)
+            placed.append(n)
+        homes: list[str] = []
+        if len(placed) == len(numbers):
+            for n in sorted(trade, key=lambda n: -board.scene[n].eighths):
+                spot = next((p for p in (near, other) if board.fits(n, p)), None)
+                if spot is None:
+                    break
+                board.place(n, spot)
+                homes.append(n)
+        if len(homes) == len(trade):
+            return True
+        for n in [*homes, *placed]:
+            board.remove(n)
+        for n in trade:
+            board.place(n, other)
+    return False
+
+
+def _make_room(board: _Board, number: str, spots: list[int], movable: set[str], first_open: int) -> bool:
+    """Place ``number`` on the first spot where moving one to three of its strips to other days
+    with room makes room for it (fewest strips moved first, then the smallest)."""
+    if board.length(number) > 1:
+        return False
+    for spot in spots:
+        if not board.allowed(number, spot):
+            continue
+        strips = [n for n in board.days[spot] if n in movable and board.length(n) == 1]
+        combos = [
+            list(combo)
+            for size in range(1, _MAX_EJECTED + 1)
+            for combo in itertools.combinations(strips, size)
+        ]
+        combos.sort(key=lambda combo: (len(combo), sum(board.scene[n].eighths for n in combo)))
+        for combo in combos:
+            if _swap_in(board, number, spot, combo, first_open):
+                return True
+    return False
+
+
+def _swap_in(board: _Board, number: str, spot: int, ejected: list[str], first_open: int) -> bool:
+    """Move ``ejected`` off ``spot`` to the nearest days with room and ``number`` onto it, or
+    change nothing and return False."""
+    for other in ejected:
+        board.remove(other)
+    if not board.fits(number, spot):
+        for other in ejected:
+            board.place(other, spot)
+        return False
+    board.place(number, spot)
+    homes: list[str] = []
+    for other in ejected:
+        home = next((p for p in board.nearest(spot, first_open) if p != spot and board.fits(other, p)), None)
+        if home is None:
+            break
+        board.place(other, home)
+        homes.append(other)
+    if len(homes) == len(ejected):
+        return True
+    for other in homes:
+        board.remove(other)
+    board.remove(number)
+    for other in ejected:
+        board.place(other, spot)
+    return False
