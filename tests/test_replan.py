@@ -18,9 +18,12 @@ from shootplan import (
     Changes,
     Production,
     ProductionError,
+    ReplanParams,
     ReplanResult,
     ReplanWarning,
+    Result,
     Schedule,
+    ShootplanError,
     Status,
     compare,
     evaluate,
@@ -29,6 +32,7 @@ from shootplan import (
     unit_calendar,
     write_calendars,
 )
+from shootplan.money import format_money
 from shootplan.replanning.reasons import how_full
 from tests.conftest import small_production_data
 
@@ -585,3 +589,52 @@ def test_replan_with_one_worker_and_a_seed_repeats_exactly(
     assert again.schedule is not None and replanned.schedule is not None
     assert again.schedule.day_lists() == replanned.schedule.day_lists()
     assert again.objective == replanned.objective
+
+
+# --------------------------------------------------------------------------- settings and result
+
+
+def test_an_empty_params_file_is_the_defaults(tmp_path: Path) -> None:
+    """An empty TOML file gives exactly ReplanParams(); a file sets the fields it names."""
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    assert ReplanParams.from_toml(empty) == ReplanParams()
+    some = tmp_path / "replan.toml"
+    some.write_text("time_limit = 5\nseed = 3\nweight_churn = 250.0\nfreeze_today = false\n")
+    params = ReplanParams.from_toml(some)
+    assert (params.time_limit, params.seed, params.weight_churn, params.freeze_today) == (5, 3, 250, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("time_limit = -1", "time_limit"), ("weight_churn = nan", "weight_churn"), ("colour = 1", "colour")],
+)
+def test_a_bad_setting_in_a_params_file_is_named(tmp_path: Path, text: str, field: str) -> None:
+    """A value out of range (or a field that does not exist) raises shootplan's error naming it."""
+    path = tmp_path / "replan.toml"
+    path.write_text(text + "\n")
+    with pytest.raises(ShootplanError, match=field) as caught:
+        ReplanParams.from_toml(path)
+    assert isinstance(caught.value, ValueError) and str(path) in str(caught.value)
+
+
+def test_replan_keywords_are_validated_like_params(small_production: Production) -> None:
+    """A bad value passed to replan() is named; an unknown keyword is a TypeError with a hint."""
+    plan = Schedule.from_day_lists(small_production, [[s.number] for s in small_production.scenes])
+    with pytest.raises(ShootplanError, match="weight_churn"):
+        replan(small_production, plan, today=date(2027, 3, 1), weight_churn=-5)
+    with pytest.raises(TypeError, match="time_limit"):
+        replan(small_production, plan, today=date(2027, 3, 1), time_limt=5)
+
+
+def test_replan_result_holds_the_solver_result(replanned: ReplanResult) -> None:
+    """The re-plan's result holds a solver Result; its fields read through and str() starts with it."""
+    assert isinstance(replanned.result, Result)
+    assert replanned.status is replanned.result.status
+    assert replanned.schedule is replanned.result.schedule
+    assert replanned.objective == replanned.result.objective
+    assert replanned.churn_cost == replanned.result.churn_cost
+    text = str(replanned)
+    assert text.startswith(str(replanned.result))
+    assert f"from {replanned.open_from}" in text and "churn" in text
+    assert format_money(replanned.churn_cost) in text

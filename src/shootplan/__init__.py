@@ -48,6 +48,7 @@ from shootplan.replanning import LocationLost as LocationLost
 from shootplan.replanning import LocationUnavailable as LocationUnavailable
 from shootplan.replanning import LocationWindows as LocationWindows
 from shootplan.replanning import Pin as Pin
+from shootplan.replanning import ReplanParams as ReplanParams
 from shootplan.replanning import ReplanResult as ReplanResult
 from shootplan.replanning import ReplanWarning as ReplanWarning
 from shootplan.replanning import SceneMove as SceneMove

@@ -43,6 +43,7 @@ only the names below are the package's API):
 - ``repair``: the warm start, the old plan repaired by hand-board moves (step 3);
 - ``polish``: the closing pass and the frozen days laid back in front of the solved ones;
 - ``reasons``: why no schedule exists and why each scene moved, in words;
+- ``params``: :class:`ReplanParams`, the re-plan's settings as one validated object (TOML too);
 - ``core``: :func:`replan` itself, a short list of phases.
 """
 
@@ -58,6 +59,8 @@ from shootplan.replanning.compare import Comparison as Comparison
 from shootplan.replanning.compare import SceneMove as SceneMove
 from shootplan.replanning.compare import compare as compare
 from shootplan.replanning.core import replan as replan
+from shootplan.replanning.params import ParamsError as ParamsError
+from shootplan.replanning.params import ReplanParams as ReplanParams
 from shootplan.replanning.result import ReplanResult as ReplanResult
 
 __all__ = [
@@ -67,7 +70,9 @@ __all__ = [
     "LocationLost",
     "LocationUnavailable",
     "LocationWindows",
+    "ParamsError",
     "Pin",
+    "ReplanParams",
     "ReplanResult",
     "ReplanWarning",
     "SceneMove",

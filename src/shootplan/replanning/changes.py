@@ -9,6 +9,7 @@ production; applying it yields :class:`WeatherRule` records the re-plan enforces
 from __future__ import annotations
 
 import os
+import sys
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -268,6 +269,17 @@ class WeatherRule:
         return any(day in r for r in self.dates)
 
 
+def _warn(message: str) -> None:
+    """A :class:`ReplanWarning` shown at the caller's line outside this package, however deep
+    inside it the change was applied (``Changes.apply`` or ``replan``)."""
+    frame = sys._getframe(1)
+    level = 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(__package__ or "-"):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, ReplanWarning, stacklevel=level)
+
+
 def _future(ranges: Sequence[DateRange], open_from: date, what: str, *, warn: bool = True) -> list[DateRange]:
     """The parts of ``ranges`` on or after ``open_from``; what falls before is dropped (warned)."""
     kept: list[DateRange] = []
@@ -281,11 +293,9 @@ def _future(ranges: Sequence[DateRange], open_from: date, what: str, *, warn: bo
             dropped = None
             kept.append(r)
         if dropped is not None and warn:
-            warnings.warn(
+            _warn(
                 f"{what}: {dropped} is already shot (frozen); only dates from {open_from} on are"
-                " re-planned (re-plan with freeze_today=False to change today)",
-                ReplanWarning,
-                stacklevel=4,
+                " re-planned (re-plan with freeze_today=False to change today)"
             )
     return kept
 
@@ -306,7 +316,6 @@ def apply_changes(
     data = production.model_dump()
     cast = {c["id"]: c for c in data["cast"]}
     locations = {loc["name"]: loc for loc in data["locations"]}
-    calendar_start = production.calendar.start
 
     for away in changes.cast_unavailable:
         cast[away.cast]["unavailable"] += [
@@ -321,24 +330,7 @@ def apply_changes(
             for r in _future(closed.dates, open_from, f"location {closed.location} unavailable")
         ]
     for change in changes.location_windows:
-        location = next((loc for loc in production.locations if loc.name == change.location), None)
-        past: list[DateRange] = []
-        if open_from > calendar_start:
-            # What was shot there stands: keep the old windows' past (or the whole past if none).
-            last = open_from - timedelta(days=1)
-            old = location.windows if location is not None and location.windows else []
-            if not old:
-                past = [DateRange(start=calendar_start, end=last)]
-            else:
-                past = [DateRange(start=w.start, end=min(w.end, last)) for w in old if w.start <= last]
-        future = _future(change.windows, open_from, f"location {change.location} windows")
-        windows = past + future
-        if change.windows and not future:
-            # Every new window is in the past: the location is closed from now on.
-            locations[change.location]["unavailable"].append(
-                {"start": open_from, "end": open_from + _FOREVER}
-            )
-        locations[change.location]["windows"] = [w.model_dump() for w in windows]
+        _move_windows(production, change, open_from, locations[change.location])
     for lost in changes.location_lost:
         locations[lost.location]["unavailable"].append({"start": open_from, "end": open_from + _FOREVER})
         if lost.replacement:
@@ -352,27 +344,16 @@ def apply_changes(
     if changes.add_shoot_days:
         limit = production.rules.max_shoot_days
         if limit is None and changes.add_shoot_days > 0:
-            warnings.warn(
+            _warn(
                 f"add_shoot_days {changes.add_shoot_days:+d}: the production has no limit on shoot"
-                " days (rules.max_shoot_days), so there is nothing to add",
-                ReplanWarning,
-                stacklevel=3,
+                " days (rules.max_shoot_days), so there is nothing to add"
             )
         else:
             base = limit if limit is not None else (plan_days or 0)
             data["rules"]["max_shoot_days"] = base + changes.add_shoot_days
 
     data["scenes"] += [s.model_dump() for s in changes.add_scenes]
-    cut = set(changes.cut_scenes)
-    if cut:
-        data["scenes"] = [s for s in data["scenes"] if s["number"] not in cut]
-        order = data["rules"]
-        order["precedences"] = [p for p in order["precedences"] if not cut & set(p)]
-        groups = [[n for n in g if n not in cut] for g in order["same_day"]]
-        order["same_day"] = [g for g in groups if len(g) > 1]
-        data["boards"] = {
-            name: [[n for n in day if n not in cut] for day in days] for name, days in data["boards"].items()
-        }
+    _cut(data, set(changes.cut_scenes))
     scenes = {s["number"]: s for s in data["scenes"]}
     for pin in changes.pins:
         scenes[pin.scene]["pinned"] = pin.date
@@ -385,6 +366,41 @@ def apply_changes(
             where = frozenset(rain.locations) if rain.locations else None
             weather.append(WeatherRule(f"{WEATHER_PREFIX}{index + 1}", dates, where, rain.note))
     return changed, weather
+
+
+def _move_windows(
+    production: Production, change: LocationWindows, open_from: date, raw: dict[str, Any]
+) -> None:
+    """Give location ``raw`` (its dumped data) the new windows from ``open_from`` on."""
+    location = next((loc for loc in production.locations if loc.name == change.location), None)
+    past: list[DateRange] = []
+    if open_from > production.calendar.start:
+        # What was shot there stands: keep the old windows' past (or the whole past if none).
+        last = open_from - timedelta(days=1)
+        old = location.windows if location is not None and location.windows else []
+        if not old:
+            past = [DateRange(start=production.calendar.start, end=last)]
+        else:
+            past = [DateRange(start=w.start, end=min(w.end, last)) for w in old if w.start <= last]
+    future = _future(change.windows, open_from, f"location {change.location} windows")
+    windows = past + future
+    if change.windows and not future:
+        # Every new window is in the past: the location is closed from now on.
+        raw["unavailable"].append({"start": open_from, "end": open_from + _FOREVER})
+    raw["windows"] = [w.model_dump() for w in windows]
+
+
+def _cut(data: dict[str, Any], cut: set[str]) -> None:
+    """Remove the cut scenes from the production's data, its order rules and its boards."""
+    if cut:
+        data["scenes"] = [s for s in data["scenes"] if s["number"] not in cut]
+        order = data["rules"]
+        order["precedences"] = [p for p in order["precedences"] if not cut & set(p)]
+        groups = [[n for n in g if n not in cut] for g in order["same_day"]]
+        order["same_day"] = [g for g in groups if len(g) > 1]
+        data["boards"] = {
+            name: [[n for n in day if n not in cut] for day in days] for name, days in data["boards"].items()
+        }
 
 
 def _check(

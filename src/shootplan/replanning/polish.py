@@ -18,17 +18,9 @@ from shootplan.schedule import Schedule, ShootDay
 from shootplan.solver.heuristics import order_day
 from shootplan.solver.instance import Instance
 
-__all__ = ["POLISH_SHARE", "finish", "polish"]
+__all__ = ["finish", "polish"]
 
 logger = logging.getLogger("shootplan.replanning")
-
-
-# Passes of the closing pass when it runs without a clock (each pass ends or improves the cost).
-_POLISH_PASSES = 5
-
-
-# Time for the closing pass that undoes moves the search left in place needlessly (beyond the limit).
-POLISH_SHARE = 0.1
 
 
 def polish(
@@ -37,32 +29,18 @@ def polish(
     churn: Mapping[str, tuple[date, float]],
     *,
     deadline: datetime | None,
+    max_passes: int,
 ) -> Schedule:
     """Put moved scenes back where crews expect them whenever that breaks no rule and costs less.
 
     A short search does not always return every scene it moved for nothing. For each moved scene,
     dearest move first, this tries its planned day again, alone or swapped with a scene that moved
     onto that day, and keeps the change when cost plus churn drops (checked by the scorer).
-    Without a ``deadline`` it makes at most ``_POLISH_PASSES`` passes (the same on any machine).
+    Without a ``deadline`` it makes at most ``max_passes`` passes (the same on any machine).
     """
-    dates = schedule.dates()
-    position = {d: i for i, d in enumerate(dates)}
-    instance = Instance.build(production, len(dates))
-    index = {scene.number: i for i, scene in enumerate(instance.scenes)}
+    board = _Polisher(production, schedule, churn)
     days = [list(day.scenes) for day in schedule.days]
-
-    def value(candidate: list[list[str]]) -> float | None:
-        trial = Schedule.from_day_lists(production, candidate)
-        evaluation = evaluate(production, trial)
-        if evaluation.violations:
-            return None
-        first = {n: trial.days[i].date for i in reversed(range(len(candidate))) for n in candidate[i]}
-        return evaluation.cost + sum(w for n, (planned, w) in churn.items() if first.get(n) != planned)
-
-    def ordered(day: list[str]) -> list[str]:
-        return [instance.scenes[s].number for s in order_day(instance, [index[n] for n in day])]
-
-    best = value(days)
+    best = board.value(days)
     if best is None:
         return schedule
 
@@ -71,48 +49,89 @@ def polish(
 
     improved = True
     passes = 0
-    while improved and not out_of_time() and (deadline is not None or passes < _POLISH_PASSES):
+    while improved and not out_of_time() and (deadline is not None or passes < max_passes):
         improved = False
         passes += 1
-        where = {n: i for i, day in enumerate(days) for n in day}
-        moved = [
-            n
-            for n, (planned, _) in sorted(churn.items(), key=lambda item: -item[1][1])
-            if n in where
-            and planned in position
-            and position[planned] != where[n]
-            and production.days_needed(production.scene(n)) == 1
-        ]
-        for number in moved:
+        for number in board.moved(days):
             if out_of_time():
                 break
-            home, here = position[churn[number][0]], where[number]
-            options: list[list[str]] = [[]]  # alone, or swapped with a scene that moved onto its day
-            options += [
-                [other]
-                for other in days[home]
-                if other in churn
-                and churn[other][0] != dates[home]
-                and production.days_needed(production.scene(other)) == 1
-            ]
-            for swap in options:
-                trial = [list(day) for day in days]
-                trial[here].remove(number)
-                trial[home].append(number)
-                for other in swap:
-                    trial[home].remove(other)
-                    trial[here].append(other)
-                trial[here], trial[home] = ordered(trial[here]), ordered(trial[home])
-                score = value(trial)
-                if score is not None and score < best - 1e-6:
-                    days, best, improved = trial, score, True
-                    logger.info("polish: scene %s back to %s (swap %s)", number, dates[home], swap)
-                    break
-            if improved:
+            better = board.put_back(days, number, best)
+            if better is not None:
+                days, best = better
+                improved = True
                 break
     while days and not days[-1]:
         days.pop()
     return Schedule.from_day_lists(production, days, name=schedule.name, created=schedule.created)
+
+
+class _Polisher:
+    """What the closing pass needs at hand: the dates, the churn costs and the day order."""
+
+    def __init__(
+        self, production: Production, schedule: Schedule, churn: Mapping[str, tuple[date, float]]
+    ) -> None:
+        self.production = production
+        self.churn = churn
+        self.dates = schedule.dates()
+        self.position = {d: i for i, d in enumerate(self.dates)}
+        self.instance = Instance.build(production, len(self.dates))
+        self.index = {scene.number: i for i, scene in enumerate(self.instance.scenes)}
+
+    def value(self, candidate: list[list[str]]) -> float | None:
+        """Cost plus churn of these day lists; None when they break a rule."""
+        trial = Schedule.from_day_lists(self.production, candidate)
+        evaluation = evaluate(self.production, trial)
+        if evaluation.violations:
+            return None
+        first = {n: trial.days[i].date for i in reversed(range(len(candidate))) for n in candidate[i]}
+        return evaluation.cost + sum(w for n, (planned, w) in self.churn.items() if first.get(n) != planned)
+
+    def ordered(self, day: list[str]) -> list[str]:
+        instance = self.instance
+        return [instance.scenes[s].number for s in order_day(instance, [self.index[n] for n in day])]
+
+    def single(self, number: str) -> bool:
+        return self.production.days_needed(self.production.scene(number)) == 1
+
+    def moved(self, days: list[list[str]]) -> list[str]:
+        """Single-day scenes off their planned day, dearest move first."""
+        where = {n: i for i, day in enumerate(days) for n in day}
+        return [
+            n
+            for n, (planned, _) in sorted(self.churn.items(), key=lambda item: -item[1][1])
+            if n in where
+            and planned in self.position
+            and self.position[planned] != where[n]
+            and self.single(n)
+        ]
+
+    def put_back(
+        self, days: list[list[str]], number: str, best: float
+    ) -> tuple[list[list[str]], float] | None:
+        """The days with ``number`` back on its planned day (alone, or swapped with a scene that
+        moved onto that day) and their value, when that is cheaper than ``best``."""
+        home = self.position[self.churn[number][0]]
+        here = next(i for i, day in enumerate(days) if number in day)
+        options: list[list[str]] = [[]]
+        options += [
+            [other]
+            for other in days[home]
+            if other in self.churn and self.churn[other][0] != self.dates[home] and self.single(other)
+        ]
+        for swap in options:
+            trial = [list(day) for day in days]
+            trial[here].remove(number)
+            trial[home].append(number)
+            for other in swap:
+                trial[home].remove(other)
+                trial[here].append(other)
+            trial[here], trial[home] = self.ordered(trial[here]), self.ordered(trial[home])
+            score = self.value(trial)
+            if score is not None and score < best - 1e-6:
+                logger.info("polish: scene %s back to %s (swap %s)", number, self.dates[home], swap)
+                return trial, score
+        return None
 
 
 # --------------------------------------------------------------------------- finishing

@@ -12,6 +12,7 @@ import itertools
 import logging
 import random
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from shootplan.evaluation import evaluate
@@ -23,7 +24,7 @@ from shootplan.replanning.compare import first_days
 from shootplan.schedule import Schedule
 from shootplan.solver.instance import date_reasons
 
-__all__ = ["FOCUS_SHARE", "focus", "warm_start"]
+__all__ = ["RepairBudget", "focus", "warm_start"]
 
 logger = logging.getLogger("shootplan.replanning")
 
@@ -145,12 +146,6 @@ class _Board:
         return sorted(positions, key=lambda p: (abs(p - near), p < near))
 
 
-# Share of the time limit for re-boarding the days around the disruption before the whole shoot.
-FOCUS_SHARE = 0.4
-# Days either side of each disrupted day that the local re-board may change.
-FOCUS_REACH = 1
-
-
 def focus(
     production: Production,
     current: Schedule,
@@ -158,12 +153,14 @@ def focus(
     shot: set[str],
     open_from: date,
     weather: Sequence[WeatherRule],
+    *,
+    reach: int,
 ) -> Production | None:
     """The production with every scene pinned to its warm-start date except around disrupted days.
 
     Disrupted days are where a scene left or arrived in the warm start, and rained-out days; the
-    scenes within ``FOCUS_REACH`` shoot days of them stay free. None when the warm start breaks a
-    rule (then it proves nothing feasible and the whole problem is solved directly).
+    scenes within ``reach`` shoot days of them stay free. None when the warm start breaks a rule
+    (then it proves nothing feasible and the whole problem is solved directly).
     """
     if evaluate(production, warm).violations:
         return None
@@ -177,7 +174,7 @@ def focus(
             earlier = [i for d, i in position.items() if d <= old[n]]
             disrupted.add(max(earlier) if earlier else 0)
     disrupted |= {i for d, i in position.items() if any(rule.on(d) for rule in weather)}
-    window = {p + k for p in disrupted for k in range(-FOCUS_REACH, FOCUS_REACH + 1)}
+    window = {p + k for p in disrupted for k in range(-reach, reach + 1)}
     free = moved | {n for p in window if 0 <= p < len(warm.days) for n in warm.days[p].scenes}
     if not free:
         return None
@@ -190,8 +187,15 @@ def focus(
     return production.replace(scenes=scenes)
 
 
-# Scenes one displaced strip may push to another day to make room for itself.
-_MAX_EJECTED = 3
+@dataclass(frozen=True)
+class RepairBudget:
+    """How long the repair may search and how it moves strips (from :class:`ReplanParams`)."""
+
+    seed: int
+    seconds: float
+    max_steps: int | None  # steps instead of seconds, when the re-plan must repeat exactly
+    max_ejected: int
+    tabu_tenure: int
 
 
 def warm_start(
@@ -200,25 +204,50 @@ def warm_start(
     shot: set[str],
     open_from: date,
     weather: Sequence[WeatherRule],
-    *,
-    seed: int = 0,
-    seconds: float = 1.0,
-    deterministic: bool = False,
+    budget: RepairBudget,
 ) -> Schedule:
     """The old plan, repaired as an AD would repair it by hand.
 
     Every scene that can still stay on its day stays. On a rained-out day, cover sets are pulled
     in first (nearest first). Then each displaced or new scene goes to the nearest day with room;
     failing that, its day is swapped for a day whose strips may take its place; failing that, it
-    goes to the nearest day where moving up to three strips elsewhere makes room. Whatever still
-    has no room is put over a cap, and a short tabu search (:func:`_settle`, ``seconds`` at most)
-    takes the board back under its caps.
+    goes to the nearest day where moving a few strips elsewhere makes room. Whatever still has no
+    room is put over a cap, and a short tabu search (:func:`_settle`) takes the board back under
+    its caps.
     """
     missing = len(production.scenes) - len({n for day in current.days for n in day.scenes})
     horizon = production.rules.max_shoot_days or (current.num_days + max(0, missing) + 10)
     board = _Board(production, production.calendar.shoot_dates(horizon))
     first_open = next((i for i, d in enumerate(board.dates) if d >= open_from), len(board.dates))
     starts = {n: day.date for n, day in first_days(current).items() if production.has_scene(n)}
+    displaced = _keep_what_stays(board, starts, shot, first_open)
+    _pull_in_covers(board, weather, {p for _, p in displaced}, shot, first_open)
+    movable = {
+        s.number
+        for s in production.scenes
+        if s.number not in shot and not s.pinned and s.number not in board.group
+    }
+    added = [(s.number, first_open) for s in production.scenes if s.number not in starts]
+    _place_displaced(board, [*displaced, *added], movable, first_open, budget.max_ejected)
+    if any(board.overflow(p) for p in range(first_open, len(board.dates))):
+        homes = {n: board.position[d] for n, d in starts.items() if d in board.position}
+        _settle(board, movable, first_open, homes, budget)
+    used = max((i + 1 for i, day in enumerate(board.days) if day), default=0)
+    # Each location's strips together, as the solver orders a day (only for the record: the
+    # warm start fixes days, not the order within them).
+    days = [
+        sorted(
+            day, key=lambda n: [production.scene(m).location for m in day].index(production.scene(n).location)
+        )
+        for day in board.days[:used]
+    ]
+    return Schedule.from_day_lists(production, days, name="warm start")
+
+
+def _keep_what_stays(
+    board: _Board, starts: Mapping[str, date], shot: set[str], first_open: int
+) -> list[tuple[str, int]]:
+    """Place every scene that may stay on its planned day; the others, with the day they left."""
     displaced: list[tuple[str, int]] = []
     for number, planned in sorted(starts.items(), key=lambda item: (item[0] not in shot, item[1])):
         position = board.position.get(planned)
@@ -228,8 +257,14 @@ def warm_start(
             board.place(number, position)
         else:
             displaced.append((number, position if position is not None else first_open))
+    return displaced
 
-    lost = {p for _, p in displaced}
+
+def _pull_in_covers(
+    board: _Board, weather: Sequence[WeatherRule], lost: set[int], shot: set[str], first_open: int
+) -> None:
+    """Move cover sets into each rained-out day that lost strips, nearest cover first."""
+    production = board.production
     for rule in weather:
         for position in range(first_open, len(board.dates)):
             if not rule.on(board.dates[position]) or position not in lost:
@@ -247,14 +282,14 @@ def warm_start(
                 board.remove(number)
                 board.place(number, position if board.fits(number, position) else where)
 
-    movable = {
-        s.number
-        for s in production.scenes
-        if s.number not in shot and not s.pinned and s.number not in board.group
-    }
-    added = [(s.number, first_open) for s in production.scenes if s.number not in starts]
+
+def _place_displaced(
+    board: _Board, homeless: list[tuple[str, int]], movable: set[str], first_open: int, max_ejected: int
+) -> None:
+    """Each displaced or new strip to the nearest day with room, else by a day swap, else by
+    making room; whatever still has none goes over a cap for :func:`_settle` to fix."""
     waiting: list[tuple[str, int]] = []
-    for number, near in [*displaced, *added]:
+    for number, near in homeless:
         spot = next((p for p in board.nearest(near, first_open) if board.fits(number, p)), None)
         if spot is not None:
             board.place(number, spot)
@@ -269,101 +304,48 @@ def warm_start(
         if number in board.where:
             continue
         spots = board.nearest(near, first_open)
-        if not _make_room(board, number, spots, movable - {number}, first_open):
+        if not _make_room(board, number, spots, movable - {number}, first_open, max_ejected):
             # Over a cap rather than missing: CP-SAT finds a first schedule faster from a complete
             # hint that breaks a cap on one day than from one that leaves a scene out.
             spot = next((p for p in spots if board.allowed(number, p)), None)
             logger.debug("warm start: no room for scene %s; hinted on day %s over the caps", number, spot)
             if spot is not None and board.length(number) == 1:
                 board.place(number, spot)
-    if any(board.overflow(p) for p in range(first_open, len(board.dates))):
-        homes = {n: board.position[d] for n, d in starts.items() if d in board.position}
-        steps = round(seconds * _SETTLE_STEPS_PER_SECOND) if deterministic else None
-        _settle(board, movable, first_open, homes, seed=seed, seconds=seconds, max_steps=steps)
-    used = max((i + 1 for i, day in enumerate(board.days) if day), default=0)
-    # Each location's strips together, as the solver orders a day (only for the record: the
-    # warm start fixes days, not the order within them).
-    days = [
-        sorted(
-            day, key=lambda n: [production.scene(m).location for m in day].index(production.scene(n).location)
-        )
-        for day in board.days[:used]
-    ]
-    return Schedule.from_day_lists(production, days, name="warm start")
 
 
-# Iterations a repaired strip stays where it was put before it may move again (tabu search).
-_TABU_TENURE = 7
-# Repair steps a second on the 2-core reference machine (119-scene example): the step budget
-# that stands in for ``seconds`` when the re-plan must repeat exactly.
-_SETTLE_STEPS_PER_SECOND = 400
+# A move found by the tabu search: (overflow change, churn change), strip, target day, swapped strip.
+_Move = tuple[tuple[int, int], str, int, str | None]
 
 
 def _settle(
-    board: _Board,
-    movable: set[str],
-    first_open: int,
-    planned: Mapping[str, int],
-    *,
-    seed: int,
-    seconds: float,
-    max_steps: int | None = None,
+    board: _Board, movable: set[str], first_open: int, planned: Mapping[str, int], budget: RepairBudget
 ) -> None:
     """Take the board under its caps by moving and swapping strips (a short tabu search).
 
     Each step takes a day over its caps and makes the move or swap of one of its strips that
     lowers the total overflow most (ties: the move that leaves fewer strips off their planned
     day), even when no move lowers it, so the search walks out of dead ends; a strip just moved
-    rests a few steps. It stops when every day is within its caps, or after ``seconds`` (after
-    ``max_steps`` steps instead, when given: the same result on any machine).
+    rests a few steps. It stops when every day is within its caps, or after ``budget.seconds``
+    (after ``budget.max_steps`` steps instead, when given: the same result on any machine).
     """
-    rng = random.Random(seed)
-    stop = datetime.now() + timedelta(seconds=seconds)
+    rng = random.Random(budget.seed)
+    stop = datetime.now() + timedelta(seconds=budget.seconds)
     days = range(first_open, len(board.dates))
     over = {p: board.overflow(p) for p in days}
     rest: dict[str, int] = {}
     step = 0
 
-    def off_plan(number: str, day: int) -> int:
-        return int(planned.get(number) != day)
-
     def time_left() -> bool:
-        return step < max_steps if max_steps is not None else datetime.now() < stop
+        return step < budget.max_steps if budget.max_steps is not None else datetime.now() < stop
 
     while any(over.values()) and time_left():
         step += 1
         source = rng.choice([p for p in days if over[p]])
         strips = [n for n in board.days[source] if n in movable and board.length(n) == 1]
-        best: tuple[tuple[int, int], str, int, str | None] | None = None
+        best: _Move | None = None
         for number in strips:
-            if rest.get(number, 0) > step:
-                continue
-            board.remove(number)
-            for target in days:
-                if target == source or not board.may_go(number, target):
-                    continue
-                for other in [
-                    None,
-                    *(n for n in board.days[target] if n in movable and board.length(n) == 1),
-                ]:
-                    if other is not None:
-                        board.remove(other)
-                        if not board.may_go(other, source):
-                            board.place(other, target)
-                            continue
-                        board.place(other, source)
-                    board.place(number, target)
-                    gain = board.overflow(source) + board.overflow(target) - over[source] - over[target]
-                    churn = off_plan(number, target) - off_plan(number, source)
-                    if other is not None:
-                        churn += off_plan(other, source) - off_plan(other, target)
-                    board.remove(number)
-                    if other is not None:
-                        board.remove(other)
-                        board.place(other, target)
-                    if best is None or (gain, churn) < best[0]:
-                        best = ((gain, churn), number, target, other)
-            board.place(number, source)
+            if rest.get(number, 0) <= step:
+                best = _best_move(board, number, source, days, movable, over, planned, best)
         if best is None:
             continue
         _, number, target, other = best
@@ -371,13 +353,54 @@ def _settle(
         if other is not None:
             board.remove(other)
             board.place(other, source)
-            rest[other] = step + _TABU_TENURE
+            rest[other] = step + budget.tabu_tenure
         board.place(number, target)
-        rest[number] = step + _TABU_TENURE
+        rest[number] = step + budget.tabu_tenure
         over[source], over[target] = board.overflow(source), board.overflow(target)
     logger.debug(
         "warm start: caps %s after %d repair steps", "met" if not any(over.values()) else "not met", step
     )
+
+
+def _best_move(
+    board: _Board,
+    number: str,
+    source: int,
+    days: range,
+    movable: set[str],
+    over: Mapping[int, int],
+    planned: Mapping[str, int],
+    best: _Move | None,
+) -> _Move | None:
+    """The better of ``best`` and every move or swap of strip ``number`` off day ``source``."""
+
+    def off_plan(strip: str, day: int) -> int:
+        return int(planned.get(strip) != day)
+
+    board.remove(number)
+    for target in days:
+        if target == source or not board.may_go(number, target):
+            continue
+        for other in [None, *(n for n in board.days[target] if n in movable and board.length(n) == 1)]:
+            if other is not None:
+                board.remove(other)
+                if not board.may_go(other, source):
+                    board.place(other, target)
+                    continue
+                board.place(other, source)
+            board.place(number, target)
+            gain = board.overflow(source) + board.overflow(target) - over[source] - over[target]
+            churn = off_plan(number, target) - off_plan(number, source)
+            if other is not None:
+                churn += off_plan(other, source) - off_plan(other, target)
+            board.remove(number)
+            if other is not None:
+                board.remove(other)
+                board.place(other, target)
+            if best is None or (gain, churn) < best[0]:
+                best = ((gain, churn), number, target, other)
+    board.place(number, source)
+    return best
 
 
 def _swap_days(board: _Board, numbers: list[str], near: int, movable: set[str], first_open: int) -> bool:
@@ -419,8 +442,10 @@ def _swap_days(board: _Board, numbers: list[str], near: int, movable: set[str], 
     return False
 
 
-def _make_room(board: _Board, number: str, spots: list[int], movable: set[str], first_open: int) -> bool:
-    """Place ``number`` on the first spot where moving one to three of its strips to other days
+def _make_room(
+    board: _Board, number: str, spots: list[int], movable: set[str], first_open: int, max_ejected: int
+) -> bool:
+    """Place ``number`` on the first spot where moving one to ``max_ejected`` of its strips to other days
     with room makes room for it (fewest strips moved first, then the smallest)."""
     if board.length(number) > 1:
         return False
@@ -430,7 +455,7 @@ def _make_room(board: _Board, number: str, spots: list[int], movable: set[str], 
         strips = [n for n in board.days[spot] if n in movable and board.length(n) == 1]
         combos = [
             list(combo)
-            for size in range(1, _MAX_EJECTED + 1)
+            for size in range(1, max_ejected + 1)
             for combo in itertools.combinations(strips, size)
         ]
         combos.sort(key=lambda combo: (len(combo), sum(board.scene[n].eighths for n in combo)))
