@@ -22,128 +22,12 @@ from shootplan.model import (
 from shootplan.replanning.changes import WeatherRule
 from shootplan.replanning.compare import first_days
 from shootplan.schedule import Schedule
-from shootplan.solver.instance import date_reasons
+from shootplan.solver.heuristics import Board
+from shootplan.solver.instance import Instance
 
 __all__ = ["RepairBudget", "focus", "warm_start"]
 
 logger = logging.getLogger("shootplan.replanning")
-
-
-class _Board:
-    """Day lists over the calendar's shoot dates, with the checks an AD makes by hand: dates,
-    availability, caps, whole days for multi-day scenes, turnaround, scene order, same-day groups."""
-
-    def __init__(self, production: Production, dates: list[date]) -> None:
-        self.production = production
-        self.dates = dates
-        self.days: list[list[str]] = [[] for _ in dates]
-        self.position = {d: i for i, d in enumerate(dates)}
-        self.where: dict[str, int] = {}
-        rules = production.rules
-        # Plain dicts: the board asks about the same scenes thousands of times.
-        self.scene = {s.number: s for s in production.scenes}
-        self.lengths = {s.number: production.days_needed(s) for s in production.scenes}
-        self.minutes = {s.number: rules.scene_minutes(s) for s in production.scenes}
-        self._allowed: dict[tuple[str, int], bool] = {}
-        self.before = {n: [a for a, b in rules.precedences if b == n] for n in self.scene}
-        self.after = {n: [b for a, b in rules.precedences if a == n] for n in self.scene}
-        self.group = {n: [m for m in g if m != n] for g in rules.same_day for n in g}
-        self.turnaround = rules.turnaround.value != "none"
-        self.page_cap, self.minute_cap = rules.max_eighths_per_day, rules.max_minutes_per_day
-        self.move_minutes = rules.company_move_minutes
-        self.page_minutes = round(rules.minutes_per_page / 8)
-
-    def length(self, number: str) -> int:
-        return self.lengths[number]
-
-    def allowed(self, number: str, start: int) -> bool:
-        """The scene's dates, cast and location allow it to start on ``start``."""
-        key = (number, start)
-        if key not in self._allowed:
-            scene, k = self.scene[number], self.lengths[number]
-            if start + k > len(self.dates):
-                self._allowed[key] = False
-            else:
-                first = self.dates[start]
-                self._allowed[key] = all(
-                    not date_reasons(self.production, scene, self.dates[start + i], first) for i in range(k)
-                )
-        return self._allowed[key]
-
-    def fits(self, number: str, start: int) -> bool:
-        """Allowed there, and room for it under every rule the board can check."""
-        if not self.allowed(number, start) or not self._in_order(number, start):
-            return False
-        k = self.lengths[number]
-        if not self._rested(number, start, k):
-            return False
-        if k > 1:
-            return all(not self.days[start + i] for i in range(k))
-        if any(self.lengths[n] > 1 for n in self.days[start]):
-            return False
-        return self._over([*self.days[start], number]) == 0
-
-    def _over(self, numbers: list[str]) -> int:
-        """How far these single-day strips together go over the day's caps, in minutes."""
-        eighths = sum(self.scene[n].eighths for n in numbers)
-        over = max(0, eighths - self.page_cap) * self.page_minutes
-        if self.minute_cap is not None:
-            places = len({self.scene[n].location for n in numbers})
-            minutes = sum(self.minutes[n] for n in numbers) + self.move_minutes * (places - 1)
-            over += max(0, minutes - self.minute_cap)
-        return over
-
-    def overflow(self, day: int) -> int:
-        """How far a day is over its caps, in minutes (a page over counts as its minutes)."""
-        numbers = self.days[day]
-        if len(numbers) < 2 or any(self.lengths[n] > 1 for n in numbers):
-            return 0
-        return self._over(numbers)
-
-    def may_go(self, number: str, day: int) -> bool:
-        """Every rule but the caps allows the scene on this day (dates, order, turnaround)."""
-        return self.allowed(number, day) and self._in_order(number, day) and self._rested(number, day, 1)
-
-    def _in_order(self, number: str, start: int) -> bool:
-        end = start + self.length(number) - 1
-        if any(a in self.where and self.where[a] + self.lengths[a] - 1 > start for a in self.before[number]):
-            return False
-        if any(b in self.where and self.where[b] < end for b in self.after[number]):
-            return False
-        return all(self.where.get(m, start) == start for m in self.group.get(number, []))
-
-    def _rested(self, number: str, start: int, k: int) -> bool:
-        """No day call the morning after a night shoot, on either side of the scene's days."""
-        if not self.turnaround:
-            return True
-        night = self.scene[number].is_night
-        for d in range(start, start + k):
-            later = self.days[d + 1] if d + 1 < len(self.dates) and self._next_morning(d) else []
-            earlier = self.days[d - 1] if d > 0 and self._next_morning(d - 1) else []
-            if night and any(not self.scene[n].is_night for n in later if n != number):
-                return False
-            if not night and any(self.scene[n].is_night for n in earlier if n != number):
-                return False
-        return True
-
-    def _next_morning(self, day: int) -> bool:
-        return (self.dates[day + 1] - self.dates[day]).days == 1
-
-    def place(self, number: str, start: int) -> None:
-        for i in range(self.length(number)):
-            self.days[start + i].append(number)
-        self.where[number] = start
-
-    def remove(self, number: str) -> None:
-        start = self.where.pop(number)
-        for i in range(self.length(number)):
-            self.days[start + i].remove(number)
-
-    def nearest(self, near: int, lowest: int) -> list[int]:
-        """Positions from ``lowest`` on, nearest to ``near`` first (a later day before an earlier
-        one at the same distance: earlier days are closer to today and already prepared)."""
-        positions = range(lowest, len(self.dates))
-        return sorted(positions, key=lambda p: (abs(p - near), p < near))
 
 
 def focus(
@@ -217,7 +101,7 @@ def warm_start(
     """
     missing = len(production.scenes) - len({n for day in current.days for n in day.scenes})
     horizon = production.rules.max_shoot_days or (current.num_days + max(0, missing) + 10)
-    board = _Board(production, production.calendar.shoot_dates(horizon))
+    board = Board(Instance.build(production, horizon))
     first_open = next((i for i, d in enumerate(board.dates) if d >= open_from), len(board.dates))
     starts = {n: day.date for n, day in first_days(current).items() if production.has_scene(n)}
     displaced = _keep_what_stays(board, starts, shot, first_open)
@@ -245,7 +129,7 @@ def warm_start(
 
 
 def _keep_what_stays(
-    board: _Board, starts: Mapping[str, date], shot: set[str], first_open: int
+    board: Board, starts: Mapping[str, date], shot: set[str], first_open: int
 ) -> list[tuple[str, int]]:
     """Place every scene that may stay on its planned day; the others, with the day they left."""
     displaced: list[tuple[str, int]] = []
@@ -261,7 +145,7 @@ def _keep_what_stays(
 
 
 def _pull_in_covers(
-    board: _Board, weather: Sequence[WeatherRule], lost: set[int], shot: set[str], first_open: int
+    board: Board, weather: Sequence[WeatherRule], lost: set[int], shot: set[str], first_open: int
 ) -> None:
     """Move cover sets into each rained-out day that lost strips, nearest cover first."""
     production = board.production
@@ -284,7 +168,7 @@ def _pull_in_covers(
 
 
 def _place_displaced(
-    board: _Board, homeless: list[tuple[str, int]], movable: set[str], first_open: int, max_ejected: int
+    board: Board, homeless: list[tuple[str, int]], movable: set[str], first_open: int, max_ejected: int
 ) -> None:
     """Each displaced or new strip to the nearest day with room, else by a day swap, else by
     making room; whatever still has none goes over a cap for :func:`_settle` to fix."""
@@ -318,7 +202,7 @@ _Move = tuple[tuple[int, int], str, int, str | None]
 
 
 def _settle(
-    board: _Board, movable: set[str], first_open: int, planned: Mapping[str, int], budget: RepairBudget
+    board: Board, movable: set[str], first_open: int, planned: Mapping[str, int], budget: RepairBudget
 ) -> None:
     """Take the board under its caps by moving and swapping strips (a short tabu search).
 
@@ -363,7 +247,7 @@ def _settle(
 
 
 def _best_move(
-    board: _Board,
+    board: Board,
     number: str,
     source: int,
     days: range,
@@ -403,7 +287,7 @@ def _best_move(
     return best
 
 
-def _swap_days(board: _Board, numbers: list[str], near: int, movable: set[str], first_open: int) -> bool:
+def _swap_days(board: Board, numbers: list[str], near: int, movable: set[str], first_open: int) -> bool:
     """Put the strips that left day ``near`` on another day E, trading them for E's strips that
     may go to ``near``: the AD's day swap (a sick lead's day for a day without the lead, a
     rained-out exterior day for an interior one). Nearest E first; False if none works."""
@@ -443,7 +327,7 @@ def _swap_days(board: _Board, numbers: list[str], near: int, movable: set[str], 
 
 
 def _make_room(
-    board: _Board, number: str, spots: list[int], movable: set[str], first_open: int, max_ejected: int
+    board: Board, number: str, spots: list[int], movable: set[str], first_open: int, max_ejected: int
 ) -> bool:
     """Place ``number`` on the first spot where moving one to ``max_ejected`` of its strips to other days
     with room makes room for it (fewest strips moved first, then the smallest)."""
@@ -465,7 +349,7 @@ def _make_room(
     return False
 
 
-def _swap_in(board: _Board, number: str, spot: int, ejected: list[str], first_open: int) -> bool:
+def _swap_in(board: Board, number: str, spot: int, ejected: list[str], first_open: int) -> bool:
     """Move ``ejected`` off ``spot`` to the nearest days with room and ``number`` onto it, or
     change nothing and return False."""
     for other in ejected:
