@@ -18,9 +18,12 @@ from shootplan import (
     Changes,
     Production,
     ProductionError,
+    ReplanParams,
     ReplanResult,
     ReplanWarning,
+    Result,
     Schedule,
+    ShootplanError,
     Status,
     compare,
     evaluate,
@@ -28,8 +31,10 @@ from shootplan import (
     solve,
     unit_calendar,
     write_calendars,
+    write_revised_calendars,
 )
-from shootplan.replanning import _how_full
+from shootplan.money import format_money
+from shootplan.replanning.reasons import how_full
 from tests.conftest import small_production_data
 
 
@@ -380,7 +385,7 @@ def test_calendars_change_sequence_only_on_affected_events(tmp_path: Path, repla
     assert replanned.schedule is not None
     assert replanned.schedule.num_days == replanned.previous.num_days  # titles say "Day 4/10"
     before = _events(unit_calendar(replanned.before, replanned.previous).to_ical())
-    paths = replanned.write_calendars(tmp_path)
+    paths = write_revised_calendars(replanned, tmp_path).paths
     published = (tmp_path / "unit.ics").read_bytes()
     after = _events(published)
     changed = set(replanned.comparison.changed_dates)
@@ -401,7 +406,8 @@ def test_calendars_change_sequence_only_on_affected_events(tmp_path: Path, repla
             touched |= {_day(event), _day(before[uid])}
     assert touched == changed
     assert set(before) - set(after) == set()  # nothing vanishes: removed days are cancelled
-    assert replanned.write_calendars(tmp_path) == paths  # publishing again changes nothing
+    again = write_revised_calendars(replanned, tmp_path)
+    assert again.paths == paths and set(again.states.values()) == {"unchanged"}  # publishing again changes nothing
     assert (tmp_path / "unit.ics").read_bytes() == published
 
 
@@ -434,7 +440,7 @@ def test_a_cut_scene_is_cancelled_from_the_calendars(
     )
     assert result.schedule is not None
     assert [m.reason for m in result.moves if m.scene == cut] == ["cut"]
-    result.write_calendars(tmp_path)
+    write_revised_calendars(result, tmp_path)
     events = _events((tmp_path / "unit.ics").read_bytes())
     assert any(int(e.get("SEQUENCE", 0)) >= 1 for e in events.values())
 
@@ -557,7 +563,7 @@ def test_a_replaced_location_updates_the_days_that_stay(
         if d.date > result.today and any(medium.scene(n).location == "HARBOR" for n in d.scenes)
     }
     assert harbor_days  # days already shot at HARBOR stay as they were
-    result.write_calendars(tmp_path)
+    write_revised_calendars(result, tmp_path)
     events = _events((tmp_path / "unit.ics").read_bytes())
     bumped = {_day(e) for e in events.values() if int(e.get("SEQUENCE", 0))}
     assert bumped == harbor_days
@@ -568,12 +574,12 @@ def test_a_search_that_finds_nothing_on_a_full_board_says_how_little_room_is_lef
     """63 eighths need 2 of 3 days left: the note names the days and the way out; with 5 days, no note."""
     data = small_production_data()
     data["rules"] = {"max_shoot_days": 3}
-    full = _how_full(Production.model_validate(data), set(), date(2027, 3, 1))
+    full = how_full(Production.model_validate(data), set(), date(2027, 3, 1))
     assert full is not None
     assert "need at least 2 of the 3 shoot days left" in full
     assert "2027-03-01 to 2027-03-03" in full and "add_shoot_days" in full
     data["rules"] = {"max_shoot_days": 5}
-    assert _how_full(Production.model_validate(data), set(), date(2027, 3, 1)) is None
+    assert how_full(Production.model_validate(data), set(), date(2027, 3, 1)) is None
 
 
 def test_replan_with_one_worker_and_a_seed_repeats_exactly(
@@ -585,3 +591,52 @@ def test_replan_with_one_worker_and_a_seed_repeats_exactly(
     assert again.schedule is not None and replanned.schedule is not None
     assert again.schedule.day_lists() == replanned.schedule.day_lists()
     assert again.objective == replanned.objective
+
+
+# --------------------------------------------------------------------------- settings and result
+
+
+def test_an_empty_params_file_is_the_defaults(tmp_path: Path) -> None:
+    """An empty TOML file gives exactly ReplanParams(); a file sets the fields it names."""
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    assert ReplanParams.from_toml(empty) == ReplanParams()
+    some = tmp_path / "replan.toml"
+    some.write_text("time_limit = 5\nseed = 3\nweight_churn = 250.0\nfreeze_today = false\n")
+    params = ReplanParams.from_toml(some)
+    assert (params.time_limit, params.seed, params.weight_churn, params.freeze_today) == (5, 3, 250, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("time_limit = -1", "time_limit"), ("weight_churn = nan", "weight_churn"), ("colour = 1", "colour")],
+)
+def test_a_bad_setting_in_a_params_file_is_named(tmp_path: Path, text: str, field: str) -> None:
+    """A value out of range (or a field that does not exist) raises shootplan's error naming it."""
+    path = tmp_path / "replan.toml"
+    path.write_text(text + "\n")
+    with pytest.raises(ShootplanError, match=field) as caught:
+        ReplanParams.from_toml(path)
+    assert isinstance(caught.value, ValueError) and str(path) in str(caught.value)
+
+
+def test_replan_keywords_are_validated_like_params(small_production: Production) -> None:
+    """A bad value passed to replan() is named; an unknown keyword is a TypeError with a hint."""
+    plan = Schedule.from_day_lists(small_production, [[s.number] for s in small_production.scenes])
+    with pytest.raises(ShootplanError, match="weight_churn"):
+        replan(small_production, plan, today=date(2027, 3, 1), weight_churn=-5)
+    with pytest.raises(TypeError, match="time_limit"):
+        replan(small_production, plan, today=date(2027, 3, 1), time_limt=5)
+
+
+def test_replan_result_holds_the_solver_result(replanned: ReplanResult) -> None:
+    """The re-plan's result holds a solver Result; its fields read through and str() starts with it."""
+    assert isinstance(replanned.result, Result)
+    assert replanned.status is replanned.result.status
+    assert replanned.schedule is replanned.result.schedule
+    assert replanned.objective == replanned.result.objective
+    assert replanned.churn_cost == replanned.result.churn_cost
+    text = str(replanned)
+    assert text.startswith(str(replanned.result))
+    assert f"from {replanned.open_from}" in text and "churn" in text
+    assert format_money(replanned.churn_cost) in text

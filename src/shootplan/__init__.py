@@ -30,6 +30,7 @@ from shootplan.io.ics import location_calendar as location_calendar
 from shootplan.io.ics import publish_caldav as publish_caldav
 from shootplan.io.ics import unit_calendar as unit_calendar
 from shootplan.io.ics import write_calendars as write_calendars
+from shootplan.io.ics import write_revised_calendars as write_revised_calendars
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
 from shootplan.model import IntExt as IntExt
@@ -52,6 +53,7 @@ from shootplan.replanning import LocationLost as LocationLost
 from shootplan.replanning import LocationUnavailable as LocationUnavailable
 from shootplan.replanning import LocationWindows as LocationWindows
 from shootplan.replanning import Pin as Pin
+from shootplan.replanning import ReplanParams as ReplanParams
 from shootplan.replanning import ReplanResult as ReplanResult
 from shootplan.replanning import ReplanWarning as ReplanWarning
 from shootplan.replanning import SceneMove as SceneMove

@@ -31,6 +31,7 @@ from shootplan.io.ics import location_calendar as location_calendar
 from shootplan.io.ics import publish_caldav as publish_caldav
 from shootplan.io.ics import unit_calendar as unit_calendar
 from shootplan.io.ics import write_calendars as write_calendars
+from shootplan.io.ics import write_revised_calendars as write_revised_calendars
 from shootplan.io.readers import read_production as read_production
 from shootplan.io.template import write_workbook as write_workbook
 from shootplan.io.uss import write_uss as write_uss
@@ -48,6 +49,7 @@ __all__ = [
     "read_production",
     "unit_calendar",
     "write_calendars",
+    "write_revised_calendars",
     "write_excel",
     "write_uss",
     "write_workbook",

@@ -2,7 +2,8 @@
 
 :func:`hand_board` is the AD's method (the benchmarks' baseline) and the solver's warm start:
 strips at window-bound locations first, then sorted by location, set, day/night and cast, each
-shoot day filled up to its caps with strips allowed on its date.
+shoot day filled up to its caps with strips allowed on its date. :class:`Board` holds the rules an
+AD checks by hand, once, for the hand method and for the re-plan's repair of an old plan.
 """
 
 from __future__ import annotations
@@ -12,59 +13,147 @@ from collections import defaultdict
 from shootplan.model import Production, Scene, Turnaround
 from shootplan.solver.instance import Instance
 
-__all__ = ["hand_board", "order_day"]
+__all__ = ["Board", "hand_board", "order_day"]
+
+
+class Board:
+    """Day lists of scene numbers over an instance's days, with the checks an AD makes by hand.
+
+    The hand-checkable rules live here once, for the hand method (:func:`hand_board`) and the
+    re-plan's repair: dates and availability (the instance's start days), page and time caps with
+    company moves, whole days for multi-day scenes, turnaround, and (with ``keep_order``) scene
+    order and same-day groups. The hand method leaves order and groups to the solver: its board
+    is a first hint, and the benchmarks measured it that way.
+    """
+
+    def __init__(self, instance: Instance, *, keep_order: bool = True) -> None:
+        production = instance.production
+        rules = production.rules
+        self.instance = instance
+        self.production = production
+        self.dates = instance.dates
+        self.days: list[list[str]] = [[] for _ in instance.dates]
+        self.position = {d: i for i, d in enumerate(instance.dates)}
+        self.where: dict[str, int] = {}
+        # Plain dicts: the board asks about the same scenes thousands of times.
+        self.index = {s.number: i for i, s in enumerate(instance.scenes)}
+        self.scene = {s.number: s for s in instance.scenes}
+        self.lengths = {s.number: instance.length[i] for i, s in enumerate(instance.scenes)}
+        self.minutes = {s.number: instance.minutes[i] for i, s in enumerate(instance.scenes)}
+        self._starts = {s.number: set(instance.starts[i]) for i, s in enumerate(instance.scenes)}
+        self.keep_order = keep_order
+        self.before = {n: [a for a, b in rules.precedences if b == n] for n in self.scene}
+        self.after = {n: [b for a, b in rules.precedences if a == n] for n in self.scene}
+        self.group = {n: [m for m in g if m != n] for g in rules.same_day for n in g}
+        self.turnaround = rules.turnaround is not Turnaround.NONE
+        self.page_cap, self.minute_cap = rules.max_eighths_per_day, rules.max_minutes_per_day
+        self.move_minutes = rules.company_move_minutes
+        self.page_minutes = round(rules.minutes_per_page / 8)
+
+    def length(self, number: str) -> int:
+        """Shoot days the scene occupies."""
+        return self.lengths[number]
+
+    def allowed(self, number: str, start: int) -> bool:
+        """The scene's dates, cast and location allow it to start on ``start``."""
+        return start in self._starts[number]
+
+    def fits(self, number: str, start: int) -> bool:
+        """Allowed there, and room for it under every rule the board can check."""
+        if not self.allowed(number, start) or not self._in_order(number, start):
+            return False
+        k = self.lengths[number]
+        if not self._rested(number, start, k):
+            return False
+        if k > 1:
+            return all(not self.days[start + i] for i in range(k))
+        if any(self.lengths[n] > 1 for n in self.days[start]):
+            return False
+        return self._over([*self.days[start], number]) == 0
+
+    def _over(self, numbers: list[str]) -> int:
+        """How far these single-day strips together go over the day's caps, in minutes."""
+        eighths = sum(self.scene[n].eighths for n in numbers)
+        over = max(0, eighths - self.page_cap) * self.page_minutes
+        if self.minute_cap is not None:
+            places = len({self.scene[n].location for n in numbers})
+            minutes = sum(self.minutes[n] for n in numbers) + self.move_minutes * (places - 1)
+            over += max(0, minutes - self.minute_cap)
+        return over
+
+    def overflow(self, day: int) -> int:
+        """How far a day is over its caps, in minutes (a page over counts as its minutes)."""
+        numbers = self.days[day]
+        if len(numbers) < 2 or any(self.lengths[n] > 1 for n in numbers):
+            return 0
+        return self._over(numbers)
+
+    def may_go(self, number: str, day: int) -> bool:
+        """Every rule but the caps allows the scene on this day (dates, order, turnaround)."""
+        return self.allowed(number, day) and self._in_order(number, day) and self._rested(number, day, 1)
+
+    def _in_order(self, number: str, start: int) -> bool:
+        if not self.keep_order:
+            return True
+        end = start + self.length(number) - 1
+        if any(a in self.where and self.where[a] + self.lengths[a] - 1 > start for a in self.before[number]):
+            return False
+        if any(b in self.where and self.where[b] < end for b in self.after[number]):
+            return False
+        return all(self.where.get(m, start) == start for m in self.group.get(number, []))
+
+    def _rested(self, number: str, start: int, k: int) -> bool:
+        """No day call the morning after a night shoot, on either side of the scene's days."""
+        if not self.turnaround:
+            return True
+        night = self.scene[number].is_night
+        for d in range(start, start + k):
+            later = self.days[d + 1] if d + 1 < len(self.dates) and self.instance.consecutive(d) else []
+            earlier = self.days[d - 1] if d > 0 and self.instance.consecutive(d - 1) else []
+            if night and any(not self.scene[n].is_night for n in later if n != number):
+                return False
+            if not night and any(self.scene[n].is_night for n in earlier if n != number):
+                return False
+        return True
+
+    def place(self, number: str, start: int) -> None:
+        """Put the scene on its days from ``start`` (no check: ask :meth:`fits` first)."""
+        for i in range(self.length(number)):
+            self.days[start + i].append(number)
+        self.where[number] = start
+
+    def remove(self, number: str) -> None:
+        """Take the scene off the board."""
+        start = self.where.pop(number)
+        for i in range(self.length(number)):
+            self.days[start + i].remove(number)
+
+    def nearest(self, near: int, lowest: int) -> list[int]:
+        """Positions from ``lowest`` on, nearest to ``near`` first (a later day before an earlier
+        one at the same distance: earlier days are closer to today and already prepared)."""
+        positions = range(lowest, len(self.dates))
+        return sorted(positions, key=lambda p: (abs(p - near), p < near))
 
 
 def hand_board(instance: Instance) -> list[list[int]]:
     """Day lists of scene indices filled first-fit in board order (some scenes may be left out)."""
     production = instance.production
-    rules = production.rules
     order = sorted(range(len(instance.scenes)), key=lambda i: _board_key(production, instance.scenes[i]))
-    days: list[list[int]] = [[] for _ in range(instance.horizon)]
-    eighths = [0] * instance.horizon
-    minutes = [0] * instance.horizon
-    locations: list[set[str]] = [set() for _ in range(instance.horizon)]
-    placed: set[int] = set()
-
-    def fits(index: int, day: int) -> bool:
-        scene = instance.scenes[index]
-        if day not in instance.starts[index] or not _turnaround_ok(instance, days, index, day):
-            return False
-        if instance.length[index] > 1:
-            return all(not days[day + i] for i in range(instance.length[index]))
-        if days[day] and any(instance.length[j] > 1 for j in days[day]):
-            return False
-        move = 0 if not locations[day] or scene.location in locations[day] else rules.company_move_minutes
-        if eighths[day] + scene.eighths > rules.max_eighths_per_day:
-            return False
-        cap = rules.max_minutes_per_day
-        return cap is None or minutes[day] + instance.minutes[index] + move <= cap
-
-    def place(index: int, day: int) -> None:
-        scene = instance.scenes[index]
-        if instance.length[index] == 1:
-            new_location = bool(locations[day]) and scene.location not in locations[day]
-            eighths[day] += scene.eighths
-            minutes[day] += instance.minutes[index] + (rules.company_move_minutes if new_location else 0)
-        for i in range(instance.length[index]):
-            days[day + i].append(index)
-            locations[day + i].add(scene.location)
-        placed.add(index)
-
+    board = Board(instance, keep_order=False)
+    numbers = [scene.number for scene in instance.scenes]
     # Pinned strips and multi-day strips take their days first: nothing else can move them.
     for index in sorted(order, key=lambda i: (instance.scenes[i].pinned is None, -instance.length[i])):
         if instance.scenes[index].pinned is None and instance.length[index] == 1:
             break
-        for day in instance.starts[index]:
-            if fits(index, day):
-                place(index, day)
-                break
+        day = next((d for d in instance.starts[index] if board.fits(numbers[index], d)), None)
+        if day is not None:
+            board.place(numbers[index], day)
     for day in range(instance.horizon):
         for index in order:
-            if index not in placed and fits(index, day):
-                place(index, day)
-    used = max((d + 1 for d in range(instance.horizon) if days[d]), default=0)
-    return [order_day(instance, day) for day in days[:used]]
+            if numbers[index] not in board.where and board.fits(numbers[index], day):
+                board.place(numbers[index], day)
+    used = max((d + 1 for d in range(instance.horizon) if board.days[d]), default=0)
+    return [order_day(instance, [board.index[n] for n in day]) for day in board.days[:used]]
 
 
 def _board_key(production: Production, scene: Scene) -> tuple[object, ...]:
@@ -79,23 +168,6 @@ def _board_key(production: Production, scene: Scene) -> tuple[object, ...]:
         tuple(sorted(scene.cast)),
         scene.number,
     )
-
-
-def _turnaround_ok(instance: Instance, days: list[list[int]], index: int, day: int) -> bool:
-    """A strip may not make a night-then-morning pair with its neighbouring days."""
-    if instance.production.rules.turnaround is Turnaround.NONE:
-        return True
-    last = day + instance.length[index] - 1
-    night = instance.scenes[index].is_night
-    night_before = (
-        day > 0 and instance.consecutive(day - 1) and any(instance.scenes[j].is_night for j in days[day - 1])
-    )
-    day_after = (
-        last + 1 < instance.horizon
-        and instance.consecutive(last)
-        and any(not instance.scenes[j].is_night for j in days[last + 1])
-    )
-    return not ((not night and night_before) or (night and day_after))
 
 
 def order_day(instance: Instance, scenes: list[int]) -> list[int]:

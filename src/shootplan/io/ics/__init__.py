@@ -18,6 +18,7 @@ One job per module, each importing only the public names of the ones before it:
 - ``calendars``: :func:`unit_calendar`, :func:`cast_calendar`, :func:`location_calendar`, and
   what was published before (a feed or a Schedule).
 - ``files``: :func:`write_calendars`, every feed into a folder, reported as :class:`CalendarFiles`.
+- ``revised``: :func:`write_revised_calendars`, a re-plan's feeds, so phones update only what changed.
 - ``caldav``: :func:`publish_caldav`, one feed onto a CalDAV calendar, reported as :class:`CaldavReport`.
 - ``lint``: :func:`lint_ics`, a raw-text check of any iCalendar file for what breaks phones
   (independent of ``icalendar`` on purpose).
@@ -37,6 +38,7 @@ from shootplan.io.ics.identity import SHOOTPLAN_NAMESPACE as SHOOTPLAN_NAMESPACE
 from shootplan.io.ics.identity import feed_file_names as feed_file_names
 from shootplan.io.ics.lint import lint_ics as lint_ics
 from shootplan.io.ics.options import CalendarOptions as CalendarOptions
+from shootplan.io.ics.revised import write_revised_calendars as write_revised_calendars
 
 __all__ = [
     "SHOOTPLAN_NAMESPACE",
@@ -53,4 +55,5 @@ __all__ = [
     "publish_caldav",
     "unit_calendar",
     "write_calendars",
+    "write_revised_calendars",
 ]

@@ -1,0 +1,204 @@
+"""Why, in words: why no re-plan exists (too late, too few days, a full board) and why each scene moved."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from shootplan.model import (
+    Production,
+)
+from shootplan.pages import format_pages
+from shootplan.replanning.changes import WEATHER_PREFIX, Changes, WeatherRule
+from shootplan.replanning.compare import SceneMove, scene_moves
+from shootplan.replanning.standins import SHOT_CHARACTER, SHOT_ID
+from shootplan.schedule import Schedule
+from shootplan.solver.instance import date_reasons
+
+__all__ = ["explain", "explained_moves", "how_full", "too_few_days", "too_late", "what_is_left"]
+
+
+def too_late(production: Production, shot: set[str], open_from: date) -> list[str]:
+    """Scenes not shot whose own dates are already past: no re-plan can help them."""
+    reasons = []
+    for scene in production.scenes:
+        if scene.number in shot:
+            continue
+        if scene.pinned and scene.pinned < open_from:
+            reasons.append(
+                f"scene {scene.number} is pinned to {scene.pinned}, a day already shot, but was not"
+                " shot then: pin it to a later date (Changes.pins) or cut it"
+            )
+        elif scene.latest and scene.latest < open_from:
+            reasons.append(
+                f"scene {scene.number} had to be shot by {scene.latest} (its latest date) but is not"
+                f" shot yet; only dates from {open_from} on are left"
+            )
+    return reasons
+
+
+@dataclass(frozen=True)
+class _Room:
+    """The shoot days left after ``open_from`` and the fewest the scenes not yet shot need."""
+
+    left: list[date]
+    needed: int  # at the page or time cap, before any company move
+    measure: str  # what sets ``needed``: "59 7/8 pages at 5 a day"
+    todo: int  # scenes not yet shot
+
+
+def _room(production: Production, shot: set[str], open_from: date) -> _Room | None:
+    """How much room the days left hold for what is not shot yet; None without a day limit."""
+    limit = production.rules.max_shoot_days
+    if limit is None:
+        return None
+    rules = production.rules
+    todo = [s for s in production.scenes if s.number not in shot]
+    multi = sum(production.days_needed(s) for s in todo if production.days_needed(s) > 1)
+    single = [s for s in todo if production.days_needed(s) == 1]
+    eighths = sum(s.eighths for s in single)
+    needed = multi + math.ceil(eighths / rules.max_eighths_per_day)
+    measure = f"{format_pages(eighths)} pages at {format_pages(rules.max_eighths_per_day)} a day"
+    if rules.max_minutes_per_day is not None:
+        minutes = sum(rules.scene_minutes(s) for s in single)
+        by_time = multi + math.ceil(minutes / rules.max_minutes_per_day)
+        if by_time > needed:
+            needed = by_time
+            measure = f"{minutes} minutes at {rules.max_minutes_per_day} a day"
+    left = [d for d in production.calendar.shoot_dates(limit) if d >= open_from]
+    return _Room(left, needed, measure, len(todo))
+
+
+def too_few_days(production: Production, shot: set[str], open_from: date) -> list[str]:
+    """The scenes not yet shot cannot fit the shoot days left at the page or time cap."""
+    room = _room(production, shot, open_from)
+    if room is None or room.needed <= len(room.left):
+        return []
+    span = f" ({room.left[0]} to {room.left[-1]})" if room.left else ""
+    return [
+        f"the {room.todo} scenes not yet shot need at least {room.needed} shoot days ({room.measure}),"
+        f" but only {len(room.left)} of the production's {production.rules.max_shoot_days} are"
+        f" left{span}: add shoot days (add_shoot_days) or cut scenes"
+    ]
+
+
+def how_full(production: Production, shot: set[str], open_from: date) -> str | None:
+    """When the search found nothing in time on a nearly full board: how little room is left."""
+    room = _room(production, shot, open_from)
+    if room is None or not room.left or room.needed < len(room.left) - 1:
+        return None
+    return (
+        f"the board is nearly full: the {room.todo} scenes not yet shot need at least {room.needed} of"
+        f" the {len(room.left)} shoot days left ({room.measure}, {room.left[0]} to {room.left[-1]})"
+        " before any company move; if more time finds nothing, more shoot days (add_shoot_days) or"
+        " re-planning today too (freeze_today=False) may help"
+    )
+
+
+def what_is_left(production: Production, shot: set[str], open_from: date) -> str:
+    """The re-plan's own frame, in words, for when the explainer found no smaller conflict."""
+    todo = [s for s in production.scenes if s.number not in shot]
+    limit = production.rules.max_shoot_days
+    dates = [d for d in production.calendar.shoot_dates(limit) if d >= open_from] if limit else []
+    days = f"the {len(dates)} shoot days from {dates[0]} to {dates[-1]}" if dates else "the days left"
+    return (
+        f"the {len(todo)} scenes not yet shot ({format_pages(sum(s.eighths for s in todo))} pages) do not"
+        f" fit {days} under every rule and change; more shoot days (add_shoot_days), re-planning today"
+        " too (freeze_today=False) or relaxing a change may help"
+    )
+
+
+# Beyond this many scenes that cannot be placed, the explanation sums up the rest.
+_MAX_REASONS = 6
+
+
+def explain(
+    lines: Sequence[str], weather: Sequence[WeatherRule], open_from: date, shot: set[str]
+) -> list[str]:
+    """The explainer's sentences with the stand-in performers put into words, and the pins that
+    hold shot scenes in place summed up as what they are: days already shot."""
+    shot_until = open_from - timedelta(days=1)
+    words: list[str] = []
+    pinned = [
+        m.group(1)
+        for line in lines
+        if (m := re.fullmatch(r"- scene (\S+) is pinned to [0-9-]+", line)) and m.group(1) in shot
+    ]
+    for line in lines:
+        match = re.fullmatch(r"- scene (\S+) is pinned to [0-9-]+", line)
+        if match and match.group(1) in shot:
+            if match.group(1) == pinned[0]:
+                many = len(pinned) > 1
+                words.append(
+                    f"- scene{'s' if many else ''} {', '.join(pinned)} {'are' if many else 'is'} already"
+                    f" shot (the days up to {shot_until} stay as they were)"
+                )
+            continue
+        line = line.replace(f"cast {SHOT_ID} ({SHOT_CHARACTER})", "a day not yet shot")
+        line = re.sub(
+            rf"{SHOT_CHARACTER} is unavailable [0-9.\-]+", f"the days up to {shot_until} are shot", line
+        )
+        for rule in weather:
+            name = rule.cast_id.upper()
+            what = f"the {rule.note}" if rule.note else "the weather"
+            line = line.replace(f"cast {rule.cast_id} ({name})", "weather fit for exteriors")
+            line = line.replace(f"{name} is unavailable", f"{what} rules out exteriors")
+        words.append(line)
+    scenes = [line for line in words if line.startswith("scene ")]
+    if len(scenes) > _MAX_REASONS:
+        rest = len(scenes) - _MAX_REASONS
+        words = [line for line in words if line not in scenes[_MAX_REASONS:]]
+        words.append(f"... and {rest} more scene{'s' if rest > 1 else ''} with no possible date")
+    return words
+
+
+def explained_moves(
+    current: Schedule,
+    schedule: Schedule,
+    checking: Production,
+    changes: Changes,
+    weather: Sequence[WeatherRule],
+    shot: set[str],
+) -> list[SceneMove]:
+    """Every scene whose date changed, with why: the rule its old date now breaks, else re-boarded."""
+    cut, added = set(changes.cut_scenes), {s.number for s in changes.add_scenes}
+    limit = checking.rules.max_shoot_days
+    last_date = checking.calendar.shoot_dates(limit)[-1] if limit else None
+    rained = {d for rule in weather for r in rule.dates for d in r.dates()}
+    reasons: dict[str, str] = {}
+    for move in scene_moves(current, schedule, {}):
+        number = move.scene
+        if number in cut:
+            reasons[number] = "cut"
+        elif number in added or move.from_date is None:
+            reasons[number] = "added"
+        elif move.to_date is None:
+            reasons[number] = "not scheduled"
+        else:
+            reasons[number] = _why_moved(checking, number, move.from_date, last_date)
+            if reasons[number] == "re-boarded" and checking.scene(number).cover and move.to_date in rained:
+                reasons[number] = "weather cover"
+    return scene_moves(current, schedule, reasons)
+
+
+def _why_moved(production: Production, number: str, planned: date, last_date: date | None) -> str:
+    calendar = production.calendar
+    if not calendar.is_shoot_date(planned):
+        return "holiday" if calendar.is_holiday(planned) else "day off"
+    if last_date is not None and planned > last_date:
+        return "fewer shoot days"
+    scene = production.scene(number)
+    words = []
+    for kind, key in date_reasons(production, scene, planned, planned):
+        if kind == "cast" and key.startswith(WEATHER_PREFIX):
+            words.append("weather")
+        elif kind == "cast":
+            words.append(f"cast {key} unavailable")
+        elif kind == "location":
+            words.append(f"{key} unavailable")
+        else:
+            words.append("scene dates")
+    return ", ".join(dict.fromkeys(words)) or "re-boarded"
