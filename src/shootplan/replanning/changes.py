@@ -28,8 +28,8 @@ from shootplan.model import (
     Location,
     Production,
     Scene,
-    _Model,
 )
+from shootplan.validation import StrictModel
 
 __all__ = [
     "WEATHER_PREFIX",
@@ -67,7 +67,7 @@ def _text_id(value: Any) -> Any:
     return value
 
 
-class CastUnavailable(_Model):
+class CastUnavailable(StrictModel):
     """A performer who cannot work on some dates (sick, injured, released to another job)."""
 
     cast: str = Field(min_length=1, description='Board ID: "1".')
@@ -79,14 +79,14 @@ class CastUnavailable(_Model):
         return _text_id(value)
 
 
-class LocationUnavailable(_Model):
+class LocationUnavailable(StrictModel):
     """A location that cannot be used on some dates (the owner needs it back, a permit lapsed)."""
 
     location: str = Field(min_length=1)
     dates: DateRanges = Field(min_length=1)
 
 
-class LocationLost(_Model):
+class LocationLost(StrictModel):
     """A location lost for the rest of the shoot. Its scenes not yet shot move to ``replacement``
     (an existing location or one in ``Changes.add_locations``); without one they cannot be shot,
     and :func:`replan` says so."""
@@ -95,7 +95,7 @@ class LocationLost(_Model):
     replacement: str | None = Field(default=None, description="Where its remaining scenes go.")
 
 
-class LocationWindows(_Model):
+class LocationWindows(StrictModel):
     """A location's window moved: from the first re-planned date on it is open only on ``windows``
     (an empty list: open every day). What was already shot there stands."""
 
@@ -103,7 +103,7 @@ class LocationWindows(_Model):
     windows: DateRanges = Field(default_factory=list)
 
 
-class Weather(_Model):
+class Weather(StrictModel):
     """Exterior work (EXT and INT/EXT strips) impossible on ``dates``: at ``locations``, or
     everywhere when none are named. Interior strips are unaffected; cover sets fill the gap."""
 
@@ -112,7 +112,7 @@ class Weather(_Model):
     note: str = Field(default="", description='What it is: "storm", "rain".')
 
 
-class Pin(_Model):
+class Pin(StrictModel):
     """A scene that must now be shot (start) on ``date``; ``date: null`` releases an existing pin."""
 
     scene: str = Field(min_length=1)
@@ -124,7 +124,7 @@ class Pin(_Model):
         return _text_id(value)
 
 
-class Changes(_Model):
+class Changes(StrictModel):
     """What happened since the plan was made. Every field is optional; JSON looks like
     ``{"cast_unavailable": [{"cast": "1", "dates": ["2027-03-10", "2027-03-11"]}]}``.
 

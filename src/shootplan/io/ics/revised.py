@@ -50,7 +50,9 @@ def _reads_the_same(before: Production, after: Production, schedule: Schedule) -
     dates = {"earliest", "latest", "pinned", "cover"}
     for number in {n for day in schedule.days for n in day.scenes}:
         if before.has_scene(number) and after.has_scene(number):
-            if before.scene(number).model_dump(exclude=dates) != after.scene(number).model_dump(exclude=dates):
+            if before.scene(number).model_dump(exclude=dates) != after.scene(number).model_dump(
+                exclude=dates
+            ):
                 return False
     after_cast = {member.id: member for member in after.cast}
     for member in before.cast:
