@@ -18,6 +18,8 @@ from shootplan.evaluation import scene_share as scene_share
 from shootplan.examples import example_production as example_production
 from shootplan.io import read_production as read_production
 from shootplan.io import write_workbook as write_workbook
+from shootplan.io.json import read_schedule as read_schedule
+from shootplan.io.json import write_schedule as write_schedule
 from shootplan.io.caldav import CaldavReport as CaldavReport
 from shootplan.io.caldav import publish_caldav as publish_caldav
 from shootplan.io.calendar import CalendarOptions as CalendarOptions
