@@ -18,8 +18,6 @@ from shootplan.evaluation import scene_share as scene_share
 from shootplan.examples import example_production as example_production
 from shootplan.io import read_production as read_production
 from shootplan.io import write_workbook as write_workbook
-from shootplan.io.json import read_schedule as read_schedule
-from shootplan.io.json import write_schedule as write_schedule
 from shootplan.io.caldav import CaldavReport as CaldavReport
 from shootplan.io.caldav import publish_caldav as publish_caldav
 from shootplan.io.calendar import CalendarOptions as CalendarOptions
@@ -29,6 +27,8 @@ from shootplan.io.calendar import location_calendar as location_calendar
 from shootplan.io.calendar import unit_calendar as unit_calendar
 from shootplan.io.calendar import write_calendars as write_calendars
 from shootplan.io.excel import write_excel as write_excel
+from shootplan.io.json import read_schedule as read_schedule
+from shootplan.io.json import write_schedule as write_schedule
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
 from shootplan.model import IntExt as IntExt
