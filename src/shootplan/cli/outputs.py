@@ -205,7 +205,7 @@ def search_line(result: Result) -> Text:
 
 def _comparison(name: str | None, own: Evaluation, mine: Evaluation, score: str) -> Text:
     """your board: 9 moves, 214 hold days; shootplan: 2 moves, 96 hold days"""
-    who = "your board" if name is None else f"your board {name!r}"
+    who = "your board" if name is None else f"your board {fit(name, 30)!r}"
     line = (
         f"{who}: {own.company_moves} moves, {own.total_hold_days} hold days;"
         f" shootplan: {mine.company_moves} moves, {mine.total_hold_days} hold days"
