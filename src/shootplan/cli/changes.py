@@ -84,5 +84,5 @@ def write_changes_workbook(result: ReplanResult, path: Path) -> Path:
             cell.number_format = "ddd mmm d, yyyy"
     for row in metrics.iter_rows(min_row=2):
         for cell in row[1:]:
-            cell.number_format = "#,##0.##"
+            cell.number_format = "#,##0"
     return write_with(path, workbook.save)
