@@ -27,7 +27,9 @@ from shootplan import (
     lint_ics,
     read_production,
 )
-from shootplan.cli import _search_line, main
+from shootplan.cli import main
+from shootplan.cli.export import dood_with_names
+from shootplan.cli.outputs import search_line
 from shootplan.reports import day_out_of_days
 from tests.conftest import small_production_data
 
@@ -124,7 +126,7 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Planned:
 # --------------------------------------------------------------------------- global options
 
 
-@pytest.mark.parametrize("command", ["", "demo", "check", "plan", "score", "dood", "calendars"])
+@pytest.mark.parametrize("command", ["", "demo", "check", "plan", "score", "dood", "calendars", "replan"])
 def test_every_command_has_help_with_examples(command: str) -> None:
     """--help answers with exit 0 and shows examples, for the group and every command."""
     result = _run(*([command] if command else []), "--help")
@@ -218,7 +220,7 @@ def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("shootplan.cli.read_production", broken)
+    monkeypatch.setattr("shootplan.cli.common.read_production", broken)
     result = _run("check", MESSY)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "shootplan hit a bug (RuntimeError: boom)" in result.stderr and "show_versions" in result.stderr
@@ -252,7 +254,7 @@ def test_plan_scores_the_ads_own_board_beside_its_plan(tmp_path: Path) -> None:
     """A board with day breaks: planned within its 7 days, its metrics printed beside the plan's."""
     result = _run("plan", MESSY, "--time-limit", "2", "--out", tmp_path / "plan")
     assert result.returncode == 0, result.stderr
-    assert "within your board's 7 shoot days" in result.stderr
+    assert "planning within the 7 days of your board's day breaks" in result.stderr
     production = read_production(MESSY)
     payload = json.loads((tmp_path / "plan" / "schedule.json").read_text())
     mine = Schedule.model_validate(payload["schedule"])
@@ -288,11 +290,11 @@ def test_search_line_lists_the_bound_reasons_while_not_proven(small_production: 
     schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
     reasons = ["at least 1 company move: reason one", "at least 2 hold days for 3. MAE: reason two"]
     feasible = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 1.0, bound_reasons=reasons)
-    lines = _search_line(feasible).plain.splitlines()
+    lines = search_line(feasible).plain.splitlines()
     assert lines[0].startswith("search: feasible; no schedule can cost less than 6,000 (gap 33.3%)")
     assert lines[1:] == [f"  bound: {reason}" for reason in reasons]
     proven = Result(Status.OPTIMAL, schedule, 9000.0, 9000.0, 1.0, bound_reasons=reasons)
-    assert _search_line(proven).plain.splitlines() == [
+    assert search_line(proven).plain.splitlines() == [
         "search: optimal (proven: no schedule costs less); 1.0 s, cp-sat"
     ]
 
@@ -391,9 +393,11 @@ def test_dood_writes_the_day_out_of_days(planned: Planned, tmp_path: Path) -> No
         assert re.search(rf"{member.character or member.name}\s.*\s{totals}\s*$", result.stdout, re.M), member
     csv_result = _run("dood", planned.out / "schedule.json", "--out", tmp_path / "dood.csv")
     assert csv_result.returncode == 0, csv_result.stderr
-    assert (tmp_path / "dood.csv").read_text() == frame.to_csv()
+    named = dood_with_names(production, frame)
+    assert list(named.columns[:2]) == ["performer", "character"]
+    assert (tmp_path / "dood.csv").read_text() == named.to_csv()
     piped = _run("-q", "dood", planned.out / "schedule.json", "--out", "-")
-    assert piped.returncode == 0 and piped.stdout == frame.to_csv()
+    assert piped.returncode == 0 and piped.stdout == named.to_csv()
 
 
 def test_dood_and_calendars_bad_input(planned: Planned, tmp_path: Path) -> None:

@@ -407,7 +407,9 @@ def test_calendars_change_sequence_only_on_affected_events(tmp_path: Path, repla
     assert touched == changed
     assert set(before) - set(after) == set()  # nothing vanishes: removed days are cancelled
     again = write_revised_calendars(replanned, tmp_path)
-    assert again.paths == paths and set(again.states.values()) == {"unchanged"}  # publishing again changes nothing
+    assert again.paths == paths and set(again.states.values()) == {
+        "unchanged"
+    }  # publishing again changes nothing
     assert (tmp_path / "unit.ics").read_bytes() == published
 
 

@@ -31,6 +31,8 @@ from shootplan.io.ics import publish_caldav as publish_caldav
 from shootplan.io.ics import unit_calendar as unit_calendar
 from shootplan.io.ics import write_calendars as write_calendars
 from shootplan.io.ics import write_revised_calendars as write_revised_calendars
+from shootplan.io.json import read_schedule as read_schedule
+from shootplan.io.json import write_schedule as write_schedule
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
 from shootplan.model import IntExt as IntExt

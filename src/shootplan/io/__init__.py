@@ -49,8 +49,8 @@ __all__ = [
     "read_production",
     "unit_calendar",
     "write_calendars",
-    "write_revised_calendars",
     "write_excel",
+    "write_revised_calendars",
     "write_uss",
     "write_workbook",
 ]

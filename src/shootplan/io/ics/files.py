@@ -171,6 +171,6 @@ def _skipped(feed: Feed, plan: CalendarPlan, settings: Settings) -> SkippedFeed:
     message = feed.empty
     if reason is SkipReason.ALL_BEFORE_SINCE:
         message = f"{feed.name} has nothing on or after {settings.since}"
-    # An iCalendar file needs at least one event: no file, and say why.
-    logger.warning("no calendar file for %s: %s", feed.name, message)
+    # An iCalendar file needs at least one event: no file, and the report says why.
+    logger.info("no calendar file for %s: %s", feed.name, message)
     return SkippedFeed(feed.kind, feed.subject, reason, message)

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
 
+from pydantic import BaseModel
+
 from shootplan.io.ics.files import CalendarFiles, write_calendars
 from shootplan.io.ics.options import CalendarOptions
 from shootplan.model import Production
@@ -47,25 +49,24 @@ def write_revised_calendars(
 
 def _reads_the_same(before: Production, after: Production, schedule: Schedule) -> bool:
     """True when every scene, performer and place of ``schedule`` is described alike in both."""
-    dates = {"earliest", "latest", "pinned", "cover"}
-    for number in {n for day in schedule.days for n in day.scenes}:
-        if before.has_scene(number) and after.has_scene(number):
-            if before.scene(number).model_dump(exclude=dates) != after.scene(number).model_dump(
-                exclude=dates
-            ):
-                return False
-    after_cast = {member.id: member for member in after.cast}
-    for member in before.cast:
-        other = after_cast.get(member.id)
-        if other and member.model_dump(exclude={"unavailable"}) != other.model_dump(exclude={"unavailable"}):
-            return False
-    after_places = {location.name: location for location in after.locations}
-    for location in before.locations:
-        other = after_places.get(location.name)
-        dates_only = {"windows", "unavailable"}
-        if other and location.model_dump(exclude=dates_only) != other.model_dump(exclude=dates_only):
-            return False
+    numbers = {n for day in schedule.days for n in day.scenes}
+    scenes = [
+        (before.scene(n), after.scene(n)) for n in numbers if before.has_scene(n) and after.has_scene(n)
+    ]
+    if any(_differ(old, new, {"earliest", "latest", "pinned", "cover"}) for old, new in scenes):
+        return False
+    members = {member.id: member for member in after.cast}
+    if any(_differ(m, members.get(m.id), {"unavailable"}) for m in before.cast):
+        return False
+    places = {place.name: place for place in after.locations}
+    if any(_differ(p, places.get(p.name), {"windows", "unavailable"}) for p in before.locations):
+        return False
     return before.name == after.name and before.calendar.time_zone == after.calendar.time_zone
+
+
+def _differ(old: BaseModel, new: BaseModel | None, dates: set[str]) -> bool:
+    """True when both exist and read differently once their dates are left out."""
+    return new is not None and old.model_dump(exclude=dates) != new.model_dump(exclude=dates)
 
 
 def _with_scenes(production: Production, before: Production, schedule: Schedule) -> Production:

@@ -1,0 +1,88 @@
+"""``changes.xlsx``: what ``shootplan replan`` changed, for the AD and the production office.
+
+Kept with the command that writes it; it belongs with the Excel writers in ``io/`` once they
+have a place for re-plan reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from shootplan.io._files import write_with
+from shootplan.replanning import ReplanResult
+
+__all__ = ["write_changes_workbook"]
+
+_HEADER_FILL = PatternFill("solid", fgColor="FF404040")
+
+
+def write_changes_workbook(result: ReplanResult, path: Path) -> Path:
+    """``changes.xlsx``: the scenes that moved (with why), the metrics before and after, and what
+    happened. Written in one step (never half a file)."""
+    comparison = result.comparison
+    production = result.production
+    workbook = Workbook()
+    moves = workbook.active
+    assert moves is not None
+    moves.title = "Changes"
+    headers = ["Scene", "Set", "Int/Ext", "Day/Night", "Pages", "Cast", "From", "From day", "To"]
+    headers += ["To day", "Days shifted", "Reason"]
+    moves.append(headers)
+    for move in result.moves:
+        scene = production.scene(move.scene) if production.has_scene(move.scene) else None
+        if scene is None and result.before.has_scene(move.scene):
+            scene = result.before.scene(move.scene)
+        shift = (move.to_date - move.from_date).days if move.from_date and move.to_date else None
+        moves.append(
+            [
+                move.scene,
+                scene.set if scene else "",
+                scene.int_ext.value if scene else "",
+                scene.time_of_day if scene else "",
+                scene.pages if scene else "",
+                ", ".join(c for c in scene.cast if not c.startswith("~")) if scene else "",
+                move.from_date,
+                move.from_day,
+                move.to_date,
+                move.to_day,
+                shift,
+                move.reason,
+            ]
+        )
+    metrics = workbook.create_sheet("Metrics")
+    metrics.append(["Metric", "Before", "After", "Change"])
+    before, after = comparison.evaluations[0].metrics(), comparison.evaluations[1].metrics()
+    for key in comparison.table.index:
+        metrics.append([str(key).replace("_", " "), before[key], after[key], after[key] - before[key]])
+    metrics.append([])
+    metrics.append(["churn cost", None, result.churn_cost, None])
+    metrics.append(["shoot dates changed", None, len(comparison.changed_dates), None])
+    notes = workbook.create_sheet("What happened")
+    notes.append(["What happened"])
+    for line in result.changes.describe(result.before) or ["no changes: the remaining days re-optimized"]:
+        notes.append([line])
+    notes.append([])
+    notes.append([f"Re-planned from {result.open_from}; {result.num_frozen_days} days shot and kept."])
+    notes.append([f"Solver: {result.status.value}, {result.runtime:.1f} s, {result.method}."])
+    for sheet, widths in (
+        (moves, [8, 34, 8, 10, 7, 14, 12, 9, 12, 9, 12, 28]),
+        (metrics, [22, 14, 14, 14]),
+        (notes, [90]),
+    ):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True, color="FFFFFFFF")
+            cell.fill = _HEADER_FILL
+        sheet.freeze_panes = "A2"
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in moves.iter_rows(min_row=2):
+        for cell in (row[6], row[8]):
+            cell.number_format = "ddd mmm d, yyyy"
+    for row in metrics.iter_rows(min_row=2):
+        for cell in row[1:]:
+            cell.number_format = "#,##0"
+    return write_with(path, workbook.save)

@@ -1,0 +1,333 @@
+"""What every ``shootplan`` command shares: one exit-code table, one error decorator, the consoles.
+
+Every command is wrapped by :func:`command`, which adds ``-v``/``-q`` (accepted before or after
+the command name), sets up logging and warnings for the run, and turns every way a command can
+end into one line and one exit code of :data:`EXIT_CODES`: the library's errors and unreadable
+files are bad input, click's own errors are usage, Ctrl-C is "interrupted" (saying whether any
+output changed) and anything else is a bug in shootplan, with how to report it.
+
+Output folders are written with :func:`output_sets`: the whole set lands at once or not at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import signal
+import sys
+import threading
+import traceback
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NoReturn, TextIO, TypeVar
+
+import click
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.text import Text
+
+from shootplan.errors import ShootplanError, ShootplanWarning
+from shootplan.io._files import OutputSet
+from shootplan.io.readers import read_production
+from shootplan.model import Production
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_CODES",
+    "EXIT_INFEASIBLE",
+    "EXIT_INTERRUPTED",
+    "EXIT_NO_SCHEDULE_YET",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "Options",
+    "command",
+    "console",
+    "count",
+    "error",
+    "fit",
+    "note",
+    "options",
+    "output_sets",
+    "read_input",
+    "status",
+    "warn",
+]
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INFEASIBLE = 3
+EXIT_NO_SCHEDULE_YET = 4
+EXIT_INTERRUPTED = 130
+
+#: The table ``shootplan --help`` prints (and the README repeats).
+EXIT_CODES = """\b
+Exit codes:
+  0    ok (also after Ctrl-C during the search of plan or replan: the best
+       schedule so far is written)
+  1    bad input: the message says what is wrong and where (file, sheet, row,
+       column); also a bug in shootplan (the message says so)
+  2    usage: unknown option, missing argument, no such file
+  3    no schedule exists: the rules cannot all be met (the reasons are printed)
+  4    no schedule found within the time limit, none proven impossible: allow
+       more time
+  130  interrupted (Ctrl-C) before any schedule was found or while writing: no
+       file changed, an output folder keeps its previous complete set (a Ctrl-C
+       after the new set is in place says so)
+"""
+
+# Results on stdout; progress, warnings and errors on stderr. Neither wraps long lines of text:
+# a message cut mid-value (a file name, a cell) is harder to read and to search for.
+console = Console(highlight=False, soft_wrap=True)
+status = Console(stderr=True, highlight=False, soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Options:
+    """The group's options, passed to every command through click's context."""
+
+    verbose: int = 0
+    quiet: bool = False
+    #: Output folders and files already replaced by this run (for what a Ctrl-C message says).
+    written: list[Path] = field(default_factory=list)
+
+
+def options() -> Options:
+    """The current command's options (defaults outside a command)."""
+    context = click.get_current_context(silent=True)
+    found = context.find_object(Options) if context is not None else None
+    return found or Options()
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def error(message: str) -> None:
+    """``error: ...`` on stderr, even under --quiet."""
+    status.print(Text.assemble(("error: ", "bold red"), message))
+
+
+def warn(message: str) -> None:
+    """``warning: ...`` on stderr (hidden by --quiet)."""
+    if not options().quiet:
+        status.print(Text.assemble(("warning: ", "yellow"), message))
+
+
+def note(message: str) -> None:
+    """A line about what shootplan is doing (stderr, hidden by --quiet)."""
+    if not options().quiet:
+        status.print(Text(message, style="dim"))
+
+
+def count(number: int, noun: str) -> str:
+    """``1 rule``, ``2 rules``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def fit(name: str, width: int = 24) -> str:
+    """A name cut to ``width`` characters with an ellipsis so tables fit 80 columns; whole under -v."""
+    if options().verbose or len(name) <= width:
+        return name
+    return name[: width - 1] + "\u2026"
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """ShootplanWarnings read as one plain line (no file and line of library source)."""
+    if issubclass(category, ShootplanWarning):
+        warn(str(message))
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
+
+
+_python_showwarning = warnings.showwarning
+
+
+# --------------------------------------------------------------------------- the decorator
+
+
+def _add_verbose(context: click.Context, _: click.Parameter, value: int) -> None:
+    context.ensure_object(Options).verbose += value
+
+
+def _add_quiet(context: click.Context, _: click.Parameter, value: bool) -> None:
+    context.ensure_object(Options).quiet |= value
+
+
+verbose_option = click.option(
+    "-v",
+    "--verbose",
+    count=True,
+    expose_value=False,
+    callback=_add_verbose,
+    help="More detail: -v the solver's steps and whole names, -vv its search log.",
+)
+quiet_option = click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    expose_value=False,
+    callback=_add_quiet,
+    help="Only errors (files are still written).",
+)
+
+
+def command(function: F) -> F:
+    """A command: -v/-q accepted after it too, and every way it ends one message and exit code.
+
+    Logging, warnings and --quiet are set up for the command and put back afterwards, so running
+    commands in-process (tests, notebooks) leaves no trace.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with _session(options()):
+            try:
+                return function(*args, **kwargs)
+            except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+                raise
+            except ShootplanError as problem:
+                error(str(problem))
+                sys.exit(EXIT_BAD_INPUT)
+            except OSError as problem:
+                where = f"{problem.filename}: " if problem.filename else ""
+                error(f"{where}{problem.strerror or problem}")
+                sys.exit(EXIT_BAD_INPUT)
+            except KeyboardInterrupt:
+                _interrupted()
+            except Exception as problem:
+                _bug(problem)
+
+    return verbose_option(quiet_option(wrapper))  # type: ignore[return-value]
+
+
+def _interrupted() -> NoReturn:
+    written = options().written
+    if written:
+        where = ", ".join(str(path) for path in written)
+        status.print(f"interrupted after writing: {where} holds the new outputs, complete")
+    else:
+        status.print("interrupted: no file was changed")
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def _bug(problem: Exception) -> NoReturn:
+    if options().verbose:
+        status.print(traceback.format_exc(), markup=False)
+    error(
+        f"shootplan hit a bug ({type(problem).__name__}: {problem}). Please report it with"
+        " the output of: python -c 'import shootplan; shootplan.show_versions()'"
+        + ("" if options().verbose else " (run with -v to see the traceback)")
+    )
+    sys.exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def _session(chosen: Options) -> Iterator[None]:
+    """Logging on stderr at the chosen detail, plain warning lines, --quiet; restored on exit."""
+    root = logging.getLogger()
+    handler = RichHandler(console=status, show_time=False, show_path=False, markup=False)
+    if not chosen.verbose:
+        handler.addFilter(_QuietInterrupt())
+    saved = root.level, console.quiet
+    root.addHandler(handler)
+    levels = (logging.WARNING, logging.INFO, logging.DEBUG)
+    root.setLevel(logging.ERROR if chosen.quiet else levels[min(chosen.verbose, 2)])
+    console.quiet = chosen.quiet
+    try:
+        with warnings.catch_warnings():
+            # Every warning about the user's data is shown, each time it happens.
+            warnings.simplefilter("always", ShootplanWarning)
+            warnings.showwarning = _show_warning
+            yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(saved[0])
+        console.quiet = saved[1]
+
+
+class _QuietInterrupt(logging.Filter):
+    """The solver logs Ctrl-C; the command says it in its own words, once."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "shootplan.solver" and record.getMessage().startswith("interrupted"))
+
+
+# --------------------------------------------------------------------------- shared options
+
+
+def time_limit_option(default: float, text: str = "Seconds to search.") -> Callable[[F], F]:
+    """``--time-limit`` (seconds, above 0)."""
+    return click.option(
+        "--time-limit",
+        type=click.FloatRange(min=0, min_open=True),
+        default=default,
+        show_default=True,
+        help=text,
+    )
+
+
+num_workers_option = click.option(
+    "--num-workers",
+    "--workers",
+    "num_workers",
+    type=click.IntRange(min=1),
+    help="Solver threads (default: every core); as solve(num_workers=...).",
+)
+seed_option = click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed of the search."
+)
+
+
+# --------------------------------------------------------------------------- reading and writing
+
+
+def read_input(file: Path, **overrides: Any) -> Production:
+    """Read a production (any format); its warnings print as plain lines on stderr."""
+    return read_production(file, **overrides)
+
+
+@contextmanager
+def output_sets(*folders: Path) -> Iterator[list[OutputSet]]:
+    """Each folder's new files written as one unit: on any error or Ctrl-C, no folder changes.
+
+    Write every file to ``stage.path(...)`` of the yielded sets. The sets are swapped in one after
+    the other once the block ends; a Ctrl-C during the swap waits until it is done (a few
+    milliseconds), so the message it gets is true.
+    """
+    with ExitStack() as stack:
+        sets = [OutputSet(folder) for folder in folders]
+        for output in sets:
+            stack.enter_context(output)
+        yield sets
+        with _held_interrupts():
+            stack.close()
+            options().written.extend(output.folder for output in sets)
+
+
+@contextmanager
+def _held_interrupts() -> Iterator[None]:
+    """Ctrl-C during the block is delivered when it ends (main thread only; elsewhere as usual)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
+    try:
+        yield
+    finally:
+        # None: a handler not set from Python; Python's own is the one to put back then.
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+    if pressed:
+        raise KeyboardInterrupt

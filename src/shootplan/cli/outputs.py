@@ -1,0 +1,215 @@
+"""The search and the output folder of ``plan`` and ``demo``, and what they print at the end."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import NoReturn
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from shootplan.cli.common import (
+    EXIT_INFEASIBLE,
+    EXIT_INTERRUPTED,
+    EXIT_NO_SCHEDULE_YET,
+    console,
+    count,
+    error,
+    fit,
+    note,
+    options,
+    output_sets,
+    status,
+    warn,
+)
+from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, write_feeds
+from shootplan.cli.progress import busy, progress
+from shootplan.evaluation import Evaluation, evaluate
+from shootplan.io.excel import write_excel
+from shootplan.io.json import write_production, write_schedule
+from shootplan.model import Production
+from shootplan.money import format_money
+from shootplan.replanning import ReplanResult
+from shootplan.schedule import Schedule
+from shootplan.solver import Result, Status, solve
+
+__all__ = ["SCHEDULE_JSON", "SCHEDULE_XLSX", "no_schedule", "plan_and_write", "search_line"]
+
+#: What ``plan`` writes into its output folder (with production.json and calendars/).
+SCHEDULE_JSON = "schedule.json"
+SCHEDULE_XLSX = "schedule.xlsx"
+
+
+def _boards(production: Production) -> dict[str, Evaluation]:
+    """The file's own boards (its day breaks), scored."""
+    return {name: evaluate(production, Schedule.from_board(production, name)) for name in production.boards}
+
+
+def _warm_start(production: Production, boards: dict[str, Evaluation]) -> Schedule | None:
+    """The cheapest of the AD's boards that meets every rule: the search starts from it."""
+    feasible = [(evaluation.cost, name) for name, evaluation in boards.items() if evaluation.is_feasible]
+    return Schedule.from_board(production, min(feasible)[1]) if feasible else None
+
+
+def plan_and_write(
+    production: Production,
+    out: Path,
+    *,
+    time_limit: float,
+    num_workers: int | None,
+    seed: int,
+    source: Path | None = None,
+) -> Result:
+    """Solve with live progress, write every output, print the summary; exit on no schedule.
+
+    ``source`` is the file the production came from (for the hint on scoring the AD's board).
+    """
+    boards = _boards(production)
+    initial = _warm_start(production, boards)
+    if initial is not None:
+        note(f"starting from your board {initial.name!r}, which meets every rule")
+    with progress(f"planning {production.name}", time_limit) as callback:
+        result = solve(
+            production,
+            time_limit=time_limit,
+            num_workers=num_workers,
+            seed=seed,
+            callback=callback,
+            initial=initial,
+            log_search=options().verbose >= 2,
+        )
+    if result.schedule is None or result.evaluation is None:
+        no_schedule(result, time_limit)
+    if result.interrupted:
+        status.print(
+            Text.assemble(
+                ("Interrupted", "bold yellow"),
+                f" after {result.runtime:.1f} s: writing the best schedule found so far.",
+            )
+        )
+    with busy(f"Writing the workbook and the calendar feeds to {out}"):
+        solver = {"time_limit": time_limit, "seed": seed, "num_workers": num_workers}
+        written = _write_outputs(production, result, out, solver)
+    _report(production, result, boards, source)
+    console.print(f"\nWritten to {out}{os.sep}:")
+    for what, path in written:
+        console.print(f"  {what:<12}{path}")
+    if result.interrupted:
+        console.print("(interrupted: the best schedule found so far, not the end of the search)")
+    return result
+
+
+def _report(
+    production: Production, result: Result, boards: dict[str, Evaluation], source: Path | None
+) -> None:
+    """The summary table, the search line, the AD's boards beside the plan."""
+    evaluation = result.evaluation
+    assert evaluation is not None
+    console.print(_summary_table(production, evaluation, boards))
+    console.print(search_line(result))
+    for name, own in boards.items():
+        score = f"shootplan score {source}" if source else "shootplan score"
+        console.print(_comparison(name if len(boards) > 1 else None, own, evaluation, score))
+    if evaluation.violations:
+        warn(
+            f"the schedule breaks {count(len(evaluation.violations), 'rule')}; this is a bug in"
+            " shootplan, please report it: " + "; ".join(map(str, evaluation.violations))
+        )
+
+
+def no_schedule(result: Result | ReplanResult, time_limit: float) -> NoReturn:
+    """Say why there is no schedule and exit with the matching code (nothing is written)."""
+    if result.status is Status.INFEASIBLE:
+        error("no schedule exists for this production:")
+        for reason in result.explanation or ["(the solver gave no explanation)"]:
+            status.print(f"  {reason}", markup=False)
+        sys.exit(EXIT_INFEASIBLE)
+    if result.interrupted:
+        status.print("interrupted before any schedule was found: no file was changed")
+        sys.exit(EXIT_INTERRUPTED)
+    error(
+        f"no schedule found within {time_limit:g} s (none proven impossible either):"
+        " allow more time with --time-limit"
+    )
+    for reason in result.explanation:
+        status.print(f"  {reason}", markup=False)
+    sys.exit(EXIT_NO_SCHEDULE_YET)
+
+
+def _write_outputs(
+    production: Production, result: Result, out: Path, solver: Mapping[str, object]
+) -> list[tuple[str, Path]]:
+    """schedule.json, production.json, schedule.xlsx and calendars/ in ``out``, as one set."""
+    schedule, evaluation = result.schedule, result.evaluation
+    assert schedule is not None and evaluation is not None
+    with output_sets(out) as (stage,):
+        write_schedule(
+            stage.path(SCHEDULE_JSON), schedule, evaluation=evaluation, result=result, solver=solver
+        )
+        write_production(stage.path(PRODUCTION_JSON), production)
+        write_excel(production, schedule, stage.path(SCHEDULE_XLSX), result=result)
+        feeds = write_feeds(production, schedule, stage.path(CALENDARS))
+    note(f"calendars: {feeds}")
+    return [
+        ("schedule", out / SCHEDULE_JSON),
+        ("production", out / PRODUCTION_JSON),
+        ("workbook", out / SCHEDULE_XLSX),
+        ("calendars", out / CALENDARS),
+    ]
+
+
+def _summary_table(production: Production, evaluation: Evaluation, boards: dict[str, Evaluation]) -> Table:
+    """The plan's metrics, with the AD's own boards beside them (names cut to fit 80 columns)."""
+    table = Table(title=fit(production.name, 60), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("shootplan", justify="right", style="bold", no_wrap=True)
+    columns = [evaluation]
+    width = max(10, 60 // max(len(boards), 1) - 2)
+    for name, own in boards.items():
+        table.add_column(
+            "your board" if len(boards) == 1 else fit(name, width), justify="right", no_wrap=True
+        )
+        columns.append(own)
+    rows: list[tuple[str, Callable[[Evaluation], str]]] = [
+        ("shoot days", lambda e: str(e.num_shoot_days)),
+        ("company moves", lambda e: str(e.company_moves)),
+        ("hold days", lambda e: str(e.total_hold_days)),
+        ("hold cost", lambda e: format_money(e.hold_cost)),
+        ("cost", lambda e: format_money(e.cost)),
+        ("rules broken", lambda e: str(len(e.violations))),
+    ]
+    for label, show in rows:
+        table.add_row(label, *(show(e) for e in columns))
+    return table
+
+
+def search_line(result: Result) -> Text:
+    """How good the plan is known to be: proven best, or how far from the bound."""
+    if result.status is Status.OPTIMAL:
+        quality = "optimal (proven: no schedule costs less)"
+    elif not result.bound:
+        quality = "feasible; no lower bound proven yet, so a longer search may find cheaper"
+    else:
+        gap = "-" if result.gap is None else f"{result.gap:.1%}"
+        quality = f"feasible; no schedule can cost less than {format_money(result.bound)} (gap {gap})"
+    interrupted = ", interrupted" if result.interrupted else ""
+    lines = [f"search: {quality}; {result.runtime:.1f} s, {result.method}{interrupted}"]
+    if result.status is not Status.OPTIMAL and result.bound:
+        lines += [f"  bound: {reason}" for reason in result.bound_reasons]
+    return Text("\n".join(lines))
+
+
+def _comparison(name: str | None, own: Evaluation, mine: Evaluation, score: str) -> Text:
+    """your board: 9 moves, 214 hold days; shootplan: 2 moves, 96 hold days"""
+    who = "your board" if name is None else f"your board {fit(name, 30)!r}"
+    line = (
+        f"{who}: {own.company_moves} moves, {own.total_hold_days} hold days;"
+        f" shootplan: {mine.company_moves} moves, {mine.total_hold_days} hold days"
+    )
+    if own.violations:
+        line += f" (your board breaks {count(len(own.violations), 'rule')}: {score} lists them)"
+    return Text(line)

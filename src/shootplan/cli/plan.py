@@ -1,0 +1,192 @@
+"""``shootplan demo``, ``check``, ``plan`` and ``score``: read a production, plan it, score it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+from rich.text import Text
+
+from shootplan.cli.common import (
+    command,
+    console,
+    note,
+    num_workers_option,
+    read_input,
+    seed_option,
+    time_limit_option,
+)
+from shootplan.cli.export import PRODUCTION_JSON
+from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, plan_and_write
+from shootplan.errors import ShootplanError
+from shootplan.evaluation import evaluate
+from shootplan.examples import example_production
+from shootplan.io.json import read_schedule
+from shootplan.model import Production
+from shootplan.schedule import Schedule
+
+__all__ = ["check", "demo", "plan", "score"]
+
+
+@click.command(short_help="Plan the bundled example production into ./shootplan-demo/.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("shootplan-demo"),
+    show_default=True,
+    help="Folder for the outputs.",
+)
+@time_limit_option(20.0)
+@command
+def demo(out: Path, time_limit: float) -> None:
+    """Plan the bundled example production into ./shootplan-demo/.
+
+    "Low Water at Marlow Falls" (119 scenes, 28 cast, 15 locations) is planned as "shootplan
+    plan" would, with every output written: schedule.xlsx, schedule.json, production.json and
+    calendars/.
+
+    \b
+    Examples:
+      shootplan demo
+      shootplan demo --time-limit 5 --out /tmp/demo
+    """
+    production = example_production()
+    console.print(production.summary(), markup=False)
+    console.print()
+    note(_day_limit(production, None)[1])
+    plan_and_write(production, out, time_limit=time_limit, num_workers=None, seed=0)
+    console.print(f"\nOpen {out / SCHEDULE_XLSX} in Excel or LibreOffice, then try:")
+    for line in (
+        f"shootplan dood {out / SCHEDULE_JSON}",
+        f"shootplan score {out / PRODUCTION_JSON} {out / SCHEDULE_JSON}",
+        f"shootplan plan {out / SCHEDULE_XLSX} --time-limit 60 --out {out}-2   (search on from this plan)",
+    ):
+        console.print(f"  {line}", markup=False)
+
+
+@click.command(short_help="Validate a board or production file and summarize it.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the production as shootplan Production JSON.")
+@command
+def check(file: Path, as_json: bool) -> None:
+    """Validate a production file (xlsx, csv, USS or JSON) and summarize it.
+
+    Every problem in the file is listed at once, each naming its file, sheet, row and column.
+
+    \b
+    Examples:
+      shootplan check board.xlsx
+      shootplan check board.csv --json > production.json
+    """
+    production = read_input(file)
+    if as_json:
+        click.echo(production.model_dump_json(indent=1))
+        return
+    console.print(production.summary(), markup=False)
+
+
+def _day_limit(production: Production, days: int | None) -> tuple[Production, str]:
+    """The production with the day count it is planned within, and a line saying whose it is."""
+    if days is not None:
+        return production, f"planning within {days} shoot days (--days {days})"
+    limit = production.rules.max_shoot_days
+    if limit is not None:
+        return production, f"planning within the {limit} shoot days of the Max Shoot Days setting"
+    if production.boards:
+        board_days = max(len(day_lists) for day_lists in production.boards.values())
+        rules = production.rules.model_copy(update={"max_shoot_days": board_days})
+        return (
+            production.replace(rules=rules),
+            f"planning within the {board_days} days of your board's day breaks (--days changes that)",
+        )
+    return production, "planning with as many shoot days as needed (no --days, Max Shoot Days or day breaks)"
+
+
+@click.command(short_help="Optimize a production: Excel, JSON and calendars into a folder.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Date of shoot day 1 (YYYY-MM-DD), overriding the file.",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(min=1),
+    help="Shoot days available, overriding the file (default: its Max Shoot Days setting, else as"
+    " many days as your board has, else as many as needed).",
+)
+@time_limit_option(60.0, "Seconds to search; Ctrl-C stops earlier and keeps the best schedule so far.")
+@num_workers_option
+@seed_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("shootplan-out"),
+    show_default=True,
+    help="Folder for the outputs (created if needed; replaced as a whole).",
+)
+@command
+def plan(
+    file: Path,
+    start: datetime | None,
+    days: int | None,
+    time_limit: float,
+    num_workers: int | None,
+    seed: int,
+    out: Path,
+) -> None:
+    """Optimize a production and write the schedule as Excel, JSON and calendar feeds.
+
+    \b
+    Writes into --out, all at once (a Ctrl-C or an error leaves what was there):
+      schedule.xlsx     stripboard, one-liner, Day Out of Days, summary, the production
+      schedule.json     the schedule, its metrics and the solver's status
+      production.json   the production as planned (dood and calendars read it)
+      calendars/*.ics   feeds for the unit, each performer and each location
+
+    While it searches it shows the best cost so far, the bound (no schedule can cost less),
+    the gap between them, company moves and hold days. When FILE has day breaks, your board is
+    scored beside the plan, and a board that meets every rule is where the search starts.
+    Re-planning into the same folder updates the calendar feeds in place.
+
+    \b
+    Examples:
+      shootplan plan examples/template.xlsx --time-limit 30 --out plan
+      shootplan plan board.csv --start 2027-03-01 --days 24 --out plan
+    """
+    production = read_input(file, start=start.date() if start else None, max_shoot_days=days)
+    production, within = _day_limit(production, days)
+    note(within)
+    plan_and_write(production, out, time_limit=time_limit, num_workers=num_workers, seed=seed, source=file)
+
+
+@click.command(short_help="Score a board's day breaks (or a schedule); list broken rules.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("schedule_json", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@command
+def score(file: Path, schedule_json: Path | None) -> None:
+    """Score a board's own day breaks, or a schedule.json, and list every rule broken.
+
+    Without SCHEDULE.json, every board in FILE (its day breaks; one per sheet of a workbook) is
+    scored. Metrics: shoot days, company moves, hold days, cost; then each broken rule.
+
+    \b
+    Examples:
+      shootplan score board.xlsx
+      shootplan score plan/production.json plan/schedule.json
+    """
+    production = read_input(file)
+    if schedule_json is not None:
+        schedules = {str(schedule_json): read_schedule(schedule_json)}
+    elif production.boards:
+        schedules = {name: Schedule.from_board(production, name) for name in production.boards}
+    else:
+        raise ShootplanError(
+            f"{file.name} has no day breaks to score (no board): give a schedule.json too,"
+            f" e.g. shootplan score {file} plan/schedule.json"
+        )
+    for name, schedule in schedules.items():
+        console.print(Text(f"{name} ({schedule.num_days} shoot days)", style="bold"))
+        console.print(str(evaluate(production, schedule)), markup=False)

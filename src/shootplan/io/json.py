@@ -1,0 +1,142 @@
+"""schedule.json and production.json: the one reader and writer of shootplan's own JSON files.
+
+``shootplan plan`` and ``shootplan replan`` write ``schedule.json`` as::
+
+    {"schedule": {...}, "metrics": {...}, "solver": {...}}
+
+``schedule`` is the :class:`~shootplan.schedule.Schedule` (``Schedule.model_dump``), ``metrics``
+the scorer's headline figures (:meth:`Evaluation.metrics`), ``solver`` how the schedule was found
+(status, objective, bound and what it rests on, gap, time...); ``replan`` adds a ``replan``
+section (what changed). :func:`read_schedule` reads that file back, or a bare Schedule JSON (an
+object with ``"days"``), so a hand-edited schedule works too.
+
+Writes go through :mod:`shootplan.io._files`: one step, ordinary permissions, never half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+from shootplan.errors import ProductionError
+from shootplan.evaluation import Evaluation
+from shootplan.io._files import write_text
+from shootplan.model import Production
+from shootplan.schedule import Schedule
+
+__all__ = ["SolverRun", "read_schedule", "write_production", "write_schedule"]
+
+# The solver section's optional fields, in the order they are written, when the result has them.
+_OPTIONAL = ("num_solutions", "interrupted")
+
+
+class SolverRun(Protocol):
+    """What the ``solver`` section records of a run (a ``Result`` or a ``ReplanResult``).
+
+    ``bound_reasons``, ``num_solutions`` and ``interrupted`` are written too when the object has
+    them.
+    """
+
+    @property
+    def status(self) -> object:
+        """The solver's status (an enum with a ``value``, or text)."""
+
+    @property
+    def objective(self) -> float | None:
+        """The cost of the schedule found."""
+
+    @property
+    def bound(self) -> float | None:
+        """No schedule costs less than this."""
+
+    @property
+    def gap(self) -> float | None:
+        """(objective - bound) / objective."""
+
+    @property
+    def runtime(self) -> float:
+        """Seconds the search took."""
+
+    @property
+    def method(self) -> str:
+        """How the schedule was found (``cp-sat``, ``dynamic programming``...)."""
+
+
+def read_schedule(path: str | os.PathLike[str]) -> Schedule:
+    """The Schedule in a ``schedule.json`` that ``plan`` or ``replan`` wrote, or in a bare Schedule JSON.
+
+    Raises :class:`~shootplan.ProductionError` naming the file for anything else (not JSON, not a
+    schedule, a day that is not valid).
+    """
+    file = Path(path)
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ProductionError(f"{file}: not a schedule.json (not text)") from None
+    except json.JSONDecodeError as error:
+        raise ProductionError(
+            f"{file}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("schedule"), dict):
+        data = data["schedule"]
+    if not isinstance(data, dict) or "days" not in data:
+        raise ProductionError(
+            f"{file}: not a schedule: expected the schedule.json that shootplan plan writes"
+            ' (an object with "schedule") or a Schedule (an object with "days")'
+        )
+    try:
+        return Schedule.model_validate(data)
+    except ProductionError as error:
+        raise ProductionError([f"{file}: {problem}" for problem in error.problems]) from None
+
+
+def write_schedule(
+    path: str | os.PathLike[str],
+    schedule: Schedule,
+    *,
+    evaluation: Evaluation | None = None,
+    result: SolverRun | None = None,
+    solver: Mapping[str, Any] | None = None,
+    **sections: Any,
+) -> Path:
+    """Write ``schedule.json`` in one step and return its path.
+
+    ``evaluation`` (:func:`shootplan.evaluate` of the schedule) gives the ``metrics`` section;
+    ``result`` (what :func:`shootplan.solve` or :func:`shootplan.replan` returned) the ``solver``
+    section, with ``solver``'s entries added (the time limit, seed, ... of the run). Further
+    keyword arguments are sections of their own (``replan={...}``). :func:`read_schedule` reads
+    the file back.
+    """
+    document: dict[str, Any] = {"schedule": schedule.model_dump(mode="json")}
+    if evaluation is not None:
+        document["metrics"] = evaluation.metrics()
+    if result is not None or solver:
+        document["solver"] = {**(_solver_section(result) if result is not None else {}), **(solver or {})}
+    document.update(sections)
+    return write_text(path, json.dumps(document, indent=1) + "\n")
+
+
+def write_production(path: str | os.PathLike[str], production: Production) -> Path:
+    """Write ``production.json`` (Production JSON, which every reader takes back) in one step."""
+    return write_text(path, production.model_dump_json(indent=1) + "\n")
+
+
+def _solver_section(result: SolverRun) -> dict[str, Any]:
+    status = result.status
+    section: dict[str, Any] = {
+        "status": getattr(status, "value", status),
+        "objective": result.objective,
+        "bound": result.bound,
+        # Reasons in words (records become their sentence): the file is read by people and tools.
+        "bound_reasons": [str(reason) for reason in getattr(result, "bound_reasons", [])],
+        "gap": result.gap,
+        "runtime": round(result.runtime, 3),
+        "method": result.method,
+    }
+    for name in _OPTIONAL:
+        if hasattr(result, name):
+            section[name] = getattr(result, name)
+    return section
