@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from shootplan import Production, Progress, Schedule, Status, evaluate, example_production, solve
+from shootplan import (
+    ParameterError,
+    Production,
+    Progress,
+    Schedule,
+    SolveParams,
+    Status,
+    evaluate,
+    example_production,
+    solve,
+)
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
@@ -315,3 +327,69 @@ def test_bound_counts_moves_forced_by_windows() -> None:
     assert result.evaluation is not None and result.evaluation.company_moves == 1
     # The search-free bound holds from the first schedule reported, not only at the end.
     assert seen and all(5000 <= p.bound <= p.cost for p in seen)
+
+
+# --------------------------------------------------------------------------- settings and arguments
+
+
+def test_empty_settings_file_equals_the_defaults(tmp_path: Path) -> None:
+    """An empty TOML file gives exactly the default settings."""
+    empty = tmp_path / "solve.toml"
+    empty.write_text("")
+    assert SolveParams.from_toml(empty) == SolveParams()
+
+
+def test_settings_file_sets_what_it_names(tmp_path: Path) -> None:
+    """A TOML file sets the settings it names (top level or under [solve]); the rest keep defaults."""
+    flat = tmp_path / "flat.toml"
+    flat.write_text("time_limit = 5\nseed = 3\n")
+    table = tmp_path / "table.toml"
+    table.write_text("[solve]\ntime_limit = 5\nseed = 3\n")
+    expected = SolveParams(time_limit=5, seed=3)
+    assert SolveParams.from_toml(flat) == expected == SolveParams.from_toml(table)
+    assert expected.proof_share == SolveParams().proof_share
+
+
+def test_settings_file_with_a_bad_value_names_file_and_setting(tmp_path: Path) -> None:
+    """A bad value in a settings file is reported with the file and the setting."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("num_workers = 0\n")
+    with pytest.raises(ParameterError, match=r"bad\.toml: num_workers must be at least 1"):
+        SolveParams.from_toml(bad)
+
+
+def test_negative_time_limit_is_refused_naming_it(small_production: Production) -> None:
+    """time_limit=-1 is the user's mistake: the message names it and its value, no bug report."""
+    with pytest.raises(ParameterError, match=r"^time_limit must be more than 0 s, got -1$"):
+        solve(small_production, time_limit=-1)
+
+
+def test_file_name_instead_of_a_production_says_to_read_it_first() -> None:
+    """solve("board.xlsx") says to read the file with read_production first."""
+    with pytest.raises(ParameterError, match="read_production"):
+        solve("board.xlsx")  # type: ignore[arg-type]
+
+
+def test_unknown_keyword_names_itself(small_production: Production) -> None:
+    """A misspelt setting is refused by name rather than ignored."""
+    with pytest.raises(ParameterError, match="'time_limt'"):
+        solve(small_production, time_limt=5)
+
+
+def test_settings_object_and_keywords_combine(small_production: Production) -> None:
+    """Keywords override a SolveParams; the same run either way gives the same schedule."""
+    params = SolveParams(time_limit=10, num_workers=1, seed=1)
+    by_object = solve(small_production, params=params)
+    by_keywords = solve(small_production, params=SolveParams(seed=5), time_limit=10, num_workers=1, seed=1)
+    assert by_object.schedule is not None and by_keywords.schedule is not None
+    assert by_object.schedule.day_lists() == by_keywords.schedule.day_lists()
+
+
+def test_bad_setting_types_are_refused_naming_the_setting() -> None:
+    """A setting of the wrong type names the setting; settings are frozen once made."""
+    with pytest.raises(ParameterError, match="seed"):
+        SolveParams(seed="many")
+    params = SolveParams()
+    with pytest.raises(ValidationError):
+        params.seed = 4  # type: ignore[misc]
+    assert params.replace(seed=4).seed == 4

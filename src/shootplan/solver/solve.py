@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -29,6 +30,7 @@ from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
 from shootplan.solver.lns import Incumbent, improve
 from shootplan.solver.objective import Objective
+from shootplan.solver.params import ParameterError, SolveParams
 from shootplan.solver.proof import Proof, Run, prove_bound
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing
 from shootplan.solver.variables import Variables
@@ -36,13 +38,6 @@ from shootplan.solver.variables import Variables
 __all__ = ["Progress", "Result", "Status", "solve"]
 
 logger = logging.getLogger("shootplan.solver")
-
-# Up to this many scenes CP-SAT gets the whole time on the whole model (it usually proves them).
-SMALL_PRODUCTION = 40
-# On larger ones, the share of the time for the whole model before neighbourhood search.
-FULL_MODEL_SHARE = 0.15
-# The share of the time for proving a lower bound (budget proofs, on one core beside the search).
-PROOF_SHARE = 0.25
 
 
 class Status(StrEnum):
@@ -131,44 +126,41 @@ class Result:
 def solve(
     production: Production,
     *,
-    time_limit: float = 60.0,
-    num_workers: int | None = None,
-    seed: int = 0,
-    callback: Callable[[Progress], None] | None = None,
+    params: SolveParams | None = None,
     initial: Schedule | None = None,
+    progress: Callable[[Progress], None] | None = None,
     churn: Mapping[str, tuple[date, float]] | None = None,
-    log_search: bool = False,
-    proof_share: float = PROOF_SHARE,
+    callback: Callable[[Progress], None] | None = None,
+    **overrides: Any,
 ) -> Result:
     """Find the least-cost schedule of ``production`` that meets every hard rule.
 
     Args:
-        time_limit: seconds to search; the best schedule found by then is returned. With
-            ``num_workers=1`` it is CP-SAT's *deterministic* time, so runs repeat exactly.
-        num_workers: CP-SAT search workers (default: every core).
-        seed: random seed of the search.
-        callback: called with a :class:`Progress` on every better schedule.
+        params: the settings (:class:`SolveParams`: time limit, workers, seed, proof share...);
+            default: ``SolveParams()``.
         initial: a schedule to start from (e.g. the AD's own board); else the AD's hand method.
+        progress: called with a :class:`Progress` on every better schedule.
         churn: for re-planning: scene number -> (planned date, cost of moving it off that date).
             The cost is added to the objective, so scenes move only when that saves more; the
             ``objective`` and ``bound`` then include it, and ``churn_cost`` reports its share.
-        log_search: let CP-SAT log its search through the ``shootplan.solver`` logger.
-        proof_share: the share of ``time_limit`` for proving a lower bound (budget proofs, see
-            :mod:`shootplan.solver.proof`) when the whole-model phase has not proven its schedule
-            optimal: on one core beside the neighbourhood search, else (one worker, or 40 scenes
-            or fewer) after the whole-model search, in sequence;
-            0 leaves the bound to the relaxation and the search.
+        callback: the former name of ``progress``, still accepted.
+        overrides: settings by name, applied over ``params``: ``solve(p, time_limit=5, seed=3)``.
 
+    Raises :class:`ParameterError` (naming the argument) for a bad setting or argument.
     Ctrl-C stops the search and returns the best schedule found so far (``interrupted``).
     """
-    if not 0 <= proof_share < 1:
-        raise ValueError(f"proof_share must be at least 0 and below 1, not {proof_share}")
+    settings = _settings(params, overrides)
+    _check_arguments(production, initial, progress, callback)
+    progress = progress or callback
+    time_limit, proof_share, seed = settings.time_limit, settings.proof_share, settings.seed
+    num_workers, log_search = settings.num_workers, settings.log_search
+    callback = progress
     started = time.perf_counter()
     reasons = explain_unplaceable(production)
     if reasons:
         return Result(Status.INFEASIBLE, None, None, None, time.perf_counter() - started, explanation=reasons)
     # The exact method knows nothing of churn; a given start is only a hint, which it does not need.
-    exact = None if churn else _solve_pure_sequencing(production, started)
+    exact = None if churn or not settings.exact_sequencing else _solve_pure_sequencing(production, started)
     if exact is not None:
         return exact
 
@@ -197,22 +189,22 @@ def solve(
 
     # Phase 1: CP-SAT on the whole model (it proves small productions optimal and gives the
     # bound); phase 2: neighbourhood search for the rest of the time on larger ones.
-    use_lns = len(instance.scenes) > SMALL_PRODUCTION
-    full_time = time_limit * (FULL_MODEL_SHARE if use_lns else 1 - proof_share)
+    use_lns = len(instance.scenes) > settings.whole_model_scenes
+    full_time = time_limit * (settings.full_model_share if use_lns else 1 - proof_share)
     solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.num_workers = workers
-    params.random_seed = seed
-    params.catch_sigint_signal = False  # Ctrl-C is ours: it stops the search and keeps the best
+    cp_params = solver.parameters
+    cp_params.num_workers = workers
+    cp_params.random_seed = seed
+    cp_params.catch_sigint_signal = False  # Ctrl-C is ours: it stops the search and keeps the best
     deterministic = workers == 1
     if deterministic:
-        params.max_deterministic_time = full_time
-        params.max_time_in_seconds = max(10 * time_limit, time_limit + 30)
+        cp_params.max_deterministic_time = full_time
+        cp_params.max_time_in_seconds = max(10 * time_limit, time_limit + 30)
     else:
         # The full model may run past its share until it has a first schedule (soft stop).
-        params.max_time_in_seconds = time_limit
+        cp_params.max_time_in_seconds = time_limit
     if log_search:
-        params.log_search_progress = True
+        cp_params.log_search_progress = True
         solver.log_callback = logger.info
     # The search-free bound first: progress reports show it from the first schedule on.
     relaxed = relaxation_bound(instance)
@@ -225,7 +217,7 @@ def solve(
         and not interrupted
         and solver.deterministic_time < time_limit
     ):
-        params.max_deterministic_time = time_limit - solver.deterministic_time
+        cp_params.max_deterministic_time = time_limit - solver.deterministic_time
         status, interrupted = _run_interruptibly(solver, model, observer, None)
     runtime = time.perf_counter() - started
 
@@ -306,6 +298,7 @@ def solve(
                 deterministic=deterministic,
                 num_workers=workers if background is None else background.cores_left(workers),
                 seed=seed,
+                step_seconds=settings.lns_step_seconds,
                 on_improvement=lambda better: observer.report(better.values, better.objective),
                 should_stop=stop.is_set,
             )
@@ -454,6 +447,36 @@ def _churn_cost(schedule: Schedule, churn: Mapping[str, tuple[date, float]] | No
     return float(
         sum(weight for number, (planned, weight) in churn.items() if first_date.get(number) != planned)
     )
+
+
+def _settings(params: SolveParams | None, overrides: dict[str, Any]) -> SolveParams:
+    """``params`` with the keyword overrides applied; an unknown keyword names itself."""
+    if params is not None and not isinstance(params, SolveParams):
+        raise ParameterError(f"params must be a SolveParams, got {type(params).__name__}")
+    unknown = sorted(set(overrides) - set(SolveParams.model_fields))
+    if unknown:
+        known = ", ".join(["params", "initial", "progress", "churn", *SolveParams.model_fields])
+        raise ParameterError(f"solve() got an unknown argument {unknown[0]!r}; it takes: {known}")
+    base = params or SolveParams()
+    return base.replace(**overrides) if overrides else base
+
+
+def _check_arguments(production: Any, initial: Any, progress: Any, callback: Any) -> None:
+    """The arguments besides the settings: the right types, named when they are not."""
+    if isinstance(production, (str, os.PathLike)):
+        raise ParameterError(
+            f"solve() takes a Production, not the file name {str(production)!r}: read the file"
+            " with shootplan.read_production first, then solve what it returns"
+        )
+    if not isinstance(production, Production):
+        raise ParameterError(f"production must be a Production, got {type(production).__name__}")
+    if initial is not None and not isinstance(initial, Schedule):
+        raise ParameterError(f"initial must be a Schedule, got {type(initial).__name__}")
+    if progress is not None and callback is not None:
+        raise ParameterError("give progress or callback (its former name), not both")
+    for name, function in (("progress", progress), ("callback", callback)):
+        if function is not None and not callable(function):
+            raise ParameterError(f"{name} must be callable, got {type(function).__name__}")
 
 
 # --------------------------------------------------------------------------- pure sequencing
