@@ -221,7 +221,7 @@ def test_callback_reports_progress(small_production: Production) -> None:
 
 
 @st.composite
-def _random_productions(draw: st.DrawFn) -> dict[str, Any]:
+def random_productions(draw: st.DrawFn) -> dict[str, Any]:
     data = small_production_data()
     count = draw(st.integers(min_value=2, max_value=7))
     sets = ["DINER - BOOTH", "FARM - FIELD", "CLINIC - WARD", "DINER - KITCHEN"]
@@ -240,8 +240,8 @@ def _random_productions(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_random_productions())
-def test_random_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
+@given(random_productions())
+def testrandom_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
     """Whatever the production, a returned schedule breaks no rule and costs what the scorer says."""
     result = _solve(data)
     assert result.status in {Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE}
