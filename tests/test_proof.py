@@ -126,7 +126,7 @@ def test_solve_reports_the_proven_bound_and_why(example_planned: Any) -> None:
     result = example_planned
     assert result.evaluation is not None and result.evaluation.is_feasible
     assert result.bound is not None and 0 < result.bound <= result.objective
-    assert result.bound_reasons == [
+    assert [str(reason) for reason in result.bound_reasons] == [
         f"no schedule costs less than {result.bound:,.0f}: asked for one that meets every rule below"
         " that cost, CP-SAT proved there is none"
     ]
@@ -145,7 +145,7 @@ def test_proofs_run_beside_the_search_on_two_cores() -> None:
     result = solve(example_production(), time_limit=8, num_workers=2, seed=0)
     assert result.evaluation is not None and result.evaluation.is_feasible
     assert result.bound is not None and 0 < result.bound <= result.objective
-    assert "CP-SAT proved there is none" in result.bound_reasons[0]
+    assert "CP-SAT proved there is none" in result.bound_reasons[0].message
     assert result.runtime < 8 + 5  # the proof thread ends with the search
 
 

@@ -22,6 +22,7 @@ from shootplan import (
     example_production,
     solve,
 )
+from shootplan.findings import Rule
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
@@ -178,7 +179,9 @@ def test_unplaceable_scene_is_explained_in_words() -> None:
     data["locations"][2]["windows"] = ["2027-03-08..2027-03-12"]
     result = _solve(data)
     assert result.status is Status.INFEASIBLE and result.schedule is None
-    text = " ".join(result.explanation)
+    text = " ".join(str(finding) for finding in result.explanation)
+    assert result.explanation[0].scenes == ("6",) and result.explanation[0].cast == ("1",)
+    assert result.explanation[0].locations == ("CLINIC",)
     assert "scene 6 needs cast 1 (NORA) and location CLINIC" in text
     assert "NORA is unavailable" in text and "CLINIC is open only" in text
 
@@ -189,8 +192,9 @@ def test_capacity_conflict_is_explained_with_the_rules_involved() -> None:
     data["rules"] = {"max_shoot_days": 1, "max_minutes_per_day": None}
     result = _solve(data)
     assert result.status is Status.INFEASIBLE
-    text = "\n".join(result.explanation)
+    text = "\n".join(str(finding) for finding in result.explanation)
     assert "pages" in text and "shoot days" in text.lower()
+    assert [finding.rule for finding in result.explanation] == [Rule.SEARCH, Rule.PAGE_CAP]
 
 
 def test_same_seed_one_worker_gives_the_same_schedule() -> None:
@@ -292,8 +296,10 @@ def test_bound_counts_holds_forced_by_pinned_dates() -> None:
     bound = relaxation_bound(Instance.build(Production.model_validate(data), 8))
     assert bound.value == 6 * 200
     assert len(bound.reasons) == 1
-    assert "at least 6 hold days for 3" in bound.reasons[0]
-    assert "2027-03-01" in bound.reasons[0] and "2027-03-10" in bound.reasons[0]
+    reason = bound.reasons[0]
+    assert reason.rule is Rule.HOLDS and reason.cast == ("3",) and reason.numbers["hold_days"] == 6
+    assert "at least 6 hold days for 3" in reason.message
+    assert "2027-03-01" in reason.message and "2027-03-10" in reason.message
     result = _solve(data)
     assert result.status is Status.OPTIMAL
     assert result.evaluation.hold_days["3"] == 6
@@ -318,10 +324,12 @@ def test_bound_counts_moves_forced_by_windows() -> None:
     production = Production.model_validate(data)
     bound = relaxation_bound(Instance.build(production, 5))
     assert bound.value == 5000
-    assert bound.reasons == (
+    assert [reason.rule for reason in bound.reasons] == [Rule.COMPANY_MOVES]
+    assert bound.reasons[0].locations == ("DINER", "FARM")
+    assert [str(reason) for reason in bound.reasons] == [
         "at least 1 company move: at 5 pages a day the locations need 2 shoot days (DINER 1, FARM 1)"
         " and dates, windows and availability tie them to the shoot day 2027-03-03",
-    )
+    ]
     seen: list[Progress] = []
     result = _solve(data, callback=seen.append)
     assert result.evaluation is not None and result.evaluation.company_moves == 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from shootplan.evaluation import Evaluation
+from shootplan.findings import Finding
 from shootplan.schedule import Schedule
 
 __all__ = ["Progress", "Result", "Status"]
@@ -41,7 +42,8 @@ class Result:
 
     ``objective`` is the producer's cost of ``schedule`` (as :func:`shootplan.evaluate` computes
     it) and ``bound`` a proven lower bound on the cost of any schedule over the same days;
-    ``gap = (objective - bound) / objective``.
+    ``gap = (objective - bound) / objective``. ``explanation`` says why there is no schedule and
+    ``bound_reasons`` what the bound rests on, as findings (``str(finding)`` is its sentence).
     """
 
     status: Status
@@ -50,12 +52,12 @@ class Result:
     bound: float | None
     runtime: float
     evaluation: Evaluation | None = None
-    explanation: list[str] = field(default_factory=list)
+    explanation: list[Finding] = field(default_factory=list)
     method: str = "cp-sat"
     num_solutions: int = 0
     interrupted: bool = False
     churn_cost: float = 0.0
-    bound_reasons: list[str] = field(default_factory=list)
+    bound_reasons: list[Finding] = field(default_factory=list)
 
     @property
     def gap(self) -> float | None:

@@ -22,7 +22,9 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from shootplan.evaluation import evaluate
+from shootplan.findings import Finding, Rule
 from shootplan.model import Production
+from shootplan.money import format_money
 from shootplan.schedule import Schedule
 from shootplan.solver.bounds import Bound, relaxation_bound
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
@@ -275,7 +277,7 @@ class _Search:
             None,
             None,
             self.elapsed(),
-            explanation=["no schedule found within the time limit; allow more time"],
+            explanation=[Finding(Rule.SEARCH, "no schedule found within the time limit; allow more time")],
             interrupted=self.interrupted,
         )
 
@@ -424,15 +426,17 @@ class _Search:
         )
 
 
-def _bound_reasons(searched: float, relaxed: Bound, proved: float = 0.0) -> list[str]:
-    """What the reported bound rests on, in words: the relaxation's reasons, or CP-SAT's proof."""
+def _bound_reasons(searched: float, relaxed: Bound, proved: float = 0.0) -> list[Finding]:
+    """What the reported bound rests on: the relaxation's reasons, or CP-SAT's proof."""
     if proved > max(searched, relaxed.value):
-        return [
-            f"no schedule costs less than {proved:,.0f}: asked for one that meets every rule below"
-            " that cost, CP-SAT proved there is none"
-        ]
+        message = (
+            f"no schedule costs less than {format_money(proved)}: asked for one that meets every rule"
+            " below that cost, CP-SAT proved there is none"
+        )
+        return [Finding(Rule.SEARCH, message, numbers={"bound": proved})]
     if searched > relaxed.value:
-        return [f"CP-SAT's search proved that no schedule costs less than {searched:,.0f}"]
+        message = f"CP-SAT's search proved that no schedule costs less than {format_money(searched)}"
+        return [Finding(Rule.SEARCH, message, numbers={"bound": searched})]
     return list(relaxed.reasons)
 
 
