@@ -15,6 +15,7 @@ from shootplan import (
     ParameterError,
     Production,
     Progress,
+    Result,
     Schedule,
     SolveParams,
     Status,
@@ -23,6 +24,7 @@ from shootplan import (
     solve,
 )
 from shootplan.findings import Rule
+from shootplan.money import format_money
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
@@ -401,3 +403,11 @@ def test_bad_setting_types_are_refused_naming_the_setting() -> None:
     with pytest.raises(ValidationError):
         params.seed = 4  # type: ignore[misc]
     assert params.replace(seed=4).seed == 4
+
+
+def test_result_prints_money_in_the_one_format() -> None:
+    """Cost and bound print as whole units with thousands separators, like every other output."""
+    result = Result(Status.FEASIBLE, None, 436_300.0, 346_299.6, 2.0)
+    lines = dict(line.split(maxsplit=1) for line in str(result).splitlines() if line[:1] != " ")
+    assert lines["cost"] == format_money(436_300.0) == "436,300"
+    assert lines["bound"] == "346,300"

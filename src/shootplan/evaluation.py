@@ -26,6 +26,7 @@ from datetime import date
 
 from shootplan.findings import Rule
 from shootplan.model import Production, Scene, Turnaround
+from shootplan.money import format_money
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
 
@@ -42,11 +43,6 @@ class Violation:
     scene: str | None = None
     cast: str | None = None
     location: str | None = None
-
-    def __post_init__(self) -> None:
-        # A rule given by its stable id ("weather") is the same rule: store the member.
-        if not isinstance(self.rule, Rule):
-            object.__setattr__(self, "rule", Rule(self.rule))
 
     def __str__(self) -> str:
         return f"[{self.rule.label}] {self.message}"
@@ -137,8 +133,8 @@ class Evaluation:
             f"{'shoot days':<16}{self.num_shoot_days}",
             f"{'company moves':<16}{self.company_moves}",
             f"{'hold days':<16}{self.total_hold_days}",
-            f"{'hold cost':<16}{self.hold_cost:,.0f}",
-            f"{'cost':<16}{self.cost:,.0f}",
+            f"{'hold cost':<16}{format_money(self.hold_cost)}",
+            f"{'cost':<16}{format_money(self.cost)}",
             f"{'pages per day':<16}{', '.join(pages) if pages else '-'}",
             f"{'violations':<16}{len(self.violations)}",
         ]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from ortools.sat.python import cp_model
 from ortools.util.python.sorted_interval_list import Domain
 
+from shootplan.money import format_money
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.variables import Variables
 
@@ -145,7 +146,9 @@ def prove_bound(
         proof.spent += solver.deterministic_time
         outcome = solver.status_name(status).lower()
         proof.tries.append((budget, outcome, took))
-        logger.info("proof: a schedule under %s? %s (%.1f s)", f"{budget / COST_SCALE:,.0f}", outcome, took)
+        logger.info(
+            "proof: a schedule under %s? %s (%.1f s)", format_money(budget / COST_SCALE), outcome, took
+        )
         if interrupted:
             proof.interrupted = True
             break

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from shootplan.evaluation import Evaluation
 from shootplan.findings import Finding
+from shootplan.money import format_money
 from shootplan.schedule import Schedule
 
 __all__ = ["Progress", "Result", "Status"]
@@ -83,8 +84,8 @@ class Result:
                 ("hold days", f"{e.total_hold_days}"),
             ]
         rows += [
-            ("cost", "-" if self.objective is None else f"{self.objective:,.2f}"),
-            ("bound", "-" if self.bound is None else f"{self.bound:,.2f}"),
+            ("cost", "-" if self.objective is None else format_money(self.objective)),
+            ("bound", "-" if self.bound is None else format_money(self.bound)),
             ("gap", "-" if self.gap is None else f"{self.gap:.1%}"),
             ("time", f"{self.runtime:.1f} s"),
             ("method", self.method),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from ortools.sat.python import cp_model
 
+from shootplan.money import format_money
 from shootplan.solver.instance import COST_SCALE
 from shootplan.solver.lns import Incumbent
 from shootplan.solver.objective import Objective
@@ -78,8 +79,8 @@ class Observer(cp_model.CpSolverSolutionCallback):
             "#%d  %.1fs  cost %s  bound %s  gap %.1f%%  moves %d  hold days %d",
             progress.solutions,
             progress.elapsed,
-            f"{cost:,.0f}",
-            f"{bound:,.0f}",
+            format_money(cost),
+            format_money(bound),
             100 * gap,
             moves,
             holds,

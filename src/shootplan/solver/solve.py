@@ -397,7 +397,7 @@ class _Search:
         logger.info(
             "search ended: %s, model cost %s",
             self.solver.status_name(self.status),
-            f"{self.incumbent.objective / COST_SCALE:,.2f}",
+            format_money(self.incumbent.objective / COST_SCALE),
         )
         evaluation = evaluate(self.production, schedule)
         runtime = self.elapsed()
