@@ -137,12 +137,20 @@ def test_turnaround_keeps_day_work_off_the_morning_after_a_night() -> None:
     """With a night scene and all-day work after it, no day-call day follows the night day."""
     data = small_production_data()
     data["rules"] = {"max_shoot_days": 3}
+    production = Production.model_validate(data)
     result = _solve(data)
+    assert result.schedule is not None
     days = result.schedule.days
-    for before, after in itertools.pairwise(days):
-        production = Production.model_validate(data)
-        if any(production.scene(n).is_night for n in before.scenes) and (after.date - before.date).days == 1:
-            assert all(production.scene(n).is_night for n in after.scenes)
+    night_days = [i for i, day in enumerate(days) if any(production.scene(n).is_night for n in day.scenes)]
+    assert night_days, "the night scene is shot"
+    for i in night_days:
+        following = days[i + 1] if i + 1 < len(days) else None
+        day_call_next_morning = (
+            following is not None
+            and (following.date - days[i].date).days == 1
+            and any(not production.scene(n).is_night for n in following.scenes)
+        )
+        assert not day_call_next_morning, f"day {days[i].number} is a night, the next morning a day call"
 
 
 def test_multi_day_scene_spans_consecutive_days() -> None:
