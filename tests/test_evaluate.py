@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from shootplan import Production, Schedule, ShootDay, evaluate, scene_share
+from shootplan.findings import Rule
 from tests.conftest import small_production_data
 
 
@@ -16,7 +17,7 @@ def _days(*days: tuple[str, list[str]]) -> Schedule:
     )
 
 
-def _rules(evaluation_rules: list[str], rule: str) -> int:
+def _rules(evaluation_rules: list[Rule], rule: Rule) -> int:
     return sum(1 for r in evaluation_rules if r == rule)
 
 
@@ -76,7 +77,7 @@ def test_day_on_a_day_off_or_holiday_is_a_violation() -> None:
     production = Production.model_validate(data)
     schedule = _days(("2027-03-01", ["1", "4"]), ("2027-03-02", ["2", "5"]), ("2027-03-06", ["6", "3"]))
     result = evaluate(production, schedule)
-    messages = [str(v) for v in result.violations if v.rule == "calendar"]
+    messages = [str(v) for v in result.violations if v.rule is Rule.CALENDAR]
     assert len(messages) == 2
     assert "a holiday" in messages[0] and "a day off (Saturday)" in messages[1]
 
@@ -100,7 +101,7 @@ def test_page_cap_and_time_cap_are_checked() -> None:
     schedule = Schedule.from_day_lists(production, [["1", "5", "2"], ["4", "6", "3"]])
     result = evaluate(production, schedule)
     rules = [v.rule for v in result.violations]
-    assert _rules(rules, "page cap") == 1 and _rules(rules, "time cap") == 1
+    assert _rules(rules, Rule.PAGE_CAP) == 1 and _rules(rules, Rule.TIME_CAP) == 1
     assert result.minutes_per_day[0] == 44 * 15 + 60
 
 
@@ -113,14 +114,14 @@ def test_cast_unavailable_and_location_window_are_violations() -> None:
     schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
     result = evaluate(production, schedule)
     by_rule = {v.rule: v for v in result.violations}
-    assert by_rule["cast availability"].cast == "1" and by_rule["cast availability"].scene == "1"
-    assert {v.scene for v in result.violations if v.rule == "location availability"} == {"2", "5"}
+    assert by_rule[Rule.CAST_AVAILABILITY].cast == "1" and by_rule[Rule.CAST_AVAILABILITY].scene == "1"
+    assert {v.scene for v in result.violations if v.rule is Rule.LOCATION_AVAILABILITY} == {"2", "5"}
 
 
 def test_turnaround_after_a_night_shoot(small_production: Production) -> None:
     """Night scene 3 on Monday then a Tuesday day call breaks turnaround; a weekend absorbs it."""
     broken = Schedule.from_day_lists(small_production, [["3", "4"], ["1", "2"], ["5", "6"]])
-    assert [v.rule for v in evaluate(small_production, broken).violations] == ["turnaround"]
+    assert [v.rule for v in evaluate(small_production, broken).violations] == [Rule.TURNAROUND]
     over_weekend = _days(("2027-03-05", ["1", "4", "3"]), ("2027-03-08", ["2", "5"]), ("2027-03-09", ["6"]))
     assert evaluate(small_production, over_weekend).is_feasible
     relaxed = small_production.replace(rules={"turnaround": "none"})
@@ -134,8 +135,10 @@ def test_precedence_same_day_pinned_and_max_days() -> None:
     data["scenes"][2]["pinned"] = "2027-03-02"
     production = Production.model_validate(data)
     schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
-    rules = sorted(v.rule for v in evaluate(production, schedule).violations)
-    assert rules == ["precedence", "same day", "scene dates", "shoot days"]
+    violations = evaluate(production, schedule).violations
+    assert {v.rule for v in violations} == {Rule.PRECEDENCE, Rule.SAME_DAY, Rule.PIN, Rule.MAX_SHOOT_DAYS}
+    # The words a person reads keep the rule's label.
+    assert any(str(v).startswith("[same day] scenes 2, 4 must share a day") for v in violations)
 
 
 def test_multi_day_scene_spans_consecutive_whole_days() -> None:
@@ -155,7 +158,7 @@ def test_multi_day_scene_spans_consecutive_whole_days() -> None:
     crowded = Schedule.from_day_lists(
         production, [["1", "4"], ["50", "6"], ["50"], ["50"], ["2", "5"], ["3"]]
     )
-    assert [v.rule for v in evaluate(production, crowded).violations] == ["multi-day scene"]
+    assert [v.rule for v in evaluate(production, crowded).violations] == [Rule.MULTI_DAY_SCENE]
 
 
 def test_scene_share_splits_a_multi_day_scene_evenly_rest_first() -> None:

@@ -6,17 +6,14 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from ortools.sat.python import cp_model
 
-from shootplan import Production, Schedule, Status, evaluate, example_production, solve
+from shootplan import Production, Status, evaluate, example_production, solve
 from shootplan.solver.bounds import relaxation_bound
-from shootplan.solver.constraints import add_all
 from shootplan.solver.instance import COST_SCALE, Instance
-from shootplan.solver.objective import Objective
+from shootplan.solver.model import ScheduleModel, plan_horizon
 from shootplan.solver.proof import Proof, prove_bound
-from shootplan.solver.solve import _extract, _horizon, _run_interruptibly
-from shootplan.solver.variables import Variables
-from tests.test_solve import _random_productions
+from shootplan.solver.search import run_interruptibly
+from tests.test_solve import random_productions
 
 
 def _cycle_data() -> dict[str, Any]:
@@ -42,33 +39,24 @@ def _cycle_data() -> dict[str, Any]:
 
 def _prove(
     production: Production, *, ceiling: float, time_limit: float = 5.0, first_try_limit: float | None = None
-) -> tuple[Instance, Variables, Proof]:
+) -> tuple[ScheduleModel, Proof]:
     """Run the budget proofs on ``production`` from bound 0 up to ``ceiling`` (deterministic)."""
-    instance = Instance.build(production, _horizon(production)[0])  # the days solve() plans over
-    model = cp_model.CpModel()
-    variables = Variables.create(model, instance)
-    add_all(variables)
-    objective = Objective(variables)
+    instance = Instance.build(production, plan_horizon(production)[0])  # the days solve() plans over
+    built = ScheduleModel(instance)
     proof = prove_bound(
-        model,
-        variables,
-        objective.cost_besides_moves,
+        built.model,
+        built.variables,
+        built.objective.cost_besides_moves,
         known=0,
         ceiling=round(ceiling * COST_SCALE),
         step=instance.move_cost,
         time_limit=time_limit,
         deterministic=True,
         seed=0,
-        run=lambda solver, budget_model: _run_interruptibly(solver, budget_model, None, None),
+        run=run_interruptibly,
         first_try_limit=first_try_limit,
     )
-    return instance, variables, proof
-
-
-def _proof_schedule(production: Production, instance: Instance, v: Variables, proof: Proof) -> Schedule:
-    assert proof.values is not None
-    days = _extract(v, proof.values)
-    return Schedule.from_day_lists(production, [[instance.scenes[s].number for s in day] for day in days])
+    return built, proof
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +73,7 @@ def test_proof_reaches_the_optimum_the_relaxation_cannot_see(cycle_optimum: tupl
     production, optimum = cycle_optimum
     assert optimum > 0
     assert relaxation_bound(Instance.build(production, 6)).value == 0
-    _, _, proof = _prove(production, ceiling=optimum)
+    _, proof = _prove(production, ceiling=optimum)
     assert proof.bound == round(optimum * COST_SCALE)
     assert [outcome for _, outcome, _ in proof.tries][-1] == "infeasible"
 
@@ -93,9 +81,10 @@ def test_proof_reaches_the_optimum_the_relaxation_cannot_see(cycle_optimum: tupl
 def test_proof_hands_back_a_cheaper_schedule_it_finds(cycle_optimum: tuple[Production, float]) -> None:
     """With a ceiling far above the optimum, a budget try finds a schedule, scored as the optimum."""
     production, optimum = cycle_optimum
-    instance, variables, proof = _prove(production, ceiling=100 * optimum)
+    built, proof = _prove(production, ceiling=100 * optimum)
     assert proof.cost is not None and proof.cost < 100 * optimum * COST_SCALE
-    check = evaluate(production, _proof_schedule(production, instance, variables, proof))
+    assert proof.values is not None
+    check = evaluate(production, built.schedule(proof.values))
     assert check.is_feasible
     assert check.cost == pytest.approx(proof.cost / COST_SCALE)
     assert proof.bound <= round(optimum * COST_SCALE) <= proof.cost
@@ -104,21 +93,21 @@ def test_proof_hands_back_a_cheaper_schedule_it_finds(cycle_optimum: tuple[Produ
 def test_first_budget_may_run_past_the_proof_time(cycle_optimum: tuple[Production, float]) -> None:
     """Without proof time nothing is tried; a first-try allowance answers one budget, then stops."""
     production, optimum = cycle_optimum
-    assert _prove(production, ceiling=optimum, time_limit=0.0)[2].tries == []
-    _, _, proof = _prove(production, ceiling=optimum, time_limit=0.0, first_try_limit=5.0)
+    assert _prove(production, ceiling=optimum, time_limit=0.0)[1].tries == []
+    _, proof = _prove(production, ceiling=optimum, time_limit=0.0, first_try_limit=5.0)
     assert len(proof.tries) == 1
     assert proof.tries[0][1] == "infeasible" and proof.bound == proof.tries[0][0] > 0
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_random_productions())
+@given(random_productions())
 def test_proof_never_exceeds_the_proven_optimum(data: dict[str, Any]) -> None:
     """On random small productions the proven bound is at most the optimum the solver proves."""
     production = Production.model_validate(data)
     result = solve(production, time_limit=10, num_workers=1, seed=0)
     if result.status is not Status.OPTIMAL or result.objective is None:
         return
-    _, _, proof = _prove(production, ceiling=2 * result.objective + 10_000, time_limit=3.0)
+    _, proof = _prove(production, ceiling=2 * result.objective + 10_000, time_limit=3.0)
     assert proof.bound <= round(result.objective * COST_SCALE)
     if proof.cost is not None:
         assert proof.cost >= round(result.objective * COST_SCALE)
@@ -133,11 +122,11 @@ def example_planned() -> Any:
 def test_solve_reports_the_proven_bound_and_why(example_planned: Any) -> None:
     """On the example the relaxation proves 0; the budget proofs raise the bound and say so."""
     production = example_production()
-    assert relaxation_bound(Instance.build(production, _horizon(production)[0])).value == 0
+    assert relaxation_bound(Instance.build(production, plan_horizon(production)[0])).value == 0
     result = example_planned
     assert result.evaluation is not None and result.evaluation.is_feasible
     assert result.bound is not None and 0 < result.bound <= result.objective
-    assert result.bound_reasons == [
+    assert [str(reason) for reason in result.bound_reasons] == [
         f"no schedule costs less than {result.bound:,.0f}: asked for one that meets every rule below"
         " that cost, CP-SAT proved there is none"
     ]
@@ -156,7 +145,7 @@ def test_proofs_run_beside_the_search_on_two_cores() -> None:
     result = solve(example_production(), time_limit=8, num_workers=2, seed=0)
     assert result.evaluation is not None and result.evaluation.is_feasible
     assert result.bound is not None and 0 < result.bound <= result.objective
-    assert "CP-SAT proved there is none" in result.bound_reasons[0]
+    assert "CP-SAT proved there is none" in result.bound_reasons[0].message
     assert result.runtime < 8 + 5  # the proof thread ends with the search
 
 

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from shootplan import Production, Progress, Schedule, Status, evaluate, example_production, solve
+from shootplan import (
+    ParameterError,
+    Production,
+    Progress,
+    Result,
+    Schedule,
+    SolveParams,
+    Status,
+    evaluate,
+    example_production,
+    solve,
+)
+from shootplan.findings import Rule
+from shootplan.money import format_money
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
@@ -122,12 +137,20 @@ def test_turnaround_keeps_day_work_off_the_morning_after_a_night() -> None:
     """With a night scene and all-day work after it, no day-call day follows the night day."""
     data = small_production_data()
     data["rules"] = {"max_shoot_days": 3}
+    production = Production.model_validate(data)
     result = _solve(data)
+    assert result.schedule is not None
     days = result.schedule.days
-    for before, after in itertools.pairwise(days):
-        production = Production.model_validate(data)
-        if any(production.scene(n).is_night for n in before.scenes) and (after.date - before.date).days == 1:
-            assert all(production.scene(n).is_night for n in after.scenes)
+    night_days = [i for i, day in enumerate(days) if any(production.scene(n).is_night for n in day.scenes)]
+    assert night_days, "the night scene is shot"
+    for i in night_days:
+        following = days[i + 1] if i + 1 < len(days) else None
+        day_call_next_morning = (
+            following is not None
+            and (following.date - days[i].date).days == 1
+            and any(not production.scene(n).is_night for n in following.scenes)
+        )
+        assert not day_call_next_morning, f"day {days[i].number} is a night, the next morning a day call"
 
 
 def test_multi_day_scene_spans_consecutive_days() -> None:
@@ -166,7 +189,9 @@ def test_unplaceable_scene_is_explained_in_words() -> None:
     data["locations"][2]["windows"] = ["2027-03-08..2027-03-12"]
     result = _solve(data)
     assert result.status is Status.INFEASIBLE and result.schedule is None
-    text = " ".join(result.explanation)
+    text = " ".join(str(finding) for finding in result.explanation)
+    assert result.explanation[0].scenes == ("6",) and result.explanation[0].cast == ("1",)
+    assert result.explanation[0].locations == ("CLINIC",)
     assert "scene 6 needs cast 1 (NORA) and location CLINIC" in text
     assert "NORA is unavailable" in text and "CLINIC is open only" in text
 
@@ -177,8 +202,9 @@ def test_capacity_conflict_is_explained_with_the_rules_involved() -> None:
     data["rules"] = {"max_shoot_days": 1, "max_minutes_per_day": None}
     result = _solve(data)
     assert result.status is Status.INFEASIBLE
-    text = "\n".join(result.explanation)
+    text = "\n".join(str(finding) for finding in result.explanation)
     assert "pages" in text and "shoot days" in text.lower()
+    assert [finding.rule for finding in result.explanation] == [Rule.SEARCH, Rule.PAGE_CAP]
 
 
 def test_same_seed_one_worker_gives_the_same_schedule() -> None:
@@ -209,7 +235,7 @@ def test_callback_reports_progress(small_production: Production) -> None:
 
 
 @st.composite
-def _random_productions(draw: st.DrawFn) -> dict[str, Any]:
+def random_productions(draw: st.DrawFn) -> dict[str, Any]:
     data = small_production_data()
     count = draw(st.integers(min_value=2, max_value=7))
     sets = ["DINER - BOOTH", "FARM - FIELD", "CLINIC - WARD", "DINER - KITCHEN"]
@@ -228,8 +254,8 @@ def _random_productions(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_random_productions())
-def test_random_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
+@given(random_productions())
+def testrandom_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
     """Whatever the production, a returned schedule breaks no rule and costs what the scorer says."""
     result = _solve(data)
     assert result.status in {Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE}
@@ -280,8 +306,10 @@ def test_bound_counts_holds_forced_by_pinned_dates() -> None:
     bound = relaxation_bound(Instance.build(Production.model_validate(data), 8))
     assert bound.value == 6 * 200
     assert len(bound.reasons) == 1
-    assert "at least 6 hold days for 3" in bound.reasons[0]
-    assert "2027-03-01" in bound.reasons[0] and "2027-03-10" in bound.reasons[0]
+    reason = bound.reasons[0]
+    assert reason.rule is Rule.HOLDS and reason.cast == ("3",) and reason.numbers["hold_days"] == 6
+    assert "at least 6 hold days for 3" in reason.message
+    assert "2027-03-01" in reason.message and "2027-03-10" in reason.message
     result = _solve(data)
     assert result.status is Status.OPTIMAL
     assert result.evaluation.hold_days["3"] == 6
@@ -306,12 +334,88 @@ def test_bound_counts_moves_forced_by_windows() -> None:
     production = Production.model_validate(data)
     bound = relaxation_bound(Instance.build(production, 5))
     assert bound.value == 5000
-    assert bound.reasons == (
+    assert [reason.rule for reason in bound.reasons] == [Rule.COMPANY_MOVES]
+    assert bound.reasons[0].locations == ("DINER", "FARM")
+    assert [str(reason) for reason in bound.reasons] == [
         "at least 1 company move: at 5 pages a day the locations need 2 shoot days (DINER 1, FARM 1)"
         " and dates, windows and availability tie them to the shoot day 2027-03-03",
-    )
+    ]
     seen: list[Progress] = []
     result = _solve(data, callback=seen.append)
     assert result.evaluation is not None and result.evaluation.company_moves == 1
     # The search-free bound holds from the first schedule reported, not only at the end.
     assert seen and all(5000 <= p.bound <= p.cost for p in seen)
+
+
+# --------------------------------------------------------------------------- settings and arguments
+
+
+def test_empty_settings_file_equals_the_defaults(tmp_path: Path) -> None:
+    """An empty TOML file gives exactly the default settings."""
+    empty = tmp_path / "solve.toml"
+    empty.write_text("")
+    assert SolveParams.from_toml(empty) == SolveParams()
+
+
+def test_settings_file_sets_what_it_names(tmp_path: Path) -> None:
+    """A TOML file sets the settings it names (top level or under [solve]); the rest keep defaults."""
+    flat = tmp_path / "flat.toml"
+    flat.write_text("time_limit = 5\nseed = 3\n")
+    table = tmp_path / "table.toml"
+    table.write_text("[solve]\ntime_limit = 5\nseed = 3\n")
+    expected = SolveParams(time_limit=5, seed=3)
+    assert SolveParams.from_toml(flat) == expected == SolveParams.from_toml(table)
+    assert expected.proof_share == SolveParams().proof_share
+
+
+def test_settings_file_with_a_bad_value_names_file_and_setting(tmp_path: Path) -> None:
+    """A bad value in a settings file is reported with the file and the setting."""
+    bad = tmp_path / "bad.toml"
+    bad.write_text("num_workers = 0\n")
+    with pytest.raises(ParameterError, match=r"bad\.toml: num_workers must be at least 1"):
+        SolveParams.from_toml(bad)
+
+
+def test_negative_time_limit_is_refused_naming_it(small_production: Production) -> None:
+    """time_limit=-1 is the user's mistake: the message names it and its value, no bug report."""
+    with pytest.raises(ParameterError, match=r"^time_limit must be more than 0 s, got -1$"):
+        solve(small_production, time_limit=-1)
+
+
+def test_file_name_instead_of_a_production_says_to_read_it_first() -> None:
+    """solve("board.xlsx") says to read the file with read_production first."""
+    with pytest.raises(ParameterError, match="read_production"):
+        solve("board.xlsx")  # type: ignore[arg-type]
+
+
+def test_unknown_keyword_names_itself(small_production: Production) -> None:
+    """A misspelt setting is refused by name rather than ignored."""
+    with pytest.raises(ParameterError, match="'time_limt'"):
+        solve(small_production, time_limt=5)
+
+
+def test_settings_object_and_keywords_combine(small_production: Production) -> None:
+    """Keywords override a SolveParams; the same run either way gives the same schedule."""
+    params = SolveParams(time_limit=10, num_workers=1, seed=1)
+    by_object = solve(small_production, params=params)
+    by_keywords = solve(small_production, params=SolveParams(seed=5), time_limit=10, num_workers=1, seed=1)
+    assert by_object.schedule is not None and by_keywords.schedule is not None
+    assert by_object.schedule.day_lists() == by_keywords.schedule.day_lists()
+
+
+def test_bad_setting_types_are_refused_naming_the_setting() -> None:
+    """A setting of the wrong type names the setting; settings are frozen once made."""
+    with pytest.raises(ParameterError, match="seed"):
+        SolveParams(seed="many")
+    params = SolveParams()
+    with pytest.raises(ValidationError):
+        params.seed = 4  # type: ignore[misc]
+    assert params.replace(seed=4).seed == 4
+
+
+def test_result_prints_money_in_the_one_format() -> None:
+    """Cost and bound print as whole units with thousands separators, like every other output."""
+    result = Result(Status.FEASIBLE, None, 436_300.0, 346_299.6, 2.0)
+    lines = dict(line.split(maxsplit=1) for line in str(result).splitlines() if line[:1] != " ")
+    assert lines["cost"] == format_money(436_300.0) == "436,300"
+    assert lines["bound"] == "346,300"

@@ -68,8 +68,10 @@ from shootplan.reports import day_out_of_days as day_out_of_days
 from shootplan.reports import one_liner as one_liner
 from shootplan.schedule import Schedule as Schedule
 from shootplan.schedule import ShootDay as ShootDay
+from shootplan.solver import ParameterError as ParameterError
 from shootplan.solver import Progress as Progress
 from shootplan.solver import Result as Result
+from shootplan.solver import SolveParams as SolveParams
 from shootplan.solver import Status as Status
 from shootplan.solver import solve as solve
 

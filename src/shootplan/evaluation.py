@@ -24,7 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from shootplan.findings import Rule
 from shootplan.model import Production, Scene, Turnaround
+from shootplan.money import format_money
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
 
@@ -33,9 +35,9 @@ __all__ = ["CastWork", "Evaluation", "Violation", "cast_work", "evaluate", "scen
 
 @dataclass(frozen=True)
 class Violation:
-    """A broken hard rule, with the entities it concerns."""
+    """A broken hard rule (a :class:`~shootplan.findings.Rule`), with the entities it concerns."""
 
-    rule: str
+    rule: Rule
     message: str
     day: int | None = None
     scene: str | None = None
@@ -43,7 +45,7 @@ class Violation:
     location: str | None = None
 
     def __str__(self) -> str:
-        return f"[{self.rule}] {self.message}"
+        return f"[{self.rule.label}] {self.message}"
 
 
 @dataclass(frozen=True)
@@ -131,8 +133,8 @@ class Evaluation:
             f"{'shoot days':<16}{self.num_shoot_days}",
             f"{'company moves':<16}{self.company_moves}",
             f"{'hold days':<16}{self.total_hold_days}",
-            f"{'hold cost':<16}{self.hold_cost:,.0f}",
-            f"{'cost':<16}{self.cost:,.0f}",
+            f"{'hold cost':<16}{format_money(self.hold_cost)}",
+            f"{'cost':<16}{format_money(self.cost)}",
             f"{'pages per day':<16}{', '.join(pages) if pages else '-'}",
             f"{'violations':<16}{len(self.violations)}",
         ]
@@ -181,7 +183,7 @@ def _check_scenes(
             if count > 1:
                 violations.append(
                     Violation(
-                        "scheduled once",
+                        Rule.SCHEDULED_ONCE,
                         f"scene {number} is listed {count} times on day {day.number}",
                         day=day.number,
                         scene=number,
@@ -191,7 +193,7 @@ def _check_scenes(
             if not production.has_scene(number):
                 violations.append(
                     Violation(
-                        "unknown scene",
+                        Rule.UNKNOWN_SCENE,
                         f"day {day.number} lists scene {number}, which is not in the production",
                         day=day.number,
                         scene=number,
@@ -204,14 +206,14 @@ def _check_scenes(
         needed = production.days_needed(scene)
         if not days:
             violations.append(
-                Violation("scheduled once", f"scene {scene.number} is not scheduled", scene=scene.number)
+                Violation(Rule.SCHEDULED_ONCE, f"scene {scene.number} is not scheduled", scene=scene.number)
             )
         elif len(days) != needed or days[-1] - days[0] != len(days) - 1:
             numbers = ", ".join(str(schedule.days[i].number) for i in days)
             expected = "one day" if needed == 1 else f"{needed} consecutive days"
             violations.append(
                 Violation(
-                    "scheduled once",
+                    Rule.SCHEDULED_ONCE,
                     f"scene {scene.number} needs {expected} but is on day(s) {numbers}",
                     scene=scene.number,
                     day=schedule.days[days[0]].number,
@@ -223,7 +225,7 @@ def _check_scenes(
                 if others:
                     violations.append(
                         Violation(
-                            "multi-day scene",
+                            Rule.MULTI_DAY_SCENE,
                             f"scene {scene.number} takes whole days but day"
                             f" {schedule.days[index].number} also has {', '.join(others)}",
                             day=schedule.days[index].number,
@@ -240,7 +242,7 @@ def _check_dates(production: Production, schedule: Schedule, violations: list[Vi
         if day.number != position + 1:
             violations.append(
                 Violation(
-                    "day numbers",
+                    Rule.DAY_NUMBERS,
                     f"day {day.number} is the {_ordinal(position + 1)} shoot day",
                     day=day.number,
                 )
@@ -253,12 +255,12 @@ def _check_dates(production: Production, schedule: Schedule, violations: list[Vi
             else:
                 why = f"a day off ({day.date:%A})"
             violations.append(
-                Violation("calendar", f"day {day.number} is on {day.date}, {why}", day=day.number)
+                Violation(Rule.CALENDAR, f"day {day.number} is on {day.date}, {why}", day=day.number)
             )
     limit = production.rules.max_shoot_days
     if limit is not None and schedule.num_days > limit:
         violations.append(
-            Violation("shoot days", f"{schedule.num_days} shoot days, but only {limit} are available")
+            Violation(Rule.MAX_SHOOT_DAYS, f"{schedule.num_days} shoot days, but only {limit} are available")
         )
 
 
@@ -294,7 +296,7 @@ def _day_loads(
         if eighths > rules.max_eighths_per_day:
             violations.append(
                 Violation(
-                    "page cap",
+                    Rule.PAGE_CAP,
                     f"day {day.number} has {format_pages(eighths)} pages, over the cap of"
                     f" {format_pages(rules.max_eighths_per_day)}",
                     day=day.number,
@@ -304,7 +306,7 @@ def _day_loads(
             move_note = f" including {moves} company move(s)" if moves else ""
             violations.append(
                 Violation(
-                    "time cap",
+                    Rule.TIME_CAP,
                     f"day {day.number} needs {minutes} minutes{move_note}, over the cap of"
                     f" {rules.max_minutes_per_day}",
                     day=day.number,
@@ -351,7 +353,7 @@ def _check_availability(
                 if not member.is_available(day.date):
                     violations.append(
                         Violation(
-                            "cast availability",
+                            Rule.CAST_AVAILABILITY,
                             f"scene {number} on day {day.number} ({day.date}) needs cast {cast_id}"
                             f" ({member.label}), who is unavailable that date",
                             day=day.number,
@@ -362,7 +364,7 @@ def _check_availability(
             if not location.is_available(day.date):
                 violations.append(
                     Violation(
-                        "location availability",
+                        Rule.LOCATION_AVAILABILITY,
                         f"scene {number} on day {day.number} ({day.date}) is at {location.name},"
                         " which is not available that date",
                         day=day.number,
@@ -385,7 +387,7 @@ def _check_windows(
         if scene.earliest and first.date < scene.earliest:
             violations.append(
                 Violation(
-                    "scene dates",
+                    Rule.SCENE_DATES,
                     f"scene {number} is on {first.date}, before its earliest date {scene.earliest}",
                     day=first.number,
                     scene=number,
@@ -394,7 +396,7 @@ def _check_windows(
         if scene.latest and last.date > scene.latest:
             violations.append(
                 Violation(
-                    "scene dates",
+                    Rule.SCENE_DATES,
                     f"scene {number} is on {last.date}, after its latest date {scene.latest}",
                     day=last.number,
                     scene=number,
@@ -403,7 +405,7 @@ def _check_windows(
         if scene.pinned and first.date != scene.pinned:
             violations.append(
                 Violation(
-                    "scene dates",
+                    Rule.PIN,
                     f"scene {number} is pinned to {scene.pinned} but is on {first.date}",
                     day=first.number,
                     scene=number,
@@ -428,7 +430,7 @@ def _check_order(
         if end > start or same_day_wrong_order:
             violations.append(
                 Violation(
-                    "precedence",
+                    Rule.PRECEDENCE,
                     f"scene {before} must be shot before scene {after}, but is on day"
                     f" {schedule.days[end].number} and {after} on day"
                     f" {schedule.days[start].number}",
@@ -441,7 +443,7 @@ def _check_order(
             where = ", ".join(f"{n} on day {schedule.days[i].number}" for n, i in placed.items())
             violations.append(
                 Violation(
-                    "same day",
+                    Rule.SAME_DAY,
                     f"scenes {', '.join(group)} must share a day: {where}",
                     scene=group[0],
                 )
@@ -460,7 +462,7 @@ def _check_turnaround(production: Production, schedule: Schedule, violations: li
         if night and day:
             violations.append(
                 Violation(
-                    "turnaround",
+                    Rule.TURNAROUND,
                     f"day {previous.number} shoots night scene {night[0]} and day {current.number}"
                     f" ({current.date}) calls the unit for day scene {day[0]} the next morning:"
                     f" no {production.rules.turnaround.rest_hours} h rest",

@@ -45,6 +45,8 @@ class Rule(StrEnum):
     COMPANY_MOVES = "company_moves"
     HOLDS = "holds"
     CHURN = "churn"
+    # The search itself: time ran out, a conflict was isolated, a bound was proven by CP-SAT.
+    SEARCH = "search"
 
     @property
     def label(self) -> str:
@@ -53,7 +55,7 @@ class Rule(StrEnum):
 
     @property
     def is_cost(self) -> bool:
-        """True for a cost family (minimized), False for a hard rule (never broken)."""
+        """True for a cost family (minimized), False for a hard rule (never broken) or the search."""
         return self in _COSTS
 
 
@@ -79,6 +81,7 @@ _LABELS = {
     Rule.COMPANY_MOVES: "company moves",
     Rule.HOLDS: "hold days",
     Rule.CHURN: "changes to the plan",
+    Rule.SEARCH: "search",
 }
 _COSTS = frozenset({Rule.SHOOT_DAYS, Rule.COMPANY_MOVES, Rule.HOLDS, Rule.CHURN})
 

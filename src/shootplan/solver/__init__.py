@@ -1,7 +1,11 @@
-"""The CP-SAT layer: instance, variables, constraints (one function per rule family), objective,
-heuristics (warm start), the exact sequencing method, infeasibility explanations and ``solve``."""
+"""The CP-SAT layer: settings (``params``), the instance, variables, constraints (one function per
+rule family), objective, the model that builds, hints and reads schedules, heuristics (warm
+start), the exact sequencing method, budget proofs, bounds, infeasibility explanations, and
+``solve`` (its phases), which returns a ``result``."""
 
-from shootplan.solver.solve import Progress as Progress
-from shootplan.solver.solve import Result as Result
-from shootplan.solver.solve import Status as Status
+from shootplan.solver.params import ParameterError as ParameterError
+from shootplan.solver.params import SolveParams as SolveParams
+from shootplan.solver.result import Progress as Progress
+from shootplan.solver.result import Result as Result
+from shootplan.solver.result import Status as Status
 from shootplan.solver.solve import solve as solve

@@ -23,6 +23,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from shootplan.findings import Finding, Rule
+from shootplan.money import format_money
 from shootplan.pages import format_pages
 from shootplan.solver.instance import COST_SCALE, Instance
 
@@ -34,10 +36,11 @@ _NAMED_LOCATIONS = 4
 
 @dataclass(frozen=True)
 class Bound:
-    """A lower bound on the producer's cost of any schedule, and what makes it up, in words."""
+    """A lower bound on the producer's cost of any schedule, and what makes it up (one finding per
+    cost family that contributes: company moves, shoot days, each performer's forced holds)."""
 
     value: float
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def _forced_moves(instance: Instance) -> _ForcedMoves:
     return best
 
 
-def _moves_reason(instance: Instance, forced: _ForcedMoves) -> str:
+def _moves_reason(instance: Instance, forced: _ForcedMoves) -> Finding:
     days = forced.last_day - forced.first_day + 1
     total = sum(n for _, n in forced.location_days)
     named = ", ".join(f"{name} {n}" for name, n in forced.location_days[:_NAMED_LOCATIONS])
@@ -88,21 +91,25 @@ def _moves_reason(instance: Instance, forced: _ForcedMoves) -> str:
         named += f" and {more} more"
     cap = format_pages(instance.production.rules.max_eighths_per_day)
     where = f"{days} shoot days are available" if days > 1 else "1 shoot day is available"
+    first, last = instance.dates[forced.first_day], instance.dates[forced.last_day]
     if forced.first_day > 0 or forced.last_day < instance.horizon - 1:
-        first, last = instance.dates[forced.first_day], instance.dates[forced.last_day]
         run = f"the {days} shoot days {first}..{last}" if days > 1 else f"the shoot day {first}"
         where = f"dates, windows and availability tie them to {run}"
     plural = "s" if forced.moves > 1 else ""
-    return (
+    return Finding(
+        Rule.COMPANY_MOVES,
         f"at least {forced.moves} company move{plural}: at {cap} pages a day the locations need"
-        f" {total} shoot days ({named}) and {where}"
+        f" {total} shoot days ({named}) and {where}",
+        locations=tuple(name for name, _ in forced.location_days),
+        dates=(first, last),
+        numbers={"company_moves": forced.moves, "location_days": total, "shoot_days": days},
     )
 
 
 def relaxation_bound(instance: Instance) -> Bound:
     """A lower bound on the producer's cost of any schedule over ``instance``'s days."""
     production = instance.production
-    reasons: list[str] = []
+    reasons: list[Finding] = []
     forced = _forced_moves(instance)
     cost = forced.moves * instance.move_cost
     if forced.moves and instance.move_cost:
@@ -110,11 +117,12 @@ def relaxation_bound(instance: Instance) -> Bound:
     min_days = production.min_shoot_days()
     if instance.day_cost:
         cost += min_days * instance.day_cost
-        reasons.append(
-            f"at least {min_days} shoot days at {production.rules.shoot_day_cost:,.0f} each"
+        message = (
+            f"at least {min_days} shoot days at {format_money(production.rules.shoot_day_cost)} each"
             f" ({format_pages(production.total_eighths)} pages at"
             f" {format_pages(production.rules.max_eighths_per_day)} a day)"
         )
+        reasons.append(Finding(Rule.SHOOT_DAYS, message, numbers={"shoot_days": min_days}))
     for cast_id, members in instance.cast_scenes.items():
         rate = instance.hold_rate(cast_id)
         if rate == 0 or len(members) < 2 or any(not instance.starts[s] for s in members):
@@ -135,11 +143,22 @@ def relaxation_bound(instance: Instance) -> Bound:
         if holds:
             cost += rate * holds
             plural = "s" if holds > 1 else ""
-            reasons.append(
+            first, last = instance.scenes[early].number, instance.scenes[late].number
+            message = (
                 f"at least {holds} hold day{plural} for {member.label}: scene"
-                f" {instance.scenes[early].number} is shot by {instance.dates[core_start]}, scene"
-                f" {instance.scenes[late].number} not before {instance.dates[core_end]}, and"
+                f" {first} is shot by {instance.dates[core_start]}, scene"
+                f" {last} not before {instance.dates[core_end]}, and"
                 f" {member.label} works on at most {min(available, scene_days)} of the"
                 f" {len(core)} shoot days between"
+            )
+            reasons.append(
+                Finding(
+                    Rule.HOLDS,
+                    message,
+                    scenes=(first, last),
+                    cast=(cast_id,),
+                    dates=(instance.dates[core_start], instance.dates[core_end]),
+                    numbers={"hold_days": holds},
+                )
             )
     return Bound(cost / COST_SCALE, tuple(reasons))

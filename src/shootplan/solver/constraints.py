@@ -8,12 +8,15 @@ scene dates) are explained separately from the domains themselves.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ortools.sat.python import cp_model
 
+from shootplan.findings import Rule
 from shootplan.model import Turnaround
 from shootplan.solver.variables import Variables
 
-__all__ = ["add_all"]
+__all__ = ["RULE_FAMILIES", "STRUCTURAL", "add_all"]
 
 Literal = cp_model.IntVar | None
 
@@ -69,7 +72,7 @@ def locations(v: Variables, literal: Literal = None) -> None:
 
 
 def cast_work(v: Variables, literal: Literal = None) -> None:
-    """works[c][d] is true exactly when a scene with performer ``c`` is shot on ``d``."""
+    """works[c][d] is true exactly when a scene with performer ``c`` is shot on ``d`` (holds' basis)."""
     for cast_id, members in v.instance.cast_scenes.items():
         for d, works in v.works[cast_id].items():
             _flag_any(v.model, works, [lit for s in members for lit in v.on(s, d)])
@@ -229,22 +232,32 @@ def same_day(v: Variables, literal: Literal = None) -> None:
                 _enforce(model.add(a == b), literal)
 
 
-RULE_FAMILIES = {
-    "every scene scheduled once": scheduled_once,
-    "shoot days in a row": used_days,
-    "maximum shoot days": max_shoot_days,
-    "locations": locations,
-    "cast work": cast_work,
-    "page and time caps": capacity,
-    "holds": holds,
-    "drop/pickup": drop_pickup,
-    "turnaround": turnaround,
-    "precedences": precedences,
-    "same-day groups": same_day,
+Family = Callable[[Variables, Literal], None]
+
+# Every family under the rule it enforces, in the order they are added. Cast work is the basis of
+# holds (who works when), so it sits under HOLDS beside them; the caps share one family because
+# one day's pages and minutes are one question for the explainer.
+RULE_FAMILIES: dict[Rule, tuple[Family, ...]] = {
+    Rule.SCHEDULED_ONCE: (scheduled_once,),
+    Rule.DAY_NUMBERS: (used_days,),
+    Rule.MAX_SHOOT_DAYS: (max_shoot_days,),
+    Rule.COMPANY_MOVES: (locations,),
+    Rule.PAGE_CAP: (capacity,),
+    Rule.HOLDS: (cast_work, holds),
+    Rule.DROP_PICKUP: (drop_pickup,),
+    Rule.TURNAROUND: (turnaround,),
+    Rule.PRECEDENCE: (precedences,),
+    Rule.SAME_DAY: (same_day,),
 }
 
+# Families that define the schedule's structure, never a user's rule: the explainer keeps them on.
+STRUCTURAL = frozenset(
+    {Rule.SCHEDULED_ONCE, Rule.DAY_NUMBERS, Rule.COMPANY_MOVES, Rule.HOLDS, Rule.DROP_PICKUP}
+)
 
-def add_all(v: Variables, literals: dict[str, cp_model.IntVar] | None = None) -> None:
+
+def add_all(v: Variables, literals: dict[Rule, cp_model.IntVar] | None = None) -> None:
     """Add every rule family, each optionally guarded by its own enforcement literal."""
-    for name, family in RULE_FAMILIES.items():
-        family(v, (literals or {}).get(name))
+    for rule, families in RULE_FAMILIES.items():
+        for family in families:
+            family(v, (literals or {}).get(rule))

@@ -1,11 +1,15 @@
-"""Infeasibility in words: which rules, for which people, places and scenes, cannot all hold.
+"""Infeasibility as findings: which rules, for which people, places and scenes, cannot all hold.
 
 Two steps. First a direct check per scene (no solver): a scene with no possible date is explained
 by the smallest set of its own rules that leaves no date, e.g. "scene 42 needs cast 3 (NORA) and
 location CLINIC, but NORA is unavailable on every date CLINIC is open". Then, for conflicts between
 scenes (too many pages for the days, turnaround, precedences), CP-SAT with one assumption literal
 per switchable rule (a rule family, or one entity's dates) finds a conflicting set, which is
-shrunk by deletion (one worker, short runs) and put into words.
+shrunk by deletion (one worker, short runs).
+
+Each result is a :class:`~shootplan.findings.Finding`: its rule, the scenes, cast, locations and
+dates it concerns, and its sentence in ``message`` (made here, never parsed elsewhere). A conflict
+reads as a header finding (``Rule.SEARCH``) followed by one ``- ...`` finding per rule.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from shootplan.findings import Finding, Rule
 from shootplan.model import Production, Scene
 from shootplan.pages import format_pages
-from shootplan.solver.constraints import RULE_FAMILIES, add_all
+from shootplan.solver.constraints import RULE_FAMILIES, STRUCTURAL, add_all
 from shootplan.solver.instance import Instance, date_reasons, default_horizon
 from shootplan.solver.variables import Variables
 
@@ -26,22 +31,17 @@ __all__ = ["explain_infeasible", "explain_unplaceable"]
 
 logger = logging.getLogger("shootplan.solver")
 
-# Families that define the schedule's structure, never a user's rule: always on.
-_STRUCTURAL = (
-    "every scene scheduled once",
-    "shoot days in a row",
-    "locations",
-    "cast work",
-    "holds",
-    "drop/pickup",
-)
+# A date reason of instance.date_reasons: ("cast", id), ("location", name) or ("scene dates", number).
+Reason = tuple[str, str]
+# The order an AD reads a scene's own rules in: who, where, when.
+_KIND_ORDER = ["cast", "location", "scene dates"]
 
 
-def explain_unplaceable(production: Production) -> list[str]:
-    """Sentences for every scene that has no possible date at all (empty when all have one)."""
+def explain_unplaceable(production: Production) -> list[Finding]:
+    """A finding for every scene that has no possible date at all (empty when all have one)."""
     horizon = default_horizon(production, None)
     dates = production.calendar.shoot_dates(horizon)
-    reasons: list[str] = []
+    reasons: list[Finding] = []
     for scene in production.scenes:
         k = production.days_needed(scene)
         starts = range(len(dates) - k + 1)
@@ -53,16 +53,47 @@ def explain_unplaceable(production: Production) -> list[str]:
     return reasons
 
 
-def _why_no_date(production: Production, scene: Scene, dates: list[date], k: int) -> str:
+def _why_no_date(production: Production, scene: Scene, dates: list[date], k: int) -> Finding:
     if scene.pinned and scene.pinned not in dates:
-        return (
+        return Finding(
+            Rule.PIN,
             f"scene {scene.number} is pinned to {scene.pinned}, after the last of the"
-            f" {len(dates)} shoot days available ({dates[-1]})"
+            f" {len(dates)} shoot days available ({dates[-1]})",
+            scenes=(scene.number,),
+            dates=(scene.pinned, dates[-1]),
+            numbers={"shoot_days": len(dates)},
         )
     if len(dates) < k:
-        return f"scene {scene.number} needs {k} shoot days but only {len(dates)} are available"
-    # Each rule alone: on which starts does it forbid the scene?
-    rules: dict[tuple[str, str], set[int]] = {}
+        return Finding(
+            Rule.MAX_SHOOT_DAYS,
+            f"scene {scene.number} needs {k} shoot days but only {len(dates)} are available",
+            scenes=(scene.number,),
+            numbers={"days_needed": k, "shoot_days": len(dates)},
+        )
+    core = _own_rules_core(production, scene, dates, k)
+    words = [_entity_words(production, reason) for reason in core]
+    needs = _and([_need_words(production, reason) for reason in core])
+    if len(core) == 1:
+        message = (
+            f"scene {scene.number} needs {needs}, but {words[0]} on every one of the {len(dates)} shoot days"
+        )
+    else:
+        message = (
+            f"scene {scene.number} needs {needs}, but {' and '.join(words)}: together that leaves no date"
+        )
+    return Finding(
+        _reason_rule(production, core[0]),
+        message,
+        scenes=(scene.number,),
+        cast=tuple(key for kind, key in core if kind == "cast"),
+        locations=tuple(key for kind, key in core if kind == "location"),
+        numbers={"shoot_days": len(dates)},
+    )
+
+
+def _own_rules_core(production: Production, scene: Scene, dates: list[date], k: int) -> list[Reason]:
+    """The fewest of the scene's own rules (cast, location, dates) that rule out every start."""
+    rules: dict[Reason, set[int]] = {}
     for d in range(len(dates) - k + 1):
         for i in range(k):
             for reason in date_reasons(production, scene, dates[d + i], dates[d]):
@@ -73,21 +104,38 @@ def _why_no_date(production: Production, scene: Scene, dates: list[date], k: int
         rest = [r for r in core if r != reason]
         if rest and set().union(*(rules[r] for r in rest)) == everything:
             core = rest
-    core.sort(key=lambda reason: ["cast", "location", "scene dates"].index(reason[0]))
-    words = [_entity_words(production, reason) for reason in core]
-    needs = _and([_need_words(production, reason) for reason in core])
-    if len(core) == 1:
-        return (
-            f"scene {scene.number} needs {needs}, but {words[0]} on every one of the {len(dates)} shoot days"
-        )
-    return f"scene {scene.number} needs {needs}, but {' and '.join(words)}: together that leaves no date"
+    core.sort(key=lambda reason: _KIND_ORDER.index(reason[0]))
+    return core
+
+
+def _reason_rule(production: Production, reason: Reason) -> Rule:
+    kind, key = reason
+    if kind == "cast":
+        return Rule.CAST_AVAILABILITY
+    if kind == "location":
+        return Rule.LOCATION_AVAILABILITY
+    return Rule.PIN if production.scene(key).pinned else Rule.SCENE_DATES
+
+
+def _reason_finding(production: Production, reason: Reason, prefix: str = "") -> Finding:
+    """One entity's dates (a performer's, a location's, a scene's own) as a finding."""
+    kind, key = reason
+    message = prefix + _entity_words(production, reason)
+    rule = _reason_rule(production, reason)
+    if kind == "cast":
+        return Finding(rule, message, cast=(key,))
+    if kind == "location":
+        return Finding(rule, message, locations=(key,))
+    scene = production.scene(key)
+    dates = (scene.pinned,) if scene.pinned else tuple(d for d in (scene.earliest, scene.latest) if d)
+    return Finding(rule, message, scenes=(key,), dates=dates)
 
 
 def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _need_words(production: Production, reason: tuple[str, str]) -> str:
+def _need_words(production: Production, reason: Reason) -> str:
     kind, key = reason
     if kind == "cast":
         return f"cast {key} ({production.cast_member(key).label.split('. ', 1)[-1]})"
@@ -96,7 +144,7 @@ def _need_words(production: Production, reason: tuple[str, str]) -> str:
     return "its own dates"
 
 
-def _entity_words(production: Production, reason: tuple[str, str]) -> str:
+def _entity_words(production: Production, reason: Reason) -> str:
     kind, key = reason
     if kind == "cast":
         member = production.cast_member(key)
@@ -120,17 +168,16 @@ def _ranges(items: Iterable[str]) -> str:
     return ", ".join(items)
 
 
-def explain_infeasible(production: Production, horizon: int, *, time_limit: float = 10.0) -> list[str]:
-    """A small set of rules that cannot hold together, in words (CP-SAT assumptions, shrunk)."""
+def explain_infeasible(production: Production, horizon: int, *, time_limit: float = 10.0) -> list[Finding]:
+    """A small set of rules that cannot hold together (CP-SAT assumptions, shrunk), as findings."""
     instance = Instance.build(production, horizon, relax_dates=True)
     model = cp_model.CpModel()
     v = Variables.create(model, instance)
-    switches: dict[str, cp_model.IntVar] = {}
-    for name in RULE_FAMILIES:
-        if name not in _STRUCTURAL:
-            switches[name] = model.new_bool_var(f"rule[{name}]")
+    switches: dict[Rule, cp_model.IntVar] = {
+        rule: model.new_bool_var(f"rule[{rule}]") for rule in RULE_FAMILIES if rule not in STRUCTURAL
+    }
     add_all(v, switches)
-    entity_switches: dict[tuple[str, str], cp_model.IntVar] = {}
+    entity_switches: dict[Reason, cp_model.IntVar] = {}
     for s, starts in enumerate(v.start):
         scene = instance.scenes[s]
         for d, literal in starts.items():
@@ -140,11 +187,11 @@ def explain_infeasible(production: Production, horizon: int, *, time_limit: floa
                     if switch is None:
                         switch = entity_switches[reason] = model.new_bool_var(f"rule[{reason}]")
                     model.add_implication(switch, literal.Not())
-    labelled: dict[str, cp_model.IntVar] = dict(switches)
-    for reason, switch in entity_switches.items():
-        labelled[f"{reason[0]}:{reason[1]}"] = switch
+    labelled: dict[Rule | Reason, cp_model.IntVar] = {}
+    labelled.update((rule, switch) for rule, switch in switches.items())
+    labelled.update((reason, switch) for reason, switch in entity_switches.items())
 
-    def infeasible_with(active: list[str]) -> bool | None:
+    def infeasible_with(active: list[Rule | Reason]) -> bool | None:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.catch_sigint_signal = False
@@ -161,8 +208,11 @@ def explain_infeasible(production: Production, horizon: int, *, time_limit: floa
     active = list(labelled)
     if not infeasible_with(active):
         return [
-            "no schedule was found, but no conflicting set of rules could be isolated in time;"
-            " try a longer time limit"
+            Finding(
+                Rule.SEARCH,
+                "no schedule was found, but no conflicting set of rules could be isolated in time;"
+                " try a longer time limit",
+            )
         ]
     core = list(active)
     for name in list(core):  # deletion-based shrinking
@@ -170,30 +220,50 @@ def explain_infeasible(production: Production, horizon: int, *, time_limit: floa
         if infeasible_with(trial):
             core = trial
     logger.info("infeasible: conflicting rules %s", core)
-    lines = ["No schedule meets all of these rules together:"]
-    lines += [f"- {_rule_words(production, horizon, instance, name)}" for name in core]
-    return lines
+    header = Finding(
+        Rule.SEARCH, "No schedule meets all of these rules together:", numbers={"rules": len(core)}
+    )
+    return [header, *(_conflict_finding(production, horizon, instance, name) for name in core)]
 
 
-def _rule_words(production: Production, horizon: int, instance: Instance, name: str) -> str:
+def _conflict_finding(
+    production: Production, horizon: int, instance: Instance, name: Rule | Reason
+) -> Finding:
+    """One rule of a conflicting set, as a ``- ...`` line."""
     rules = production.rules
-    if ":" in name:
-        kind, key = name.split(":", 1)
-        return _entity_words(production, (kind, key))
-    if name == "page and time caps":
+    if isinstance(name, tuple):
+        return _reason_finding(production, name, prefix="- ")
+    if name is Rule.PAGE_CAP:
         total = format_pages(production.total_eighths)
         minutes = f" and {rules.max_minutes_per_day} minutes" if rules.max_minutes_per_day else ""
         days = f" over the {horizon} shoot days available" if rules.max_shoot_days else ""
         cap = format_pages(rules.max_eighths_per_day)
-        return f"at most {cap} pages{minutes} a day{days} ({total} pages in all)"
-    if name == "maximum shoot days":
-        return f"at most {rules.max_shoot_days} shoot days ({instance.dates[0]} to {instance.dates[-1]})"
-    if name == "turnaround":
-        return f"turnaround ({rules.turnaround.value}): no day call the morning after a night shoot"
-    if name == "precedences":
+        numbers: dict[str, float] = {
+            "max_eighths_per_day": rules.max_eighths_per_day,
+            "total_eighths": production.total_eighths,
+        }
+        if rules.max_minutes_per_day:
+            numbers["max_minutes_per_day"] = rules.max_minutes_per_day
+        return Finding(
+            name, f"- at most {cap} pages{minutes} a day{days} ({total} pages in all)", numbers=numbers
+        )
+    if name is Rule.MAX_SHOOT_DAYS:
+        first, last = instance.dates[0], instance.dates[-1]
+        return Finding(
+            name,
+            f"- at most {rules.max_shoot_days} shoot days ({first} to {last})",
+            dates=(first, last),
+            numbers={"max_shoot_days": rules.max_shoot_days or 0},
+        )
+    if name is Rule.TURNAROUND:
+        message = f"- turnaround ({rules.turnaround.value}): no day call the morning after a night shoot"
+        return Finding(name, message)
+    if name is Rule.PRECEDENCE:
         pairs = ", ".join(f"{a} before {b}" for a, b in rules.precedences)
-        return f"scene order: {pairs}"
-    if name == "same-day groups":
+        scenes = tuple(dict.fromkeys(n for pair in rules.precedences for n in pair))
+        return Finding(name, f"- scene order: {pairs}", scenes=scenes)
+    if name is Rule.SAME_DAY:
         groups = "; ".join(", ".join(g) for g in rules.same_day)
-        return f"scenes shot on the same day: {groups}"
-    return name
+        scenes = tuple(n for group in rules.same_day for n in group)
+        return Finding(name, f"- scenes shot on the same day: {groups}", scenes=scenes)
+    return Finding(name, f"- {name.label}")

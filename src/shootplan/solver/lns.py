@@ -24,9 +24,6 @@ __all__ = ["Incumbent", "improve"]
 
 logger = logging.getLogger("shootplan.solver")
 
-# Time for one neighbourhood step: short steps, many of them, beat long ones on two cores.
-STEP_SECONDS = 1.0
-
 
 @dataclass
 class Incumbent:
@@ -45,6 +42,7 @@ def improve(
     deterministic: bool,
     num_workers: int | Callable[[], int],
     seed: int,
+    step_seconds: float = 1.0,
     on_improvement: Callable[[Incumbent], None],
     should_stop: Callable[[], bool],
 ) -> Incumbent:
@@ -76,7 +74,7 @@ def improve(
         sub.proto.solution_hint.vars.extend(range(len(incumbent.values)))
         sub.proto.solution_hint.values.extend(incumbent.values)
         solver = cp_model.CpSolver()
-        step_limit = min(remaining, STEP_SECONDS)
+        step_limit = min(remaining, step_seconds)
         # A callable says how many cores the search has now (a proof may be using one).
         solver.parameters.num_workers = num_workers() if callable(num_workers) else num_workers
         solver.parameters.catch_sigint_signal = False

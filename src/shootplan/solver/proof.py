@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from ortools.sat.python import cp_model
 from ortools.util.python.sorted_interval_list import Domain
 
+from shootplan.money import format_money
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.variables import Variables
 
@@ -124,13 +125,7 @@ def prove_bound(
     proof = Proof(known)
     if step <= 0 or known >= ceiling:
         return proof
-    budget_model = model.clone()
-    budget_model.clear_objective()  # type: ignore[no-untyped-call]
-    budget_model.clear_hints()  # type: ignore[no-untyped-call]
-    # The implied constraints go into the clone: same variable indices, so v's variables serve.
-    moves = add_implied_constraints(replace(v, model=budget_model))
-    capped = budget_model.new_int_var(0, max(ceiling, 0), "cost")
-    budget_model.add(capped == v.instance.move_cost * sum(moves) + cost_besides_moves)
+    budget_model, capped = _budget_model(model, v, cost_besides_moves, ceiling)
     started = time.perf_counter()
     timeouts = 0
     smallest = max(1, int(step * _MIN_STEP_SHARE))
@@ -145,29 +140,15 @@ def prove_bound(
         budget = min(proof.bound + step, ceiling)
         # A schedule costing less than the budget, and at least the bound already proven.
         capped.with_domain(Domain(proof.bound, budget - 1))
-        solver = cp_model.CpSolver()
-        params = solver.parameters
-        # One worker without the LP: on these budget questions that proves in a few seconds
-        # what two workers or the LP take four times as long for, or never prove (measured,
-        # see benchmarks/README.md); the LP's bound is what fails here in the first place.
-        params.num_workers = 1
-        params.random_seed = seed
-        params.catch_sigint_signal = False
-        params.linearization_level = 0
-        # Probing at presolve costs more than it saves on these questions: without it the
-        # first budget is proven in half the deterministic time on 300-scene boards (measured).
-        params.cp_model_probing_level = 0
-        if deterministic:
-            params.max_deterministic_time = allowed
-            params.max_time_in_seconds = 10 * allowed + 30
-        else:
-            params.max_time_in_seconds = allowed
+        solver = _budget_solver(seed, deterministic, allowed)
         status, interrupted = run(solver, budget_model)
         took = solver.deterministic_time if deterministic else solver.wall_time
         proof.spent += solver.deterministic_time
         outcome = solver.status_name(status).lower()
         proof.tries.append((budget, outcome, took))
-        logger.info("proof: a schedule under %s? %s (%.1f s)", f"{budget / COST_SCALE:,.0f}", outcome, took)
+        logger.info(
+            "proof: a schedule under %s? %s (%.1f s)", format_money(budget / COST_SCALE), outcome, took
+        )
         if interrupted:
             proof.interrupted = True
             break
@@ -186,3 +167,39 @@ def prove_bound(
         else:
             step //= 2
     return proof
+
+
+def _budget_model(
+    model: cp_model.CpModel, v: Variables, cost_besides_moves: cp_model.LinearExpr, ceiling: int
+) -> tuple[cp_model.CpModel, cp_model.IntVar]:
+    """A clone of ``model`` with no objective, the implied constraints, and the cost as a variable."""
+    budget_model = model.clone()
+    budget_model.clear_objective()  # type: ignore[no-untyped-call]
+    budget_model.clear_hints()  # type: ignore[no-untyped-call]
+    # The implied constraints go into the clone: same variable indices, so v's variables serve.
+    moves = add_implied_constraints(replace(v, model=budget_model))
+    capped = budget_model.new_int_var(0, max(ceiling, 0), "cost")
+    budget_model.add(capped == v.instance.move_cost * sum(moves) + cost_besides_moves)
+    return budget_model, capped
+
+
+def _budget_solver(seed: int, deterministic: bool, allowed: float) -> cp_model.CpSolver:
+    """A solver set up for one budget question of ``allowed`` seconds."""
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    # One worker without the LP: on these budget questions that proves in a few seconds
+    # what two workers or the LP take four times as long for, or never prove (measured,
+    # see benchmarks/README.md); the LP's bound is what fails here in the first place.
+    params.num_workers = 1
+    params.random_seed = seed
+    params.catch_sigint_signal = False
+    params.linearization_level = 0
+    # Probing at presolve costs more than it saves on these questions: without it the
+    # first budget is proven in half the deterministic time on 300-scene boards (measured).
+    params.cp_model_probing_level = 0
+    if deterministic:
+        params.max_deterministic_time = allowed
+        params.max_time_in_seconds = 10 * allowed + 30
+    else:
+        params.max_time_in_seconds = allowed
+    return solver

@@ -20,7 +20,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["MAX_SEQUENCING_SCENES", "SequencingProblem", "solve_sequencing", "total_cost"]
+from shootplan.model import Production
+from shootplan.solver.instance import COST_SCALE
+
+__all__ = [
+    "MAX_SEQUENCING_SCENES",
+    "SequencingProblem",
+    "sequencing_problem",
+    "solve_sequencing",
+    "total_cost",
+]
 
 # 2**23 states in int64 arrays: about 70 MB per array, well inside a laptop's memory.
 MAX_SEQUENCING_SCENES = 23
@@ -144,3 +153,46 @@ def _dynamic_program(problem: SequencingProblem, groups: list[tuple[list[int], f
                     mask = int(before[0])
                     break
     return order[::-1]
+
+
+def sequencing_problem(production: Production) -> SequencingProblem | None:
+    """The production as a talent-scheduling problem, or None when order is not all that matters."""
+    if not _is_pure_sequencing(production):
+        return None
+    rates = {
+        c.id: round(c.daily_rate * production.rules.hold_cost_factor * COST_SCALE)
+        for c in production.cast
+        if c.holds
+    }
+    return SequencingProblem(
+        durations=[production.days_needed(s) for s in production.scenes],
+        cast=[frozenset(s.cast) for s in production.scenes],
+        rates=rates,
+    )
+
+
+def _is_pure_sequencing(production: Production) -> bool:
+    """One scene per day, nothing tied to dates, no moves possible: order is all that matters."""
+    rules = production.rules
+    singles = sorted(
+        (s.eighths, rules.scene_minutes(s)) for s in production.scenes if production.days_needed(s) == 1
+    )
+    if len(singles) >= 2:
+        smallest_pages = singles[0][0] + singles[1][0]
+        smallest_minutes = sum(sorted(m for _, m in singles)[:2])
+        pages_block = smallest_pages > rules.max_eighths_per_day
+        minutes_block = rules.max_minutes_per_day is not None and smallest_minutes > rules.max_minutes_per_day
+        if not (pages_block or minutes_block):
+            return False
+    total_days = sum(production.days_needed(s) for s in production.scenes)
+    if rules.max_shoot_days is not None and rules.max_shoot_days < total_days:
+        return False
+    if rules.precedences or rules.same_day:
+        return False
+    if any(s.earliest or s.latest or s.pinned for s in production.scenes):
+        return False
+    if any(c.unavailable or (c.drop_pickup and c.max_drops > 0) for c in production.cast):
+        return False
+    if any(loc.windows or loc.unavailable for loc in production.locations):
+        return False
+    return all(not s.is_night for s in production.scenes) or rules.turnaround.value == "none"

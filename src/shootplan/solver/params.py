@@ -1,0 +1,158 @@
+"""``SolveParams``: every setting of :func:`shootplan.solve` as one small validated object.
+
+Settings are data: they can be built in Python, read from a TOML file (an empty file gives the
+defaults) and passed around as one value. ``solve(production, time_limit=5)`` still works: each
+keyword is the name of a field here. A bad value raises :class:`ParameterError`, which names the
+setting and the value given, never a solver error asking the user to report a bug.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from shootplan.errors import ShootplanError
+
+__all__ = ["ParameterError", "SolveParams"]
+
+
+class ParameterError(ShootplanError, ValueError):
+    """A setting or argument that cannot be used, e.g. ``time_limit=-1``; the message names it."""
+
+
+class SolveParams(BaseModel):
+    """The settings of one :func:`shootplan.solve` run (frozen: change one with ``replace``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    time_limit: float = Field(
+        60.0,
+        description="Seconds to search; the best schedule found by then is returned. With"
+        " num_workers=1 it is CP-SAT's deterministic time, so runs repeat exactly.",
+    )
+    num_workers: int | None = Field(
+        None, description="CP-SAT search workers; None uses every core of the machine."
+    )
+    seed: int = Field(0, description="Random seed of the search (same seed, one worker: same schedule).")
+    log_search: bool = Field(
+        False, description="Let CP-SAT log its search through the shootplan.solver logger."
+    )
+    proof_share: float = Field(
+        0.25,
+        description="Share of time_limit for proving a lower bound (budget proofs) when the"
+        " whole-model phase has not proven its schedule optimal; 0 leaves the bound to the"
+        " relaxation and the search. At least 0 and below 1.",
+    )
+    whole_model_scenes: int = Field(
+        40,
+        description="Up to this many scenes CP-SAT searches the whole model for all the time (it"
+        " usually proves them optimal); above it, neighbourhood search takes over.",
+    )
+    full_model_share: float = Field(
+        0.15,
+        description="On productions above whole_model_scenes, the share of time_limit for the"
+        " whole model before the neighbourhood search.",
+    )
+    lns_step_seconds: float = Field(
+        1.0,
+        description="Time for one neighbourhood step: short steps, many of them, beat long ones"
+        " on two cores.",
+    )
+    exact_sequencing: bool = Field(
+        True,
+        description="Solve pure talent-scheduling productions (one scene a day, no dates, no"
+        " moves) exactly by dynamic programming instead of CP-SAT.",
+    )
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            raise ParameterError(_words(error)) from None
+
+    @field_validator("time_limit", "lns_step_seconds")
+    @classmethod
+    def _positive_seconds(cls, value: float, info: Any) -> float:
+        if not (math.isfinite(value) and value > 0):
+            raise ValueError(f"{info.field_name} must be more than 0 s, got {value:g}")
+        return value
+
+    @field_validator("num_workers")
+    @classmethod
+    def _some_workers(cls, value: int | None) -> int | None:
+        if value is not None and value < 1:
+            raise ValueError(f"num_workers must be at least 1 (or None for every core), got {value}")
+        return value
+
+    @field_validator("seed")
+    @classmethod
+    def _cp_sat_seed(cls, value: int) -> int:
+        # CP-SAT's random_seed is a 32-bit signed integer.
+        if not 0 <= value < 2**31:
+            raise ValueError(f"seed must be between 0 and {2**31 - 1}, got {value}")
+        return value
+
+    @field_validator("proof_share")
+    @classmethod
+    def _proof_share(cls, value: float) -> float:
+        if not 0 <= value < 1:
+            raise ValueError(f"proof_share must be at least 0 and below 1 (time to search), got {value:g}")
+        return value
+
+    @field_validator("full_model_share")
+    @classmethod
+    def _full_model_share(cls, value: float) -> float:
+        if not 0 < value <= 1:
+            raise ValueError(f"full_model_share must be more than 0 and at most 1, got {value:g}")
+        return value
+
+    @field_validator("whole_model_scenes")
+    @classmethod
+    def _whole_model_scenes(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError(f"whole_model_scenes must be at least 0, got {value}")
+        return value
+
+    def replace(self, **changes: Any) -> SolveParams:
+        """A copy with ``changes`` (field names), validated like a new object."""
+        return SolveParams(**{**self.model_dump(), **changes})
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> SolveParams:
+        """Read settings from a TOML file of ``name = value`` lines (missing ones keep defaults).
+
+        The settings may also sit under a ``[solve]`` table, so one file can hold several tools'.
+        """
+        try:
+            with Path(path).open("rb") as file:
+                data = tomllib.load(file)
+        except tomllib.TOMLDecodeError as error:
+            raise ParameterError(f"{path}: not a valid TOML file: {error}") from None
+        table = data["solve"] if set(data) == {"solve"} else data
+        if not isinstance(table, dict):
+            raise ParameterError(f"{path}: [solve] must be a table of settings")
+        try:
+            return cls(**table)
+        except ParameterError as error:
+            raise ParameterError(f"{path}: {error}") from None
+
+
+def _words(error: ValidationError) -> str:
+    """One line per bad setting, each naming it: the library's words, not pydantic's layout."""
+    lines = []
+    for problem in error.errors():
+        name = ".".join(str(part) for part in problem["loc"]) or "settings"
+        if problem["type"] == "extra_forbidden":
+            known = ", ".join(SolveParams.model_fields)
+            lines.append(f"unknown setting {name!r}; the settings are: {known}")
+        elif problem["type"] == "value_error":
+            lines.append(str(problem["ctx"]["error"]))
+        else:
+            lines.append(
+                f"{name}: {problem['msg'][:1].lower()}{problem['msg'][1:]}, got {problem['input']!r}"
+            )
+    return "; ".join(lines)
