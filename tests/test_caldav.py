@@ -144,6 +144,7 @@ def _expected(production: Production, *schedules: Schedule) -> dict[str, icalend
     return {str(e["UID"]): e for e in found if str(e["STATUS"]) != "CANCELLED"}
 
 
+@pytest.mark.slow
 def test_publish_change_publish_read_back(radicale: str, example: Production) -> None:
     """Publish, move a scene, cut a day: the server ends up holding what the feed files would."""
     options: dict[str, Any] = {"username": USER, "password": "unused", "calendar_name": "Marlow Falls"}

@@ -112,6 +112,7 @@ def example_feeds(
 # --------------------------------------------------------------------------- validity
 
 
+@pytest.mark.slow
 def test_every_example_feed_passes_independent_checks(example: Production, example_feeds: list[Path]) -> None:
     """vobject, ical, icalendar and the raw lint accept every feed, with the right event count."""
     work = cast_work(example, Schedule.from_day_lists(example, packed_days(example)))
@@ -159,6 +160,7 @@ def test_calendar_level_properties(example: Production, example_schedule: Schedu
 # --------------------------------------------------------------------------- identity
 
 
+@pytest.mark.slow
 def test_export_twice_gives_identical_bytes(
     tmp_path: Path, example: Production, example_schedule: Schedule, example_feeds: list[Path]
 ) -> None:
@@ -251,6 +253,7 @@ def test_every_feed_bumps_exactly_the_events_whose_content_changed(
                 assert day_of(event) in affected_dates, event["SUMMARY"]
 
 
+@pytest.mark.slow
 def test_moving_an_anchor_scene_keeps_every_uid_when_the_feed_is_known(
     tmp_path: Path, example: Production, example_days: list[list[str]], example_schedule: Schedule
 ) -> None:

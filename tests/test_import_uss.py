@@ -315,6 +315,7 @@ def damaged_uss(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=damaged_uss())
 @pytest.mark.filterwarnings("ignore::shootplan.ShootplanWarning")
