@@ -8,6 +8,7 @@ that stopped seeing imports would fail its own tests instead of passing everythi
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -70,6 +71,13 @@ class Import:
     target: str
 
 
+@functools.cache
+def _source(path: Path) -> tuple[str, ast.Module]:
+    """A file's text and syntax tree, read once per run (four checkers walk the same files)."""
+    text = path.read_text("utf-8")
+    return text, ast.parse(text, str(path))
+
+
 def _within(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
 
@@ -119,7 +127,7 @@ def _reexports(root: Path) -> dict[tuple[str, str], str]:
         if path.name != "__init__.py":
             continue
         package = module_name(root, path)
-        for node in _import_nodes(ast.parse(path.read_text("utf-8"))):
+        for node in _import_nodes(_source(path)[1]):
             if isinstance(node, ast.ImportFrom):
                 source = _absolute(package, True, node)
                 for alias in node.names:
@@ -155,7 +163,7 @@ def imports_in(tree: Tree, path: Path) -> list[Import]:
     """The modules one file imports: ``import a.b``, ``from .x import y``, ``from . import x``."""
     module = module_name(tree.root, path)
     found: list[Import] = []
-    for node in _import_nodes(ast.parse(path.read_text("utf-8"), str(path))):
+    for node in _import_nodes(_source(path)[1]):
         if isinstance(node, ast.Import):
             found += [Import(path, node.lineno, alias.name) for alias in node.names]
             continue
@@ -192,13 +200,13 @@ def os_replace_modules(root: Path) -> list[str]:
     return [
         path.relative_to(root).as_posix()
         for path in python_files(root)
-        if _OS_REPLACE.search(path.read_text("utf-8"))
+        if _OS_REPLACE.search(_source(path)[0])
     ]
 
 
 def long_modules(root: Path, limit: int = MAX_MODULE_LINES) -> list[str]:
     """Modules over ``limit`` lines, as ``path: N lines``."""
-    sizes = ((path, len(path.read_text("utf-8").splitlines())) for path in python_files(root))
+    sizes = ((path, len(_source(path)[0].splitlines())) for path in python_files(root))
     return [f"{path.relative_to(root)}: {n} lines" for path, n in sizes if n > limit]
 
 
@@ -206,7 +214,7 @@ def long_functions(root: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
     """Functions and methods over ``limit`` lines (docstring included, decorators not)."""
     found: list[str] = []
     for path in python_files(root):
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        for node in ast.walk(_source(path)[1]):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > limit:

@@ -187,6 +187,7 @@ def test_publish_change_publish_read_back(radicale: str, example: Production) ->
     assert len(again.unchanged) == len(expected)
 
 
+@pytest.mark.slow
 def test_unit_and_cast_feeds_share_a_calendar_without_touching_each_other(
     radicale: str, located: Production
 ) -> None:
@@ -218,6 +219,7 @@ def test_missing_caldav_names_the_extra(monkeypatch: pytest.MonkeyPatch, located
         publish_caldav("http://127.0.0.1:9/", located, schedule)
 
 
+@pytest.mark.slow
 def test_server_refusals_name_the_server(radicale: str, located: Production) -> None:
     """Radicale refuses an anonymous principal lookup: a ShootplanError naming the server."""
     schedule = Schedule.from_day_lists(located, [["1", "2", "3", "4", "5", "6"]], created=STAMP)

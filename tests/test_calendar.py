@@ -288,6 +288,7 @@ def test_sequence_keeps_counting_over_several_publishes(
     assert {e.decoded("LAST-MODIFIED") for e in last.values()} == {STAMP, LATEST}
 
 
+@pytest.mark.slow
 def test_a_removed_day_is_cancelled_once_then_kept_until_pruned(
     example: Production, example_days: list[list[str]], example_schedule: Schedule
 ) -> None:
@@ -428,6 +429,7 @@ def test_night_shoot_across_the_dst_change_wraps_at_the_right_hour() -> None:
     assert timeline[2].endswith("(cont.) · cast 2, 3")
 
 
+@pytest.mark.slow
 def test_cast_feeds_hold_exactly_the_work_and_hold_days_of_the_dood(
     example: Production, example_schedule: Schedule
 ) -> None:

@@ -2,7 +2,7 @@
 
 The instances are copies under tests/data/talent (see tests/data/README.md). Those of up to
 13 scenes run in the fast tier; the larger ones (18 to 28 scenes) take a few seconds each and are
-marked slow.
+marked slow. One realistic production checks the path larger boards take (neighbourhood search).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tests.conftest import benchmark_data
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
-from instances import talent_production  # noqa: E402
+from instances import realistic_production, talent_production  # noqa: E402
 
 TALENT = sorted(benchmark_data("talent").glob("*.json"))
 FAST_SCENES = 13  # up to here CP-SAT proves the optimum well under a second
@@ -50,6 +50,18 @@ def test_known_optimum_is_reached_and_proven(path: Path) -> None:
     check = evaluate(production, result.schedule)
     assert check.is_feasible, check.violations
     assert check.cost + performing == data["known_optimum_total"]
+
+
+def test_a_realistic_tv_block_is_planned_by_neighbourhood_search() -> None:
+    """A 50-scene TV block (over 40 scenes, so solve() adds neighbourhood search) gets a valid plan.
+
+    The fast tier's one run of the neighbourhood search; the solves of the 119-scene example are slow.
+    """
+    production = realistic_production("tv", 1)
+    assert len(production.scenes) == 50
+    result = solve(production, time_limit=0.5, num_workers=1, seed=0)
+    assert result.schedule is not None and result.evaluation is not None
+    assert result.evaluation.is_feasible, result.evaluation.violations
 
 
 # --------------------------------------------------------------------------- where the data comes from
