@@ -1,11 +1,13 @@
 # The two commands a newcomer needs: `make demo` and `make test`. Both bootstrap a virtual
 # environment in .venv the first time (and again whenever pyproject.toml changes).
+# `make test` is the whole suite (CI runs it, several minutes); `make test-fast` skips the tests
+# marked slow (long solves, notebooks, CLI subprocesses) and runs in under a minute while editing.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +20,9 @@ demo: $(STAMP)  ## plan the bundled example production and say where the outputs
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the fast tier: every module, no test marked slow (under a minute)
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(STAMP)  ## ruff (lint + format) and mypy, as CI runs them
 	$(BIN)/ruff check .

@@ -1,7 +1,9 @@
-"""Shared fixtures: small, hand-checkable productions."""
+"""Shared fixtures: small, hand-checkable productions, and where the benchmark data lives."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -208,3 +210,27 @@ def two_day_production() -> Production:
 def two_day_schedule(two_day_production: Production) -> Schedule:
     """Four shoot days from Mon 2027-03-01; scene 7 alone on days 2 and 3."""
     return Schedule.from_day_lists(two_day_production, [["1", "4", "3"], ["7"], ["7"], ["2", "5", "6"]])
+
+
+# --------------------------------------------------------------------------- benchmark data
+
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+
+
+def benchmark_data(relative: str, *, copies: Path = DATA, shared: Path = SHARED) -> Path:
+    """A benchmark file or folder: its copy under tests/data, else ../shared/benchmarks.
+
+    The copies (tests/data/README.md) let the suite run from a bare clone. When neither place has
+    it, CI (``CI=true``) fails with a message naming both, so a missing ../shared never passes as
+    a row of skips; elsewhere the calling test, fixture or module is skipped with that reason.
+    """
+    for root in (copies, shared):
+        if (root / relative).exists():
+            return root / relative
+    missing = f"{relative} is neither in {copies} nor in {shared}"
+    if os.environ.get("CI", "").lower() in {"true", "1"}:
+        pytest.fail(
+            f"{missing}: copy it into tests/data or check out ../shared beside the repository", pytrace=False
+        )
+    pytest.skip(missing, allow_module_level=True)

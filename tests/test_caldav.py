@@ -143,6 +143,7 @@ def _expected(production: Production, *schedules: Schedule) -> dict[str, icalend
     return {str(e["UID"]): e for e in found if str(e["STATUS"]) != "CANCELLED"}
 
 
+@pytest.mark.slow
 def test_publish_change_publish_read_back(radicale: str, example: Production) -> None:
     """Publish, move a scene, cut a day: the server ends up holding what the feed files would."""
     options: dict[str, Any] = {"username": USER, "password": "unused", "calendar_name": "Marlow Falls"}
@@ -185,6 +186,7 @@ def test_publish_change_publish_read_back(radicale: str, example: Production) ->
     assert len(again.unchanged) == len(expected)
 
 
+@pytest.mark.slow
 def test_unit_and_cast_feeds_share_a_calendar_without_touching_each_other(
     radicale: str, located: Production
 ) -> None:
@@ -216,6 +218,7 @@ def test_missing_caldav_names_the_extra(monkeypatch: pytest.MonkeyPatch, located
         publish_caldav("http://127.0.0.1:9/", located, schedule)
 
 
+@pytest.mark.slow
 def test_server_refusals_name_the_server(radicale: str, located: Production) -> None:
     """Radicale refuses an anonymous principal lookup: a ShootplanError naming the server."""
     schedule = Schedule.from_day_lists(located, [["1", "2", "3", "4", "5", "6"]], created=STAMP)

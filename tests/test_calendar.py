@@ -113,6 +113,7 @@ def example_feeds(
 # --------------------------------------------------------------------------- validity
 
 
+@pytest.mark.slow
 def test_every_example_feed_passes_independent_checks(example: Production, example_feeds: list[Path]) -> None:
     """vobject, ical, icalendar and the raw lint accept every feed, with the right event count."""
     work = cast_work(example, Schedule.from_day_lists(example, packed_days(example)))
@@ -160,6 +161,7 @@ def test_calendar_level_properties(example: Production, example_schedule: Schedu
 # --------------------------------------------------------------------------- identity
 
 
+@pytest.mark.slow
 def test_export_twice_gives_identical_bytes(
     tmp_path: Path, example: Production, example_schedule: Schedule, example_feeds: list[Path]
 ) -> None:
@@ -254,6 +256,7 @@ def test_every_feed_bumps_exactly_the_events_whose_content_changed(
                 assert day_of(event) in affected_dates, event["SUMMARY"]
 
 
+@pytest.mark.slow
 def test_moving_an_anchor_scene_keeps_every_uid_when_the_feed_is_known(
     tmp_path: Path, example: Production, example_days: list[list[str]], example_schedule: Schedule
 ) -> None:
@@ -288,6 +291,7 @@ def test_sequence_keeps_counting_over_several_publishes(
     assert {e.decoded("LAST-MODIFIED") for e in last.values()} == {STAMP, LATEST}
 
 
+@pytest.mark.slow
 def test_a_removed_day_is_cancelled_once_then_kept_until_pruned(
     example: Production, example_days: list[list[str]], example_schedule: Schedule
 ) -> None:
@@ -428,6 +432,7 @@ def test_night_shoot_across_the_dst_change_wraps_at_the_right_hour() -> None:
     assert timeline[2].endswith("(cont.) · cast 2, 3")
 
 
+@pytest.mark.slow
 def test_cast_feeds_hold_exactly_the_work_and_hold_days_of_the_dood(
     example: Production, example_schedule: Schedule
 ) -> None:

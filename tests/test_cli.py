@@ -136,6 +136,7 @@ def test_every_command_has_help_with_examples(command: str) -> None:
         assert "Exit codes" in result.stdout and "130" in result.stdout
 
 
+@pytest.mark.slow
 def test_version() -> None:
     """The installed script answers --version with the package version."""
     result = _run_process("--version")
@@ -183,6 +184,7 @@ def test_check_reads_the_messy_board() -> None:
     assert "scenes      24" in result.stdout and "7 days" in result.stdout
 
 
+@pytest.mark.slow
 def test_check_reports_a_bad_page_count_without_traceback(tmp_path: Path) -> None:
     """A bad cell gives one line naming file, row, column and value, exit 1, file untouched."""
     board = tmp_path / "board.csv"
@@ -230,6 +232,7 @@ def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) 
 # --------------------------------------------------------------------------- plan
 
 
+@pytest.mark.slow
 def test_plan_writes_every_output_and_prints_the_scorers_metrics(planned: Planned) -> None:
     """plan template.xlsx writes xlsx, json and calendars; the printed metrics are evaluate()'s."""
     out = planned.out
@@ -250,6 +253,7 @@ def test_plan_writes_every_output_and_prints_the_scorers_metrics(planned: Planne
     assert "your board" not in planned.result.stdout  # the template has no day breaks
 
 
+@pytest.mark.slow
 def test_plan_scores_the_ads_own_board_beside_its_plan(tmp_path: Path) -> None:
     """A board with day breaks: planned within its 7 days, its metrics printed beside the plan's."""
     result = _run("plan", MESSY, "--time-limit", "2", "--out", tmp_path / "plan")
@@ -317,6 +321,7 @@ def test_plan_bad_input_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "plan").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name == "nt", reason="needs POSIX SIGINT")
 def test_ctrl_c_during_plan_writes_the_best_schedule_so_far(tmp_path: Path) -> None:
     """SIGINT after the first progress line: exit 0, 'Interrupted', the schedule so far written."""
@@ -362,6 +367,7 @@ def test_score_lists_every_rule_the_board_breaks() -> None:
     assert "[time cap] day 5" in result.stdout
 
 
+@pytest.mark.slow
 def test_score_a_schedule_json(planned: Planned) -> None:
     """score production.json schedule.json: the plan breaks no rule."""
     result = _run("score", planned.out / "production.json", planned.out / "schedule.json")
@@ -379,6 +385,7 @@ def test_score_without_day_breaks_or_schedule_is_bad_input() -> None:
 # --------------------------------------------------------------------------- dood and calendars
 
 
+@pytest.mark.slow
 def test_dood_writes_the_day_out_of_days(planned: Planned, tmp_path: Path) -> None:
     """dood: dood.xlsx beside the schedule by default, .csv on request, - prints CSV."""
     result = _run("dood", planned.out / "schedule.json")
@@ -400,6 +407,7 @@ def test_dood_writes_the_day_out_of_days(planned: Planned, tmp_path: Path) -> No
     assert piped.returncode == 0 and piped.stdout == named.to_csv()
 
 
+@pytest.mark.slow
 def test_dood_and_calendars_bad_input(planned: Planned, tmp_path: Path) -> None:
     """Broken JSON, an unknown scene: exit 1; no production.json, a .pdf: exit 2; no traceback."""
     broken = tmp_path / "broken.json"
@@ -418,6 +426,7 @@ def test_dood_and_calendars_bad_input(planned: Planned, tmp_path: Path) -> None:
     assert _failed_cleanly(result, 2) and ".xlsx or .csv" in result.stderr
 
 
+@pytest.mark.slow
 def test_calendars_match_plans_and_update_in_place(planned: Planned, tmp_path: Path) -> None:
     """calendars writes the feeds plan wrote, byte for byte; writing again changes nothing."""
     feeds = tmp_path / "feeds"
@@ -430,6 +439,7 @@ def test_calendars_match_plans_and_update_in_place(planned: Planned, tmp_path: P
     assert f"{len(written)} unchanged" in again.stdout
 
 
+@pytest.mark.slow
 def test_calendars_of_a_schedule_without_created_use_the_files_time(planned: Planned, tmp_path: Path) -> None:
     """A hand-written schedule without 'created' still gets feeds, stamped with the file's time."""
     payload = json.loads((planned.out / "schedule.json").read_text())
@@ -446,6 +456,7 @@ def test_calendars_of_a_schedule_without_created_use_the_files_time(planned: Pla
 # --------------------------------------------------------------------------- demo
 
 
+@pytest.mark.slow
 def test_demo_writes_every_output_and_its_metrics_match_the_scorer(tmp_path: Path) -> None:
     """demo plans the example into its folder: every output, metrics as evaluate() computes them."""
     shutil.rmtree(tmp_path / "out", ignore_errors=True)

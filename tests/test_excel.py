@@ -276,6 +276,7 @@ def test_summary_without_a_solver_result(tmp_path: Path, report_production: Prod
 # --------------------------------------------------------------------------- palette, boneyard, multi-day
 
 
+@pytest.mark.slow
 def test_custom_palette_recolors_strips(tmp_path: Path, report_production: Production) -> None:
     """A palette entry replaces a type's color on the Stripboard."""
     schedule = Schedule.from_day_lists(report_production, report_day_lists())
@@ -394,6 +395,7 @@ def test_round_trip_gives_the_same_production_and_days(
     assert again.dates() == report_schedule.dates() and again.day_lists() == report_schedule.day_lists()
 
 
+@pytest.mark.slow
 def test_round_trip_keeps_the_productions_own_boards(tmp_path: Path, report_production: Production) -> None:
     """Boards the production already had survive; a stale "Stripboard" board is the new one."""
     read_production = _read_production()
@@ -436,6 +438,7 @@ def _battle_production() -> Production:
     return Production.model_validate(data)
 
 
+@pytest.mark.slow
 def test_round_trip_puts_multi_day_scenes_on_each_of_their_days(tmp_path: Path) -> None:
     """A 3-day battle and a 2-day chase read back on all their days: same production, same days."""
     read_production = _read_production()

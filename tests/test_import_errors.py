@@ -235,6 +235,7 @@ def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     header=st.lists(st.one_of(st.sampled_from(HEADERS), TEXT), min_size=1, max_size=10),
@@ -270,6 +271,7 @@ def likely_boards(draw: st.DrawFn, cell: st.SearchStrategy[Any]) -> list[list[An
     return [list(header), *rows]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(board=likely_boards(CSV_CELL))
 @pytest.mark.filterwarnings("ignore::shootplan.ShootplanWarning")
@@ -301,6 +303,7 @@ XLSX_CELL = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(board=likely_boards(XLSX_CELL))
 @pytest.mark.filterwarnings("ignore::shootplan.ShootplanWarning")

@@ -26,9 +26,10 @@ from shootplan import (
     example_production,
 )
 from shootplan.io import read_production, write_uss
+from tests.conftest import benchmark_data
 from tests.import_fixtures import rich_production, strips
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "uss"
+SAMPLES = benchmark_data("uss")
 FULL_SAMPLE = SAMPLES / "full_sample_schedule.uss"
 SMALL_SAMPLE = SAMPLES / "small_sample_schedule.uss"
 needs_samples = pytest.mark.skipif(
@@ -315,6 +316,7 @@ def damaged_uss(draw: st.DrawFn) -> dict[str, Any]:
     return document
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=damaged_uss())
 @pytest.mark.filterwarnings("ignore::shootplan.ShootplanWarning")

@@ -37,6 +37,7 @@ def test_notebook_is_committed_without_outputs(path: Path) -> None:
             assert cell.outputs == [] and cell.execution_count is None, cell.source[:60]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
 def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path) -> None:
     """The notebook executes without an error, in a copy of examples/ (its working folder)."""

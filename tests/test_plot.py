@@ -37,6 +37,7 @@ def plot_schedule(plot_production: Production) -> Schedule:
     return Schedule.from_day_lists(plot_production, report_day_lists())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(PLOTS))
 def test_plot_saves_a_png(
     name: str, plot_production: Production, plot_schedule: Schedule, tmp_path: Path

@@ -99,6 +99,7 @@ def test_first_budget_may_run_past_the_proof_time(cycle_optimum: tuple[Productio
     assert proof.tries[0][1] == "infeasible" and proof.bound == proof.tries[0][0] > 0
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(random_productions())
 def test_proof_never_exceeds_the_proven_optimum(data: dict[str, Any]) -> None:
@@ -119,6 +120,7 @@ def example_planned() -> Any:
     return solve(example_production(), time_limit=10, num_workers=1, seed=0)
 
 
+@pytest.mark.slow
 def test_solve_reports_the_proven_bound_and_why(example_planned: Any) -> None:
     """On the example the relaxation proves 0; the budget proofs raise the bound and say so."""
     production = example_production()
@@ -132,6 +134,7 @@ def test_solve_reports_the_proven_bound_and_why(example_planned: Any) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_proofs_repeat_with_one_worker_and_a_seed(example_planned: Any) -> None:
     """One worker and a seed: the same schedule and the same proven bound, run after run."""
     again = solve(example_production(), time_limit=10, num_workers=1, seed=0)
@@ -140,6 +143,7 @@ def test_proofs_repeat_with_one_worker_and_a_seed(example_planned: Any) -> None:
     assert again.schedule.day_lists() == example_planned.schedule.day_lists()
 
 
+@pytest.mark.slow
 def test_proofs_run_beside_the_search_on_two_cores() -> None:
     """With two workers one core proves while the other searches: a bound and a valid schedule."""
     result = solve(example_production(), time_limit=8, num_workers=2, seed=0)

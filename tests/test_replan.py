@@ -198,6 +198,7 @@ def test_cutting_or_pinning_a_shot_scene_is_refused(small_production: Production
 # --------------------------------------------------------------------------- replan
 
 
+@pytest.mark.slow
 def test_frozen_days_are_identical_before_and_after(replanned: ReplanResult, medium_plan: Schedule) -> None:
     """Days before today and today itself keep their number, date, scenes and order."""
     assert replanned.schedule is not None
@@ -208,6 +209,7 @@ def test_frozen_days_are_identical_before_and_after(replanned: ReplanResult, med
     assert all(m.from_date is None or m.from_date > replanned.today for m in replanned.moves)
 
 
+@pytest.mark.slow
 def test_a_one_day_disruption_moves_far_fewer_scenes_than_a_fresh_solve(
     medium: Production, medium_plan: Schedule, storm: tuple[Changes, date], replanned: ReplanResult
 ) -> None:
@@ -227,6 +229,7 @@ def test_a_one_day_disruption_moves_far_fewer_scenes_than_a_fresh_solve(
     assert replanned.bound is not None and replanned.bound <= replanned.objective + 1e-6
 
 
+@pytest.mark.slow
 def test_moves_say_why(medium: Production, replanned: ReplanResult, storm: tuple[Changes, date]) -> None:
     """Exteriors off the stormy day say "weather"; the scenes that made room, "re-boarded"."""
     changes, _ = storm
@@ -247,6 +250,7 @@ def test_no_change_keeps_an_optimal_small_plan(small_production: Production) -> 
     assert result.evaluation is not None and result.evaluation.cost == plan.objective
 
 
+@pytest.mark.slow
 def test_today_may_be_replanned_when_not_frozen(medium: Production, medium_plan: Schedule) -> None:
     """freeze_today=False lets a change on today's date move today's scenes."""
     today = medium_plan.days[3].date
@@ -326,6 +330,7 @@ def test_weather_cover_fills_the_rained_out_day_first(cover: bool) -> None:
     assert result.num_moved == 3
 
 
+@pytest.mark.slow
 def test_infeasible_disruptions_explain_themselves(medium: Production, medium_plan: Schedule) -> None:
     """A lead away for the rest of the shoot, a storm over every exterior, too few days left."""
     today = medium_plan.days[2].date
@@ -346,6 +351,7 @@ def test_infeasible_disruptions_explain_themselves(medium: Production, medium_pl
         assert "scene" in text and "no change" not in str(result)
 
 
+@pytest.mark.slow
 def test_a_scene_past_its_latest_date_is_explained(medium: Production, medium_plan: Schedule) -> None:
     """A scene due by a date already shot cannot be helped: said directly, no search."""
     late = next(n for n in medium_plan.days[5].scenes)
@@ -376,6 +382,7 @@ def test_compare_reports_metric_differences_and_moves(small_production: Producti
     assert "plan -> what-if" in text and "1 scene moved" in text and "scene 6" in text
 
 
+@pytest.mark.slow
 def test_calendars_change_sequence_only_on_affected_events(tmp_path: Path, replanned: ReplanResult) -> None:
     """Unit events of unchanged days keep SEQUENCE 0 and their content; only changed days update.
 
@@ -426,6 +433,7 @@ def _content(event: icalendar.Event) -> tuple[str, ...]:
     return tuple(str(event.get(k)) for k in ("SUMMARY", "DTSTART", "DTEND", "LOCATION", "DESCRIPTION"))
 
 
+@pytest.mark.slow
 def test_a_cut_scene_is_cancelled_from_the_calendars(
     tmp_path: Path, medium: Production, medium_plan: Schedule
 ) -> None:
@@ -450,6 +458,7 @@ def test_a_cut_scene_is_cancelled_from_the_calendars(
 # --------------------------------------------------------------------------- CLI
 
 
+@pytest.mark.slow
 def test_cli_replan_writes_schedule_changes_and_calendars(
     tmp_path: Path, medium: Production, medium_plan: Schedule, storm: tuple[Changes, date]
 ) -> None:
@@ -494,6 +503,7 @@ def test_cli_replan_writes_schedule_changes_and_calendars(
     assert " moved" in run.stdout
 
 
+@pytest.mark.slow
 def test_cli_replan_exits_3_with_the_explanation(
     tmp_path: Path, medium: Production, medium_plan: Schedule
 ) -> None:
@@ -515,6 +525,7 @@ def test_cli_replan_exits_3_with_the_explanation(
     assert "add shoot days" in run.stderr and "Traceback" not in run.stderr
 
 
+@pytest.mark.slow
 def test_cli_replan_names_an_unknown_cast_id(
     tmp_path: Path, medium: Production, medium_plan: Schedule
 ) -> None:
@@ -546,6 +557,7 @@ def test_warnings_are_replan_warnings(small_production: Production) -> None:
         Changes(add_shoot_days=0).apply(small_production)
 
 
+@pytest.mark.slow
 def test_a_replaced_location_updates_the_days_that_stay(
     tmp_path: Path, medium: Production, medium_plan: Schedule
 ) -> None:
@@ -584,6 +596,7 @@ def test_a_search_that_finds_nothing_on_a_full_board_says_how_little_room_is_lef
     assert how_full(Production.model_validate(data), set(), date(2027, 3, 1)) is None
 
 
+@pytest.mark.slow
 def test_replan_with_one_worker_and_a_seed_repeats_exactly(
     medium: Production, medium_plan: Schedule, storm: tuple[Changes, date], replanned: ReplanResult
 ) -> None:

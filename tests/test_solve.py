@@ -153,6 +153,7 @@ def test_turnaround_keeps_day_work_off_the_morning_after_a_night() -> None:
         assert not day_call_next_morning, f"day {days[i].number} is a night, the next morning a day call"
 
 
+@pytest.mark.slow
 def test_multi_day_scene_spans_consecutive_days() -> None:
     """A 12-page battle takes three consecutive days and nothing else is shot on them."""
     data = small_production_data()
@@ -253,6 +254,7 @@ def random_productions(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(random_productions())
 def testrandom_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
@@ -315,6 +317,7 @@ def test_bound_counts_holds_forced_by_pinned_dates() -> None:
     assert result.evaluation.hold_days["3"] == 6
 
 
+@pytest.mark.slow
 def test_neighbourhood_search_repeats_with_one_worker_and_a_seed() -> None:
     """On the 119-scene example (full model, then neighbourhood search) one worker repeats exactly."""
     production = example_production()
