@@ -11,6 +11,7 @@ made and never parsed again. Words belong to the edge (the CLI, Excel, notebooks
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -99,7 +100,7 @@ class Finding:
     cast: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
     dates: tuple[date, ...] = ()
-    numbers: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+    numbers: Mapping[str, float] = field(default_factory=dict, compare=False, hash=False)
 
     def __str__(self) -> str:
         return self.message

@@ -125,8 +125,10 @@ def no_schedule(result: Result | ReplanResult, time_limit: float) -> NoReturn:
     """Say why there is no schedule and exit with the matching code (nothing is written)."""
     if result.status is Status.INFEASIBLE:
         error("no schedule exists for this production:")
-        for reason in result.explanation or ["(the solver gave no explanation)"]:
+        for reason in result.explanation:
             status.print(f"  {reason}", markup=False)
+        if not result.explanation:
+            status.print("  (the solver gave no explanation)", markup=False)
         sys.exit(EXIT_INFEASIBLE)
     if result.interrupted:
         status.print("interrupted before any schedule was found: no file was changed")

@@ -18,15 +18,16 @@ from typing import Any
 
 from shootplan.errors import ProductionError
 from shootplan.evaluation import Evaluation
+from shootplan.findings import Finding, Rule
 from shootplan.model import Production
 from shootplan.replanning.changes import Changes, WeatherRule, apply_changes
 from shootplan.replanning.compare import first_days, scene_key
 from shootplan.replanning.params import ReplanParams
 from shootplan.replanning.polish import finish, polish
 from shootplan.replanning.reasons import (
-    explain,
     explained_moves,
     how_full,
+    infeasible,
     too_few_days,
     too_late,
     what_is_left,
@@ -279,28 +280,30 @@ def _solve(
         time_limit=seconds,
         num_workers=settings.num_workers,
         seed=settings.seed,
-        callback=progress,
+        progress=progress,
         initial=initial,
         churn=context.minimized or None,
         proof_share=0,  # a re-plan is wanted fast: all its time goes to the search
+        explain=False,  # the re-plan explains in its own words (infeasible)
     )
 
 
-def _explanation(context: Frame, solved: Result) -> list[str]:
-    """Why the search found nothing, in words (empty when it found a schedule)."""
+def _explanation(context: Frame, solved: Result) -> list[Finding]:
+    """Why the search found nothing (empty when it found a schedule)."""
     c = context
-    explanation = explain(solved.explanation, c.weather, c.open_from, c.shot)
-    if solved.status is Status.INFEASIBLE and not any(
-        line.startswith(("scene", "-")) for line in explanation
-    ):
-        explanation.append(what_is_left(c.constrained, c.shot, c.open_from))
+    if solved.status is Status.INFEASIBLE:
+        findings = infeasible(c.constrained, c.weather, c.open_from, c.shot)
+        if all(finding.rule is Rule.SEARCH for finding in findings):
+            findings.append(what_is_left(c.constrained, c.shot, c.open_from))
+        return findings
+    findings = list(solved.explanation)
     if solved.status is Status.NO_SOLUTION and (full := how_full(c.constrained, c.shot, c.open_from)):
-        explanation.append(full)
-    return explanation
+        findings.append(full)
+    return findings
 
 
 def finished(
-    context: Frame, settings: ReplanParams, solved: Result, explanation: list[str], started: datetime
+    context: Frame, settings: ReplanParams, solved: Result, explanation: list[Finding], started: datetime
 ) -> Result:
     """The solved plan polished, the frozen days laid in front, scored with churn and weather."""
     c = context

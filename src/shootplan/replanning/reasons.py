@@ -3,40 +3,51 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from shootplan.findings import Finding, Rule
 from shootplan.model import (
     Production,
 )
 from shootplan.pages import format_pages
 from shootplan.replanning.changes import WEATHER_PREFIX, Changes, WeatherRule
 from shootplan.replanning.compare import SceneMove, scene_moves
-from shootplan.replanning.standins import SHOT_CHARACTER, SHOT_ID
+from shootplan.replanning.standins import SHOT_ID
 from shootplan.schedule import Schedule
-from shootplan.solver.instance import date_reasons
+from shootplan.solver.explain import CastWords, explain_infeasible, explain_unplaceable
+from shootplan.solver.instance import date_reasons, default_horizon
 
-__all__ = ["explain", "explained_moves", "how_full", "too_few_days", "too_late", "what_is_left"]
+__all__ = [
+    "explained_moves",
+    "how_full",
+    "infeasible",
+    "standin_words",
+    "too_few_days",
+    "too_late",
+    "what_is_left",
+]
 
 
-def too_late(production: Production, shot: set[str], open_from: date) -> list[str]:
+def too_late(production: Production, shot: set[str], open_from: date) -> list[Finding]:
     """Scenes not shot whose own dates are already past: no re-plan can help them."""
     reasons = []
     for scene in production.scenes:
         if scene.number in shot:
             continue
         if scene.pinned and scene.pinned < open_from:
-            reasons.append(
+            message = (
                 f"scene {scene.number} is pinned to {scene.pinned}, a day already shot, but was not"
                 " shot then: pin it to a later date (Changes.pins) or cut it"
             )
+            reasons.append(Finding(Rule.PIN, message, scenes=(scene.number,), dates=(scene.pinned,)))
         elif scene.latest and scene.latest < open_from:
-            reasons.append(
+            message = (
                 f"scene {scene.number} had to be shot by {scene.latest} (its latest date) but is not"
                 f" shot yet; only dates from {open_from} on are left"
             )
+            reasons.append(Finding(Rule.SCENE_DATES, message, scenes=(scene.number,), dates=(scene.latest,)))
     return reasons
 
 
@@ -72,42 +83,54 @@ def _room(production: Production, shot: set[str], open_from: date) -> _Room | No
     return _Room(left, needed, measure, len(todo))
 
 
-def too_few_days(production: Production, shot: set[str], open_from: date) -> list[str]:
+def too_few_days(production: Production, shot: set[str], open_from: date) -> list[Finding]:
     """The scenes not yet shot cannot fit the shoot days left at the page or time cap."""
     room = _room(production, shot, open_from)
     if room is None or room.needed <= len(room.left):
         return []
     span = f" ({room.left[0]} to {room.left[-1]})" if room.left else ""
-    return [
+    message = (
         f"the {room.todo} scenes not yet shot need at least {room.needed} shoot days ({room.measure}),"
         f" but only {len(room.left)} of the production's {production.rules.max_shoot_days} are"
         f" left{span}: add shoot days (add_shoot_days) or cut scenes"
+    )
+    numbers = {"days_needed": room.needed, "days_left": len(room.left)}
+    return [
+        Finding(Rule.MAX_SHOOT_DAYS, message, dates=tuple(room.left[:1] + room.left[-1:]), numbers=numbers)
     ]
 
 
-def how_full(production: Production, shot: set[str], open_from: date) -> str | None:
+def how_full(production: Production, shot: set[str], open_from: date) -> Finding | None:
     """When the search found nothing in time on a nearly full board: how little room is left."""
     room = _room(production, shot, open_from)
     if room is None or not room.left or room.needed < len(room.left) - 1:
         return None
-    return (
-        f"the board is nearly full: the {room.todo} scenes not yet shot need at least {room.needed} of"
-        f" the {len(room.left)} shoot days left ({room.measure}, {room.left[0]} to {room.left[-1]})"
-        " before any company move; if more time finds nothing, more shoot days (add_shoot_days) or"
-        " re-planning today too (freeze_today=False) may help"
+    numbers = {"days_needed": room.needed, "days_left": len(room.left)}
+    return Finding(
+        Rule.MAX_SHOOT_DAYS,
+        numbers=numbers,
+        message=(
+            f"the board is nearly full: the {room.todo} scenes not yet shot need at least {room.needed} of"
+            f" the {len(room.left)} shoot days left ({room.measure}, {room.left[0]} to {room.left[-1]})"
+            " before any company move; if more time finds nothing, more shoot days (add_shoot_days) or"
+            " re-planning today too (freeze_today=False) may help"
+        ),
     )
 
 
-def what_is_left(production: Production, shot: set[str], open_from: date) -> str:
+def what_is_left(production: Production, shot: set[str], open_from: date) -> Finding:
     """The re-plan's own frame, in words, for when the explainer found no smaller conflict."""
     todo = [s for s in production.scenes if s.number not in shot]
     limit = production.rules.max_shoot_days
     dates = [d for d in production.calendar.shoot_dates(limit) if d >= open_from] if limit else []
     days = f"the {len(dates)} shoot days from {dates[0]} to {dates[-1]}" if dates else "the days left"
-    return (
-        f"the {len(todo)} scenes not yet shot ({format_pages(sum(s.eighths for s in todo))} pages) do not"
-        f" fit {days} under every rule and change; more shoot days (add_shoot_days), re-planning today"
-        " too (freeze_today=False) or relaxing a change may help"
+    return Finding(
+        Rule.SEARCH,
+        (
+            f"the {len(todo)} scenes not yet shot ({format_pages(sum(s.eighths for s in todo))} pages) do not"
+            f" fit {days} under every rule and change; more shoot days (add_shoot_days), re-planning today"
+            " too (freeze_today=False) or relaxing a change may help"
+        ),
     )
 
 
@@ -115,44 +138,59 @@ def what_is_left(production: Production, shot: set[str], open_from: date) -> str
 _MAX_REASONS = 6
 
 
-def explain(
-    lines: Sequence[str], weather: Sequence[WeatherRule], open_from: date, shot: set[str]
-) -> list[str]:
-    """The explainer's sentences with the stand-in performers put into words, and the pins that
-    hold shot scenes in place summed up as what they are: days already shot."""
+def standin_words(weather: Sequence[WeatherRule], open_from: date) -> CastWords:
+    """How the explainer names the stand-in performers: what they stand for, not who."""
     shot_until = open_from - timedelta(days=1)
-    words: list[str] = []
-    pinned = [
-        m.group(1)
-        for line in lines
-        if (m := re.fullmatch(r"- scene (\S+) is pinned to [0-9-]+", line)) and m.group(1) in shot
-    ]
-    for line in lines:
-        match = re.fullmatch(r"- scene (\S+) is pinned to [0-9-]+", line)
-        if match and match.group(1) in shot:
-            if match.group(1) == pinned[0]:
-                many = len(pinned) > 1
-                words.append(
-                    f"- scene{'s' if many else ''} {', '.join(pinned)} {'are' if many else 'is'} already"
-                    f" shot (the days up to {shot_until} stay as they were)"
-                )
-            continue
-        line = line.replace(f"cast {SHOT_ID} ({SHOT_CHARACTER})", "a day not yet shot")
-        line = re.sub(
-            rf"{SHOT_CHARACTER} is unavailable [0-9.\-]+", f"the days up to {shot_until} are shot", line
-        )
-        for rule in weather:
-            name = rule.cast_id.upper()
-            what = f"the {rule.note}" if rule.note else "the weather"
-            line = line.replace(f"cast {rule.cast_id} ({name})", "weather fit for exteriors")
-            line = line.replace(f"{name} is unavailable", f"{what} rules out exteriors")
-        words.append(line)
-    scenes = [line for line in words if line.startswith("scene ")]
-    if len(scenes) > _MAX_REASONS:
-        rest = len(scenes) - _MAX_REASONS
-        words = [line for line in words if line not in scenes[_MAX_REASONS:]]
-        words.append(f"... and {rest} more scene{'s' if rest > 1 else ''} with no possible date")
+    words = {SHOT_ID: ("a day not yet shot", f"the days up to {shot_until} are shot")}
+    for rule in weather:
+        what = f"the {rule.note}" if rule.note else "the weather"
+        dates = ", ".join(str(r) for r in rule.dates)
+        words[rule.cast_id] = ("weather fit for exteriors", f"{what} rules out exteriors {dates}")
     return words
+
+
+def infeasible(
+    production: Production, weather: Sequence[WeatherRule], open_from: date, shot: set[str]
+) -> list[Finding]:
+    """Why no re-plan exists: the scenes with no possible date, else a set of conflicting rules,
+    with the stand-ins named for what they stand for and the pins of shot scenes summed up."""
+    words = standin_words(weather, open_from)
+    unplaceable = explain_unplaceable(production, words=words)
+    if unplaceable:
+        return _at_most(unplaceable)
+    horizon = production.rules.max_shoot_days or default_horizon(production, None)
+    return _shot_pins_summed(explain_infeasible(production, horizon, words=words), open_from, shot)
+
+
+def _at_most(findings: list[Finding]) -> list[Finding]:
+    """The first scenes with no possible date, and how many more there are."""
+    if len(findings) <= _MAX_REASONS:
+        return findings
+    rest = len(findings) - _MAX_REASONS
+    more = Finding(
+        Rule.SEARCH,
+        f"... and {rest} more scene{'s' if rest > 1 else ''} with no possible date",
+        scenes=tuple(n for f in findings[_MAX_REASONS:] for n in f.scenes),
+    )
+    return [*findings[:_MAX_REASONS], more]
+
+
+def _shot_pins_summed(findings: list[Finding], open_from: date, shot: set[str]) -> list[Finding]:
+    """The pins that hold shot scenes in place, as one line: days already shot."""
+    pinned = [f for f in findings if f.rule is Rule.PIN and f.scenes and f.scenes[0] in shot]
+    if not pinned:
+        return findings
+    numbers = tuple(f.scenes[0] for f in pinned)
+    many = len(numbers) > 1
+    summary = Finding(
+        Rule.PIN,
+        f"- scene{'s' if many else ''} {', '.join(numbers)} {'are' if many else 'is'} already"
+        f" shot (the days up to {open_from - timedelta(days=1)} stay as they were)",
+        scenes=numbers,
+    )
+    kept = [f for f in findings if f not in pinned]
+    first = findings.index(pinned[0])
+    return [*kept[:first], summary, *kept[first:]]
 
 
 def explained_moves(

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shootplan.evaluation import Evaluation
+from shootplan.findings import Finding
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.replanning.changes import Changes
@@ -93,12 +94,12 @@ class ReplanResult:
         return self.result.interrupted
 
     @property
-    def explanation(self) -> list[str]:
-        """Why no schedule exists, in words (empty when one does)."""
+    def explanation(self) -> list[Finding]:
+        """Why no schedule exists, as findings (empty when one does)."""
         return self.result.explanation
 
     @property
-    def bound_reasons(self) -> list[str]:
+    def bound_reasons(self) -> list[Finding]:
         """What the bound rests on, as the solver says it."""
         return self.result.bound_reasons
 

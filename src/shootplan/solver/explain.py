@@ -15,7 +15,7 @@ reads as a header finding (``Rule.SEARCH``) followed by one ``- ...`` finding pe
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from ortools.sat.python import cp_model
@@ -27,18 +27,26 @@ from shootplan.solver.constraints import RULE_FAMILIES, STRUCTURAL, add_all
 from shootplan.solver.instance import Instance, date_reasons, default_horizon
 from shootplan.solver.variables import Variables
 
-__all__ = ["explain_infeasible", "explain_unplaceable"]
+__all__ = ["CastWords", "explain_infeasible", "explain_unplaceable"]
 
 logger = logging.getLogger("shootplan.solver")
 
 # A date reason of instance.date_reasons: ("cast", id), ("location", name) or ("scene dates", number).
 Reason = tuple[str, str]
+
+#: Words for performers that stand for something else (a re-plan's "days already shot", the
+#: weather): cast id -> (what a scene needs, why it cannot have it), e.g.
+#: ``{"~shot": ("a day not yet shot", "the days up to 2027-03-08 are shot")}``.
+CastWords = Mapping[str, tuple[str, str]]
 # The order an AD reads a scene's own rules in: who, where, when.
 _KIND_ORDER = ["cast", "location", "scene dates"]
 
 
-def explain_unplaceable(production: Production) -> list[Finding]:
-    """A finding for every scene that has no possible date at all (empty when all have one)."""
+def explain_unplaceable(production: Production, *, words: CastWords | None = None) -> list[Finding]:
+    """A finding for every scene that has no possible date at all (empty when all have one).
+
+    ``words`` names performers a caller added to stand for something else (see :data:`CastWords`).
+    """
     horizon = default_horizon(production, None)
     dates = production.calendar.shoot_dates(horizon)
     reasons: list[Finding] = []
@@ -49,11 +57,13 @@ def explain_unplaceable(production: Production) -> list[Finding]:
             not any(date_reasons(production, scene, dates[d + i], dates[d]) for i in range(k)) for d in starts
         ):
             continue
-        reasons.append(_why_no_date(production, scene, dates, k))
+        reasons.append(_why_no_date(production, scene, dates, k, words or {}))
     return reasons
 
 
-def _why_no_date(production: Production, scene: Scene, dates: list[date], k: int) -> Finding:
+def _why_no_date(
+    production: Production, scene: Scene, dates: list[date], k: int, words: CastWords
+) -> Finding:
     if scene.pinned and scene.pinned not in dates:
         return Finding(
             Rule.PIN,
@@ -71,15 +81,16 @@ def _why_no_date(production: Production, scene: Scene, dates: list[date], k: int
             numbers={"days_needed": k, "shoot_days": len(dates)},
         )
     core = _own_rules_core(production, scene, dates, k)
-    words = [_entity_words(production, reason) for reason in core]
-    needs = _and([_need_words(production, reason) for reason in core])
+    because = [_entity_words(production, reason, words) for reason in core]
+    needs = _and([_need_words(production, reason, words) for reason in core])
     if len(core) == 1:
         message = (
-            f"scene {scene.number} needs {needs}, but {words[0]} on every one of the {len(dates)} shoot days"
+            f"scene {scene.number} needs {needs}, but {because[0]} on every one of the"
+            f" {len(dates)} shoot days"
         )
     else:
         message = (
-            f"scene {scene.number} needs {needs}, but {' and '.join(words)}: together that leaves no date"
+            f"scene {scene.number} needs {needs}, but {' and '.join(because)}: together that leaves no date"
         )
     return Finding(
         _reason_rule(production, core[0]),
@@ -117,10 +128,10 @@ def _reason_rule(production: Production, reason: Reason) -> Rule:
     return Rule.PIN if production.scene(key).pinned else Rule.SCENE_DATES
 
 
-def _reason_finding(production: Production, reason: Reason, prefix: str = "") -> Finding:
+def _reason_finding(production: Production, reason: Reason, words: CastWords, prefix: str = "") -> Finding:
     """One entity's dates (a performer's, a location's, a scene's own) as a finding."""
     kind, key = reason
-    message = prefix + _entity_words(production, reason)
+    message = prefix + _entity_words(production, reason, words)
     rule = _reason_rule(production, reason)
     if kind == "cast":
         return Finding(rule, message, cast=(key,))
@@ -135,8 +146,10 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _need_words(production: Production, reason: Reason) -> str:
+def _need_words(production: Production, reason: Reason, words: CastWords) -> str:
     kind, key = reason
+    if kind == "cast" and key in words:
+        return words[key][0]
     if kind == "cast":
         return f"cast {key} ({production.cast_member(key).label.split('. ', 1)[-1]})"
     if kind == "location":
@@ -144,8 +157,10 @@ def _need_words(production: Production, reason: Reason) -> str:
     return "its own dates"
 
 
-def _entity_words(production: Production, reason: Reason) -> str:
+def _entity_words(production: Production, reason: Reason, words: CastWords) -> str:
     kind, key = reason
+    if kind == "cast" and key in words:
+        return words[key][1]
     if kind == "cast":
         member = production.cast_member(key)
         who = member.label.split(". ", 1)[-1]
@@ -168,8 +183,14 @@ def _ranges(items: Iterable[str]) -> str:
     return ", ".join(items)
 
 
-def explain_infeasible(production: Production, horizon: int, *, time_limit: float = 10.0) -> list[Finding]:
-    """A small set of rules that cannot hold together (CP-SAT assumptions, shrunk), as findings."""
+def explain_infeasible(
+    production: Production, horizon: int, *, time_limit: float = 10.0, words: CastWords | None = None
+) -> list[Finding]:
+    """A small set of rules that cannot hold together (CP-SAT assumptions, shrunk), as findings.
+
+    The conflicting rules follow a header finding of rule ``SEARCH``; ``words`` as
+    :func:`explain_unplaceable`.
+    """
     instance = Instance.build(production, horizon, relax_dates=True)
     model = cp_model.CpModel()
     v = Variables.create(model, instance)
@@ -223,16 +244,16 @@ def explain_infeasible(production: Production, horizon: int, *, time_limit: floa
     header = Finding(
         Rule.SEARCH, "No schedule meets all of these rules together:", numbers={"rules": len(core)}
     )
-    return [header, *(_conflict_finding(production, horizon, instance, name) for name in core)]
+    return [header, *(_conflict_finding(production, horizon, instance, name, words or {}) for name in core)]
 
 
 def _conflict_finding(
-    production: Production, horizon: int, instance: Instance, name: Rule | Reason
+    production: Production, horizon: int, instance: Instance, name: Rule | Reason, words: CastWords
 ) -> Finding:
     """One rule of a conflicting set, as a ``- ...`` line."""
     rules = production.rules
     if isinstance(name, tuple):
-        return _reason_finding(production, name, prefix="- ")
+        return _reason_finding(production, name, words, prefix="- ")
     if name is Rule.PAGE_CAP:
         total = format_pages(production.total_eighths)
         minutes = f" and {rules.max_minutes_per_day} minutes" if rules.max_minutes_per_day else ""

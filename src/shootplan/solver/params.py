@@ -62,6 +62,11 @@ class SolveParams(BaseModel):
         description="Time for one neighbourhood step: short steps, many of them, beat long ones"
         " on two cores.",
     )
+    explain: bool = Field(
+        True,
+        description="When no schedule exists, find a small set of conflicting rules (up to 10 s of"
+        " extra solving); a caller that explains in its own words turns it off.",
+    )
     exact_sequencing: bool = Field(
         True,
         description="Solve pure talent-scheduling productions (one scene a day, no dates, no"

@@ -266,7 +266,9 @@ class _Search:
     def infeasible(self) -> Result:
         """Proven that no schedule exists: say which rules conflict."""
         runtime = self.elapsed()
-        explanation = explain_infeasible(self.production, self.built.instance.horizon)
+        explanation = (
+            explain_infeasible(self.production, self.built.instance.horizon) if self.settings.explain else []
+        )
         return Result(Status.INFEASIBLE, None, None, None, runtime, explanation=explanation)
 
     def no_solution(self) -> Result:

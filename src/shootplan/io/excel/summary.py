@@ -84,7 +84,7 @@ def write_summary(
     if not evaluation.violations:
         put(sheet, summary.row, 1, "none")
     for violation in evaluation.violations:
-        put(sheet, summary.row, 1, violation.rule).font = Font(bold=True)
+        put(sheet, summary.row, 1, violation.rule.label).font = Font(bold=True)
         put(sheet, summary.row, 2, violation.message)
         summary.row += 1
     set_widths(sheet, [22, 40, 14, 8, 12, 8, 12])
@@ -173,7 +173,7 @@ def _solver_section(summary: _Summary, result: SolverResult | None) -> None:
         pair("Objective", result.objective, _MONEY)
         pair("Lower bound", result.bound, _MONEY)
         for number, reason in enumerate(getattr(result, "bound_reasons", ())):
-            pair("Bound rests on" if number == 0 else "", reason)
+            pair("Bound rests on" if number == 0 else "", str(reason))
         pair("Gap", result.gap, "0.00%")
         pair("Runtime (s)", result.runtime, "0.0")
     summary.row += 1
