@@ -33,6 +33,7 @@ from shootplan import (
     write_calendars,
     write_revised_calendars,
 )
+from shootplan.findings import Rule
 from shootplan.money import format_money
 from shootplan.replanning.reasons import how_full
 from tests.conftest import small_production_data
@@ -590,8 +591,9 @@ def test_a_search_that_finds_nothing_on_a_full_board_says_how_little_room_is_lef
     data["rules"] = {"max_shoot_days": 3}
     full = how_full(Production.model_validate(data), set(), date(2027, 3, 1))
     assert full is not None
-    assert "need at least 2 of the 3 shoot days left" in full
-    assert "2027-03-01 to 2027-03-03" in full and "add_shoot_days" in full
+    assert full.rule is Rule.MAX_SHOOT_DAYS and full.numbers == {"days_needed": 2, "days_left": 3}
+    assert "need at least 2 of the 3 shoot days left" in str(full)
+    assert "2027-03-01 to 2027-03-03" in str(full) and "add_shoot_days" in str(full)
     data["rules"] = {"max_shoot_days": 5}
     assert how_full(Production.model_validate(data), set(), date(2027, 3, 1)) is None
 
