@@ -19,7 +19,20 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 # The core: what every other package builds on, so it may depend on none of them.
-CORE = ("errors", "findings", "money", "pages", "model", "schedule", "evaluation", "timeline", "palette")
+CORE = (
+    "errors",
+    "findings",
+    "money",
+    "pages",
+    "validation",
+    "settings",
+    "shoot_calendar",
+    "model",
+    "schedule",
+    "evaluation",
+    "timeline",
+    "palette",
+)
 
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80

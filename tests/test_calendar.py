@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from shootplan import Production, Schedule, ShootDay, cast_work, evaluate, example_production
+from shootplan import Production, Schedule, ShootDay, evaluate, example_production
 from shootplan.errors import ShootplanError
+from shootplan.evaluation import cast_work
 from shootplan.io.ics import (
     SkipReason,
     cast_calendar,

@@ -17,19 +17,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from shootplan import (
-    Production,
-    Result,
-    Schedule,
-    Status,
-    evaluate,
-    example_production,
-    lint_ics,
-    read_production,
-)
+from shootplan import Production, Result, Schedule, Status, evaluate, example_production, read_production
 from shootplan.cli import main
 from shootplan.cli.export import dood_with_names
 from shootplan.cli.outputs import search_line
+from shootplan.io.ics import lint_ics
 from shootplan.reports import day_out_of_days
 from tests.conftest import small_production_data
 

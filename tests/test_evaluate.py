@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from shootplan import Production, Schedule, ShootDay, evaluate, scene_share
+from shootplan import Production, Schedule, ShootDay, evaluate
+from shootplan.evaluation import scene_share
 from shootplan.findings import Rule
 from tests.conftest import small_production_data
 

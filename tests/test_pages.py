@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shootplan import PageCountError, format_pages, parse_pages
+from shootplan import format_pages, parse_pages
+from shootplan.errors import PageCountError
 
 
 @pytest.mark.parametrize(

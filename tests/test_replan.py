@@ -29,11 +29,11 @@ from shootplan import (
     evaluate,
     replan,
     solve,
-    unit_calendar,
     write_calendars,
     write_revised_calendars,
 )
 from shootplan.findings import Rule
+from shootplan.io.ics import unit_calendar
 from shootplan.money import format_money
 from shootplan.replanning.reasons import how_full
 from tests.conftest import small_production_data
@@ -346,7 +346,8 @@ def test_infeasible_disruptions_explain_themselves(medium: Production, medium_pl
     for changes, words in cases:
         result = replan(medium, medium_plan, today=today, changes=changes, time_limit=2, num_workers=1)
         assert result.status is Status.INFEASIBLE and result.schedule is None
-        text = "\n".join(result.explanation)
+        assert all(isinstance(finding.rule, Rule) for finding in result.explanation)
+        text = "\n".join(map(str, result.explanation))
         assert words in text, text
         assert "~" not in text  # stand-ins are put into words
         assert "scene" in text and "no change" not in str(result)
@@ -362,7 +363,9 @@ def test_a_scene_past_its_latest_date_is_explained(medium: Production, medium_pl
     production = medium.replace(scenes=scenes)
     result = replan(production, medium_plan, today=medium_plan.days[2].date, time_limit=2, num_workers=1)
     assert result.status is Status.INFEASIBLE
-    assert f"scene {late} had to be shot by 2027-03-02" in result.explanation[0]
+    first = result.explanation[0]
+    assert first.rule is Rule.SCENE_DATES and first.scenes == (late,)
+    assert f"scene {late} had to be shot by 2027-03-02" in str(first)
 
 
 def test_compare_reports_metric_differences_and_moves(small_production: Production) -> None:

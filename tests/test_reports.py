@@ -7,8 +7,9 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from shootplan import Production, Schedule, ShootDay, cast_work, evaluate
+from shootplan import Production, Schedule, ShootDay, evaluate
 from shootplan.errors import ShootplanError
+from shootplan.evaluation import cast_work
 from shootplan.palette import (
     DEFAULT_PALETTE,
     DEFAULT_STRIP_COLORS,

@@ -230,7 +230,7 @@ def test_callback_reports_progress(small_production: Production) -> None:
         small_production.replace(rules={"max_shoot_days": 5}),
         time_limit=10,
         num_workers=1,
-        callback=seen.append,
+        progress=seen.append,
     )
     assert seen and all(p.bound <= p.cost + 1e-6 for p in seen)
 
@@ -344,7 +344,7 @@ def test_bound_counts_moves_forced_by_windows() -> None:
         " and dates, windows and availability tie them to the shoot day 2027-03-03",
     ]
     seen: list[Progress] = []
-    result = _solve(data, callback=seen.append)
+    result = _solve(data, progress=seen.append)
     assert result.evaluation is not None and result.evaluation.company_moves == 1
     # The search-free bound holds from the first schedule reported, not only at the end.
     assert seen and all(5000 <= p.bound <= p.cost for p in seen)

@@ -1,34 +1,31 @@
 """shootplan: provably good film and TV shooting schedules, for spreadsheets and phone calendars.
 
-The whole public API is re-exported here, so this file is its index.
+This file is the index of the public API: every name a user needs, re-exported explicitly.
+Details sit one level down, in the module that owns them: the change records of a re-plan in
+:mod:`shootplan.replanning`, single calendar feeds and CalDAV in :mod:`shootplan.io.ics`, per-cast
+work in :mod:`shootplan.evaluation`, strip colours in :mod:`shootplan.palette`.
+
+The flow: a file -> :func:`read_production` -> :class:`Production` -> :func:`solve` ->
+:class:`Schedule` -> :func:`evaluate`, reports, :func:`write_excel`, :func:`write_calendars`.
 """
 
 from shootplan._versions import show_versions as show_versions
 from shootplan.errors import ImportProblem as ImportProblem
-from shootplan.errors import PageCountError as PageCountError
-from shootplan.errors import Problem as Problem
+from shootplan.errors import ParameterError as ParameterError
 from shootplan.errors import ProductionError as ProductionError
 from shootplan.errors import ShootplanError as ShootplanError
 from shootplan.errors import ShootplanWarning as ShootplanWarning
-from shootplan.evaluation import CastWork as CastWork
 from shootplan.evaluation import Evaluation as Evaluation
 from shootplan.evaluation import Violation as Violation
-from shootplan.evaluation import cast_work as cast_work
 from shootplan.evaluation import evaluate as evaluate
-from shootplan.evaluation import scene_share as scene_share
 from shootplan.examples import example_production as example_production
+from shootplan.findings import Finding as Finding
+from shootplan.findings import Rule as Rule
 from shootplan.io import read_production as read_production
 from shootplan.io import write_workbook as write_workbook
 from shootplan.io.excel import write_excel as write_excel
-from shootplan.io.ics import CaldavReport as CaldavReport
 from shootplan.io.ics import CalendarFiles as CalendarFiles
-from shootplan.io.ics import CalendarOptions as CalendarOptions
-from shootplan.io.ics import SkippedFeed as SkippedFeed
-from shootplan.io.ics import cast_calendar as cast_calendar
-from shootplan.io.ics import lint_ics as lint_ics
-from shootplan.io.ics import location_calendar as location_calendar
 from shootplan.io.ics import publish_caldav as publish_caldav
-from shootplan.io.ics import unit_calendar as unit_calendar
 from shootplan.io.ics import write_calendars as write_calendars
 from shootplan.io.ics import write_revised_calendars as write_revised_calendars
 from shootplan.io.json import read_schedule as read_schedule
@@ -44,31 +41,20 @@ from shootplan.model import ShootCalendar as ShootCalendar
 from shootplan.model import Turnaround as Turnaround
 from shootplan.pages import format_pages as format_pages
 from shootplan.pages import parse_pages as parse_pages
-from shootplan.palette import DEFAULT_PALETTE as DEFAULT_PALETTE
 from shootplan.plot import plot_cast_gantt as plot_cast_gantt
 from shootplan.plot import plot_daily_load as plot_daily_load
 from shootplan.plot import plot_stripboard as plot_stripboard
-from shootplan.replanning import CastUnavailable as CastUnavailable
 from shootplan.replanning import Changes as Changes
-from shootplan.replanning import Comparison as Comparison
-from shootplan.replanning import LocationLost as LocationLost
-from shootplan.replanning import LocationUnavailable as LocationUnavailable
-from shootplan.replanning import LocationWindows as LocationWindows
-from shootplan.replanning import Pin as Pin
 from shootplan.replanning import ReplanParams as ReplanParams
 from shootplan.replanning import ReplanResult as ReplanResult
 from shootplan.replanning import ReplanWarning as ReplanWarning
-from shootplan.replanning import SceneMove as SceneMove
-from shootplan.replanning import Weather as Weather
 from shootplan.replanning import compare as compare
 from shootplan.replanning import replan as replan
-from shootplan.reports import CostSummary as CostSummary
 from shootplan.reports import cost_summary as cost_summary
 from shootplan.reports import day_out_of_days as day_out_of_days
 from shootplan.reports import one_liner as one_liner
 from shootplan.schedule import Schedule as Schedule
 from shootplan.schedule import ShootDay as ShootDay
-from shootplan.solver import ParameterError as ParameterError
 from shootplan.solver import Progress as Progress
 from shootplan.solver import Result as Result
 from shootplan.solver import SolveParams as SolveParams
@@ -76,3 +62,58 @@ from shootplan.solver import Status as Status
 from shootplan.solver import solve as solve
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "CalendarFiles",
+    "CastMember",
+    "Changes",
+    "DateRange",
+    "Evaluation",
+    "Finding",
+    "ImportProblem",
+    "IntExt",
+    "Location",
+    "ParameterError",
+    "Production",
+    "ProductionError",
+    "Progress",
+    "ReplanParams",
+    "ReplanResult",
+    "ReplanWarning",
+    "Result",
+    "Rule",
+    "Rules",
+    "Scene",
+    "Schedule",
+    "ShootCalendar",
+    "ShootDay",
+    "ShootplanError",
+    "ShootplanWarning",
+    "SolveParams",
+    "Status",
+    "Turnaround",
+    "Violation",
+    "__version__",
+    "compare",
+    "cost_summary",
+    "day_out_of_days",
+    "evaluate",
+    "example_production",
+    "format_pages",
+    "one_liner",
+    "parse_pages",
+    "plot_cast_gantt",
+    "plot_daily_load",
+    "plot_stripboard",
+    "publish_caldav",
+    "read_production",
+    "read_schedule",
+    "replan",
+    "show_versions",
+    "solve",
+    "write_calendars",
+    "write_excel",
+    "write_revised_calendars",
+    "write_schedule",
+    "write_workbook",
+]

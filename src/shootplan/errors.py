@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 __all__ = [
     "ImportProblem",
     "PageCountError",
+    "ParameterError",
     "Problem",
     "ProductionError",
     "ShootplanError",
@@ -28,6 +29,11 @@ __all__ = [
 
 class ShootplanError(Exception):
     """Base class of every error shootplan raises about a user's data or request."""
+
+
+class ParameterError(ShootplanError, ValueError, TypeError):
+    """A setting or argument that cannot be used (``time_limit=-1``, an unknown keyword, a file
+    name where a Production belongs); the message names it and the value given."""
 
 
 class PageCountError(ShootplanError, ValueError):

@@ -78,7 +78,7 @@ def plan_and_write(
             time_limit=time_limit,
             num_workers=num_workers,
             seed=seed,
-            callback=callback,
+            progress=callback,
             initial=initial,
             log_search=options().verbose >= 2,
         )

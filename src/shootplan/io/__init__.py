@@ -7,6 +7,8 @@
   production.
 - :func:`write_uss` writes a Universal Schedule Standard file.
 - :func:`write_excel` writes a schedule as the workbook an AD expects (:mod:`shootplan.io.excel`).
+- :func:`write_bytes`, :func:`write_text`, :func:`write_with` and :class:`OutputSet`: the one way
+  every writer writes (atomic files; whole folders as one unit; plain permissions).
 - :data:`DEFAULT_START` is the start date of a file that gives none (with a warning).
 
 Packages and modules: :mod:`~shootplan.io.readers` (the format told by content),
@@ -20,6 +22,10 @@ each naming the file, sheet, row and column.
 """
 
 from shootplan.io._build import DEFAULT_START as DEFAULT_START
+from shootplan.io._files import OutputSet as OutputSet
+from shootplan.io._files import write_bytes as write_bytes
+from shootplan.io._files import write_text as write_text
+from shootplan.io._files import write_with as write_with
 from shootplan.io.excel import write_excel as write_excel
 from shootplan.io.ics import CaldavReport as CaldavReport
 from shootplan.io.ics import CalendarFiles as CalendarFiles
@@ -41,6 +47,7 @@ __all__ = [
     "CaldavReport",
     "CalendarFiles",
     "CalendarOptions",
+    "OutputSet",
     "SkippedFeed",
     "cast_calendar",
     "lint_ics",
@@ -48,9 +55,12 @@ __all__ = [
     "publish_caldav",
     "read_production",
     "unit_calendar",
+    "write_bytes",
     "write_calendars",
     "write_excel",
     "write_revised_calendars",
+    "write_text",
     "write_uss",
+    "write_with",
     "write_workbook",
 ]

@@ -59,7 +59,6 @@ from shootplan.replanning.compare import Comparison as Comparison
 from shootplan.replanning.compare import SceneMove as SceneMove
 from shootplan.replanning.compare import compare as compare
 from shootplan.replanning.core import replan as replan
-from shootplan.replanning.params import ParamsError as ParamsError
 from shootplan.replanning.params import ReplanParams as ReplanParams
 from shootplan.replanning.result import ReplanResult as ReplanResult
 
@@ -70,7 +69,6 @@ __all__ = [
     "LocationLost",
     "LocationUnavailable",
     "LocationWindows",
-    "ParamsError",
     "Pin",
     "ReplanParams",
     "ReplanResult",

@@ -66,7 +66,7 @@ def replan(
         changes: what happened (:class:`Changes`, or its dict/JSON form).
         params: the settings (:class:`ReplanParams`: time limit, workers, seed, churn weights...).
         progress: called with a :class:`~shootplan.Progress` on every better plan of either
-            search; its ``cost`` includes the churn cost. (``callback=`` is its old name.)
+            search; its ``cost`` includes the churn cost.
         overrides: fields of :class:`ReplanParams` by name (``time_limit=5, seed=1``), applied
             over ``params`` and validated the same way.
 
@@ -79,11 +79,10 @@ def replan(
     Raises:
         ProductionError: a change names an unknown cast id, location or scene, or would undo
             what is already shot; ``current`` lists scenes the production lacks.
-        ParamsError: a setting out of range, naming it. TypeError: an unknown keyword.
+        ParameterError: a setting out of range or an unknown keyword, naming it.
     """
     started = datetime.now()
-    progress = progress if progress is not None else overrides.pop("callback", None)
-    settings = (params or ReplanParams()).updated(overrides)
+    settings = (params or ReplanParams()).updated(overrides, caller="replan()")
     context = frame(production, current, today, _as_changes(changes), settings)
     previous = score(context.changed, context.checking, current, context.weather)
     if reasons := too_late(context.changed, context.shot, context.open_from) or too_few_days(

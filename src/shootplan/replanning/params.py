@@ -3,30 +3,22 @@
 The first fields are the ones a user sets (time, workers, seed, what moving a scene costs); the
 rest tune the repair and polishing searches and rarely need to change. ``ReplanParams()`` is the
 defaults; ``ReplanParams.from_toml(path)`` reads the same fields from a file (an empty file gives
-the defaults); a value out of range raises :class:`ParamsError` naming the field.
+the defaults; a ``[replan]`` table is read when present); errors as every
+:class:`~shootplan.settings.Settings`.
 """
 
 from __future__ import annotations
 
-import difflib
-import os
-import tomllib
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, Self
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
-from shootplan.errors import ShootplanError
+from shootplan.settings import Settings
 
-__all__ = ["ParamsError", "ReplanParams"]
+__all__ = ["ReplanParams"]
 
 
-class ParamsError(ShootplanError, ValueError):
-    """A setting out of range or of the wrong type; the message names the field and the value."""
-
-
-class ReplanParams(BaseModel):
+class ReplanParams(Settings):
     """Everything :func:`~shootplan.replan` may be told besides the production, plan and news.
 
     Keyword arguments of :func:`~shootplan.replan` with these names override the fields, so
@@ -35,6 +27,7 @@ class ReplanParams(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    toml_table = "replan"
 
     time_limit: float = Field(default=30.0, gt=0, allow_inf_nan=False)
     """Seconds for the whole re-plan (repair, two searches and a last pass)."""
@@ -80,12 +73,6 @@ class ReplanParams(BaseModel):
     polish_passes: int = Field(default=5, ge=0)
     """Passes of the closing pass when it runs without a clock (each pass ends or improves)."""
 
-    def __init__(self, /, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except ValidationError as error:
-            raise ParamsError(_describe(error)) from None
-
     @model_validator(mode="after")
     def _shares_leave_time(self) -> Self:
         if self.focus_share + self.polish_share >= 1:
@@ -94,42 +81,3 @@ class ReplanParams(BaseModel):
                 f" {self.polish_share}): the whole-shoot search needs time too"
             )
         return self
-
-    @classmethod
-    def from_toml(cls, path: str | os.PathLike[str]) -> ReplanParams:
-        """Read the fields from a TOML file (``time_limit = 10``); an empty file is the defaults."""
-        source = Path(path)
-        try:
-            data = tomllib.loads(source.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise ParamsError(f"{source}: not valid TOML: {error}") from None
-        try:
-            return cls(**data)
-        except ParamsError as error:
-            raise ParamsError(f"{source}: {error}") from None
-
-    def updated(self, overrides: Mapping[str, Any], *, caller: str = "replan()") -> ReplanParams:
-        """These settings with ``overrides`` (field names) applied, validated the same way.
-
-        An unknown name is a :class:`TypeError`, as for any unexpected keyword argument.
-        """
-        fields = type(self).model_fields
-        for name in overrides:
-            if name not in fields:
-                close = difflib.get_close_matches(name, list(fields), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise TypeError(f"{caller} got an unexpected keyword argument {name!r}{hint}")
-        if not overrides:
-            return self
-        return type(self)(**(self.model_dump(exclude_unset=True) | dict(overrides)))
-
-
-def _describe(error: ValidationError) -> str:
-    """Pydantic's errors as one line per field: ``time_limit: ... (got -1)``."""
-    lines = []
-    for item in error.errors(include_url=False):
-        field = ".".join(str(part) for part in item["loc"])
-        message = str(item["msg"]).removeprefix("Value error, ")
-        got = "" if item["type"] in {"missing", "value_error"} else f" (got {item['input']!r})"
-        lines.append(f"ReplanParams: {field}: {message}{got}" if field else f"ReplanParams: {message}")
-    return "; ".join(lines)

@@ -2,32 +2,26 @@
 
 Settings are data: they can be built in Python, read from a TOML file (an empty file gives the
 defaults) and passed around as one value. ``solve(production, time_limit=5)`` still works: each
-keyword is the name of a field here. A bad value raises :class:`ParameterError`, which names the
-setting and the value given, never a solver error asking the user to report a bug.
+keyword is the name of a field here. Loading and errors as every :class:`~shootplan.settings.Settings`.
 """
 
 from __future__ import annotations
 
 import math
-import tomllib
-from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
-from shootplan.errors import ShootplanError
+from shootplan.errors import ParameterError
+from shootplan.settings import Settings
 
 __all__ = ["ParameterError", "SolveParams"]
 
 
-class ParameterError(ShootplanError, ValueError):
-    """A setting or argument that cannot be used, e.g. ``time_limit=-1``; the message names it."""
-
-
-class SolveParams(BaseModel):
+class SolveParams(Settings):
     """The settings of one :func:`shootplan.solve` run (frozen: change one with ``replace``)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    toml_table = "solve"
 
     time_limit: float = Field(
         60.0,
@@ -72,12 +66,6 @@ class SolveParams(BaseModel):
         description="Solve pure talent-scheduling productions (one scene a day, no dates, no"
         " moves) exactly by dynamic programming instead of CP-SAT.",
     )
-
-    def __init__(self, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except ValidationError as error:
-            raise ParameterError(_words(error)) from None
 
     @field_validator("time_limit", "lns_step_seconds")
     @classmethod
@@ -124,40 +112,4 @@ class SolveParams(BaseModel):
 
     def replace(self, **changes: Any) -> SolveParams:
         """A copy with ``changes`` (field names), validated like a new object."""
-        return SolveParams(**{**self.model_dump(), **changes})
-
-    @classmethod
-    def from_toml(cls, path: str | Path) -> SolveParams:
-        """Read settings from a TOML file of ``name = value`` lines (missing ones keep defaults).
-
-        The settings may also sit under a ``[solve]`` table, so one file can hold several tools'.
-        """
-        try:
-            with Path(path).open("rb") as file:
-                data = tomllib.load(file)
-        except tomllib.TOMLDecodeError as error:
-            raise ParameterError(f"{path}: not a valid TOML file: {error}") from None
-        table = data["solve"] if set(data) == {"solve"} else data
-        if not isinstance(table, dict):
-            raise ParameterError(f"{path}: [solve] must be a table of settings")
-        try:
-            return cls(**table)
-        except ParameterError as error:
-            raise ParameterError(f"{path}: {error}") from None
-
-
-def _words(error: ValidationError) -> str:
-    """One line per bad setting, each naming it: the library's words, not pydantic's layout."""
-    lines = []
-    for problem in error.errors():
-        name = ".".join(str(part) for part in problem["loc"]) or "settings"
-        if problem["type"] == "extra_forbidden":
-            known = ", ".join(SolveParams.model_fields)
-            lines.append(f"unknown setting {name!r}; the settings are: {known}")
-        elif problem["type"] == "value_error":
-            lines.append(str(problem["ctx"]["error"]))
-        else:
-            lines.append(
-                f"{name}: {problem['msg'][:1].lower()}{problem['msg'][1:]}, got {problem['input']!r}"
-            )
-    return "; ".join(lines)
+        return self.updated(changes, caller="SolveParams.replace()")

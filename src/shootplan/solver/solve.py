@@ -52,7 +52,6 @@ def solve(
     initial: Schedule | None = None,
     progress: Callable[[Progress], None] | None = None,
     churn: Churn | None = None,
-    callback: Callable[[Progress], None] | None = None,
     **overrides: Any,
 ) -> Result:
     """Find the least-cost schedule of ``production`` that meets every hard rule.
@@ -65,14 +64,13 @@ def solve(
         churn: for re-planning: scene number -> (planned date, cost of moving it off that date).
             The cost is added to the objective, so scenes move only when that saves more; the
             ``objective`` and ``bound`` then include it, and ``churn_cost`` reports its share.
-        callback: the former name of ``progress``, still accepted.
         overrides: settings by name, applied over ``params``: ``solve(p, time_limit=5, seed=3)``.
 
     Raises :class:`ParameterError` (naming the argument) for a bad setting or argument.
     Ctrl-C stops the search and returns the best schedule found so far (``interrupted``).
     """
     settings = _settings(params, overrides)
-    _check_arguments(production, initial, progress, callback)
+    _check_arguments(production, initial, progress)
     started = time.perf_counter()
     reasons = explain_unplaceable(production)
     if reasons:
@@ -81,7 +79,7 @@ def solve(
     exact = _solve_exactly(production, started) if settings.exact_sequencing and not churn else None
     if exact is not None:
         return exact
-    search = _Search.start(production, settings, initial, progress or callback, churn, started)
+    search = _Search.start(production, settings, initial, progress, churn, started)
     search.whole_model()
     if search.status == cp_model.INFEASIBLE:
         return search.infeasible()
@@ -97,15 +95,10 @@ def _settings(params: SolveParams | None, overrides: dict[str, Any]) -> SolvePar
     """``params`` with the keyword overrides applied; an unknown keyword names itself."""
     if params is not None and not isinstance(params, SolveParams):
         raise ParameterError(f"params must be a SolveParams, got {type(params).__name__}")
-    unknown = sorted(set(overrides) - set(SolveParams.model_fields))
-    if unknown:
-        known = ", ".join(["params", "initial", "progress", "churn", *SolveParams.model_fields])
-        raise ParameterError(f"solve() got an unknown argument {unknown[0]!r}; it takes: {known}")
-    base = params or SolveParams()
-    return base.replace(**overrides) if overrides else base
+    return (params or SolveParams()).updated(overrides, caller="solve()")
 
 
-def _check_arguments(production: Any, initial: Any, progress: Any, callback: Any) -> None:
+def _check_arguments(production: Any, initial: Any, progress: Any) -> None:
     """The arguments besides the settings: the right types, named when they are not."""
     if isinstance(production, (str, os.PathLike)):
         raise ParameterError(
@@ -116,11 +109,8 @@ def _check_arguments(production: Any, initial: Any, progress: Any, callback: Any
         raise ParameterError(f"production must be a Production, got {type(production).__name__}")
     if initial is not None and not isinstance(initial, Schedule):
         raise ParameterError(f"initial must be a Schedule, got {type(initial).__name__}")
-    if progress is not None and callback is not None:
-        raise ParameterError("give progress or callback (its former name), not both")
-    for name, function in (("progress", progress), ("callback", callback)):
-        if function is not None and not callable(function):
-            raise ParameterError(f"{name} must be callable, got {type(function).__name__}")
+    if progress is not None and not callable(progress):
+        raise ParameterError(f"progress must be callable, got {type(progress).__name__}")
 
 
 def _now() -> datetime:
