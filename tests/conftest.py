@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 from shootplan import Production, Schedule
 
@@ -214,7 +215,8 @@ def two_day_schedule(two_day_production: Production) -> Schedule:
 
 # --------------------------------------------------------------------------- benchmark data
 
-DATA = Path(__file__).resolve().parent / "data"
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
 
 
@@ -234,3 +236,23 @@ def benchmark_data(relative: str, *, copies: Path = DATA, shared: Path = SHARED)
             f"{missing}: copy it into tests/data or check out ../shared beside the repository", pytrace=False
         )
     pytest.skip(missing, allow_module_level=True)
+
+
+@st.composite
+def random_productions(draw: st.DrawFn) -> dict[str, Any]:
+    """The raw data of a production of 2-7 random scenes over the six-scene production's cast and sets."""
+    data = small_production_data()
+    count = draw(st.integers(min_value=2, max_value=7))
+    sets = ["DINER - BOOTH", "FARM - FIELD", "CLINIC - WARD", "DINER - KITCHEN"]
+    data["scenes"] = [
+        {
+            "number": str(i + 1),
+            "int_ext": draw(st.sampled_from(["INT", "EXT"])),
+            "time_of_day": draw(st.sampled_from(["DAY", "DAY", "NIGHT"])),
+            "set": draw(st.sampled_from(sets)),
+            "eighths": draw(st.integers(min_value=1, max_value=40)),
+            "cast": draw(st.lists(st.sampled_from(["1", "2", "3"]), max_size=3, unique=True)),
+        }
+        for i in range(count)
+    ]
+    return data

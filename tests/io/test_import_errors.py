@@ -18,7 +18,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from shootplan import ImportProblem, ShootplanError
 from shootplan.io import read_production
-from tests.import_fixtures import DATA, matrix_board_rows, wild_board_rows, write_xlsx
+from tests.io.import_fixtures import DATA, matrix_board_rows, wild_board_rows, write_xlsx
 
 START = date(2027, 3, 1)
 

@@ -13,7 +13,7 @@ from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.model import ScheduleModel, plan_horizon
 from shootplan.solver.proof import Proof, prove_bound
 from shootplan.solver.search import run_interruptibly
-from tests.test_solve import random_productions
+from tests.conftest import random_productions
 
 
 def _cycle_data() -> dict[str, Any]:

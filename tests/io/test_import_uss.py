@@ -27,7 +27,7 @@ from shootplan import (
 )
 from shootplan.io import read_production, write_uss
 from tests.conftest import benchmark_data
-from tests.import_fixtures import rich_production, strips
+from tests.io.import_fixtures import rich_production, strips
 
 SAMPLES = benchmark_data("uss")
 FULL_SAMPLE = SAMPLES / "full_sample_schedule.uss"

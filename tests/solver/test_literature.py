@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from shootplan import Status, evaluate, solve
-from tests.conftest import benchmark_data
+from tests.conftest import REPO, benchmark_data
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+BENCHMARKS = REPO / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 from instances import realistic_production, talent_production  # noqa: E402
 

@@ -19,7 +19,7 @@ import pytest
 from shootplan import Production, Schedule, example_production
 from shootplan.errors import ShootplanError
 from shootplan.io.ics import publish_caldav, unit_calendar
-from tests.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
+from tests.io.ics.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
 
 caldav = pytest.importorskip("caldav")
 

@@ -25,8 +25,8 @@ from shootplan.io.ics import (
     write_calendars,
 )
 from shootplan.timeline import lay_out_days
-from tests.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
 from tests.conftest import small_production_data
+from tests.io.ics.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
 
 NEW_YORK = ZoneInfo("America/New_York")
 

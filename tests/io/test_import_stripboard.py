@@ -11,7 +11,7 @@ from shootplan import DateRange, IntExt, Production, Schedule, ShootplanWarning,
 from shootplan.errors import ImportProblem
 from shootplan.io import read_production
 from shootplan.io.stripboard import parse_slugline
-from tests.import_fixtures import (
+from tests.io.import_fixtures import (
     DATA,
     matrix_board_rows,
     revision_board_rows,

@@ -23,9 +23,8 @@ from shootplan.cli.export import dood_with_names
 from shootplan.cli.outputs import search_line
 from shootplan.io.ics import lint_ics
 from shootplan.reports import day_out_of_days
-from tests.conftest import small_production_data
+from tests.conftest import REPO, small_production_data
 
-REPO = Path(__file__).resolve().parents[1]
 TEMPLATE = REPO / "examples" / "template.xlsx"
 MESSY = REPO / "examples" / "messy_board.xlsx"
 

@@ -20,8 +20,8 @@ from shootplan import (
 )
 from shootplan.io import read_production, write_workbook
 from shootplan.io.template import SETTINGS
-from tests.conftest import small_production_data
-from tests.import_fixtures import rich_production, strips, template_rows, write_xlsx
+from tests.conftest import REPO, small_production_data
+from tests.io.import_fixtures import rich_production, strips, template_rows, write_xlsx
 
 START = date(2027, 3, 1)
 
@@ -264,7 +264,7 @@ def test_stamp_makes_the_bytes_stable(rich: Production, tmp_path: Path) -> None:
 
 def test_bundled_template_is_the_example_production() -> None:
     """examples/template.xlsx (scripts/build_template.py) reads back as the bundled example."""
-    template = Path(__file__).resolve().parents[1] / "examples" / "template.xlsx"
+    template = REPO / "examples" / "template.xlsx"
     if not template.exists():
         pytest.skip("examples/template.xlsx has not been built (scripts/build_template.py)")
     assert read_production(template) == example_production()

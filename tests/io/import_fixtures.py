@@ -10,8 +10,9 @@ from typing import Any
 from openpyxl import Workbook
 
 from shootplan import Production
+from tests.conftest import REPO
 
-DATA = Path(__file__).parent / "data"
+DATA = REPO / "tests" / "data"
 
 
 def strips(production: Production) -> dict[str, tuple[str, str, str, str, list[str]]]:

@@ -28,7 +28,7 @@ from shootplan.money import format_money
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
 from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
-from tests.conftest import small_production_data
+from tests.conftest import random_productions, small_production_data
 
 
 def _solve(data: dict[str, Any], **kwargs: Any) -> Any:
@@ -235,29 +235,10 @@ def test_callback_reports_progress(small_production: Production) -> None:
     assert seen and all(p.bound <= p.cost + 1e-6 for p in seen)
 
 
-@st.composite
-def random_productions(draw: st.DrawFn) -> dict[str, Any]:
-    data = small_production_data()
-    count = draw(st.integers(min_value=2, max_value=7))
-    sets = ["DINER - BOOTH", "FARM - FIELD", "CLINIC - WARD", "DINER - KITCHEN"]
-    data["scenes"] = [
-        {
-            "number": str(i + 1),
-            "int_ext": draw(st.sampled_from(["INT", "EXT"])),
-            "time_of_day": draw(st.sampled_from(["DAY", "DAY", "NIGHT"])),
-            "set": draw(st.sampled_from(sets)),
-            "eighths": draw(st.integers(min_value=1, max_value=40)),
-            "cast": draw(st.lists(st.sampled_from(["1", "2", "3"]), max_size=3, unique=True)),
-        }
-        for i in range(count)
-    ]
-    return data
-
-
 @pytest.mark.slow
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(random_productions())
-def testrandom_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
+def test_random_productions_always_pass_the_scorer(data: dict[str, Any]) -> None:
     """Whatever the production, a returned schedule breaks no rule and costs what the scorer says."""
     result = _solve(data)
     assert result.status in {Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE}

@@ -16,6 +16,7 @@ import pytest
 
 from shootplan import (
     Changes,
+    ParameterError,
     Production,
     ProductionError,
     ReplanParams,
@@ -641,14 +642,15 @@ def test_a_bad_setting_in_a_params_file_is_named(tmp_path: Path, text: str, fiel
 
 
 def test_replan_keywords_are_validated_like_params(small_production: Production) -> None:
-    """A bad value passed to replan() is named; an unknown keyword is a TypeError with a hint."""
+    """A bad value passed to replan() is named; an unknown keyword is named with a hint."""
     plan = Schedule.from_day_lists(small_production, [[s.number] for s in small_production.scenes])
     with pytest.raises(ShootplanError, match="weight_churn"):
         replan(small_production, plan, today=date(2027, 3, 1), weight_churn=-5)
-    with pytest.raises(TypeError, match="time_limit"):
+    with pytest.raises(ParameterError, match="time_limit"):
         replan(small_production, plan, today=date(2027, 3, 1), time_limt=5)
 
 
+@pytest.mark.slow
 def test_replan_result_holds_the_solver_result(replanned: ReplanResult) -> None:
     """The re-plan's result holds a solver Result; its fields read through and str() starts with it."""
     assert isinstance(replanned.result, Result)

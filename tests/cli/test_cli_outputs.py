@@ -101,6 +101,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 @POSIX
 def test_a_signal_while_writing_leaves_the_old_set_or_the_new_one_never_a_mix(
     source: Path, tmp_path: Path
@@ -203,6 +204,7 @@ def _table(stdout: str, header: str) -> list[str]:
     return lines[start:end]
 
 
+@pytest.mark.slow
 def test_tables_fit_80_columns_with_long_names_cut(tmp_path: Path) -> None:
     """Long board and character names are cut with an ellipsis at 80 columns, whole under -v."""
     data = small_production_data()

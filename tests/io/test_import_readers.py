@@ -11,7 +11,7 @@ import pytest
 
 from shootplan import Production, ShootplanWarning, example_production
 from shootplan.io import DEFAULT_START, read_production, write_workbook
-from tests.import_fixtures import DATA, rich_production, strips
+from tests.io.import_fixtures import DATA, rich_production, strips
 
 
 @pytest.fixture(scope="session")
