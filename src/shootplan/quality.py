@@ -41,7 +41,8 @@ def describe_quality(
     if cost is None:
         return []
     if proven or cost <= 0 or (bound is not None and bound >= cost - 0.5):
-        # Costs are never negative, so a plan of 0 is best too. Once proven, how long the search took to get there says nothing about more time.
+        # Costs are never negative, so a plan of 0 is best too. Once proven, how long the search
+        # took to get there says nothing about more time.
         return [f"proven best: no schedule can cost less than {format_money(cost)}"]
     sentences = [_bound_words(cost, bound)]
     if last_improvement is not None:

@@ -306,7 +306,9 @@ def test_search_line_lists_the_bound_reasons_while_not_proven(small_production: 
         "  the cost last fell at 9.0 s of 10: more time would likely help",
         *(f"  bound: {reason}" for reason in reasons),
     ]
-    proven = Result(Status.OPTIMAL, schedule, 9000.0, 9000.0, 1.0, bound_reasons=reasons, last_improvement=0.4)
+    proven = Result(
+        Status.OPTIMAL, schedule, 9000.0, 9000.0, 1.0, bound_reasons=reasons, last_improvement=0.4
+    )
     assert search_line(proven).plain.splitlines() == [
         "search: optimal; 1.0 s, cp-sat",
         "  proven best: no schedule can cost less than 9,000",

@@ -7,8 +7,8 @@
 ``schedule`` is the :class:`~shootplan.schedule.Schedule` (``Schedule.model_dump``), ``metrics``
 the scorer's headline figures (:meth:`Evaluation.metrics`), ``solver`` how the schedule was found
 (status, objective, bound and what it rests on, gap, time, when the cost last fell...);
-``replan`` adds a ``replan`` section (what changed). :func:`read_schedule` reads that file back, or a bare Schedule JSON (an
-object with ``"days"``), so a hand-edited schedule works too.
+``replan`` adds a ``replan`` section (what changed). :func:`read_schedule` reads that file back,
+or a bare Schedule JSON (an object with ``"days"``), so a hand-edited schedule works too.
 
 Writes go through :mod:`shootplan.io._files`: one step, ordinary permissions, never half a file.
 """

@@ -11,7 +11,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.evaluation import Evaluation
-from shootplan.io.solver_run import SolverRun, quality_of
 from shootplan.io.excel.style import (
     DATE_FORMAT,
     SECTION_FONT,
@@ -24,6 +23,7 @@ from shootplan.io.excel.style import (
     table_row,
     write_title,
 )
+from shootplan.io.solver_run import SolverRun, quality_of
 from shootplan.model import Production
 from shootplan.pages import format_pages
 from shootplan.reports import cost_summary
