@@ -23,6 +23,7 @@ CORE = (
     "errors",
     "findings",
     "money",
+    "quality",
     "pages",
     "validation",
     "settings",

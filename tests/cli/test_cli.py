@@ -22,6 +22,7 @@ from shootplan.cli import main
 from shootplan.cli.export import dood_with_names
 from shootplan.cli.outputs import search_line
 from shootplan.io.ics import lint_ics
+from shootplan.quality import describe_quality
 from shootplan.reports import day_out_of_days
 from tests.conftest import REPO, small_production_data
 
@@ -278,20 +279,53 @@ def test_plan_writes_what_its_bound_rests_on(tmp_path: Path) -> None:
     assert solver["bound"] == 5000
     assert len(solver["bound_reasons"]) == 1
     assert solver["bound_reasons"][0].startswith("at least 1 company move")
+    # When the cost last fell is recorded, and the printed words are the ones for these numbers.
+    assert 0 < solver["last_improvement"] <= solver["runtime"]
+    words = describe_quality(
+        solver["objective"],
+        solver["bound"],
+        runtime=solver["runtime"],
+        last_improvement=solver["last_improvement"],
+        proven=solver["status"] == "optimal",
+    )
+    printed = " ".join(result.stdout[result.stdout.index("search: ") :].split())  # lines may wrap
+    assert printed.startswith(f"search: {solver['status']}; ")
+    assert " ".join(words) in printed and "%" not in printed.split(" bound: ")[0]
 
 
 def test_search_line_lists_the_bound_reasons_while_not_proven(small_production: Production) -> None:
-    """A feasible plan with a positive bound prints one 'bound:' line per reason under the search line."""
+    """A feasible plan: the bound in money and words, when the cost last fell, then the reasons."""
     schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
     reasons = ["at least 1 company move: reason one", "at least 2 hold days for 3. MAE: reason two"]
-    feasible = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 1.0, bound_reasons=reasons)
-    lines = search_line(feasible).plain.splitlines()
-    assert lines[0].startswith("search: feasible; no schedule can cost less than 6,000 (gap 33.3%)")
-    assert lines[1:] == [f"  bound: {reason}" for reason in reasons]
-    proven = Result(Status.OPTIMAL, schedule, 9000.0, 9000.0, 1.0, bound_reasons=reasons)
-    assert search_line(proven).plain.splitlines() == [
-        "search: optimal (proven: no schedule costs less); 1.0 s, cp-sat"
+    feasible = Result(
+        Status.FEASIBLE, schedule, 9000.0, 6000.0, 10.0, bound_reasons=reasons, last_improvement=9.0
+    )
+    assert search_line(feasible).plain.splitlines() == [
+        "search: feasible; 10.0 s, cp-sat",
+        "  at most 3,000 could still be saved: no schedule can cost less than 6,000",
+        "  the cost last fell at 9.0 s of 10: more time would likely help",
+        *(f"  bound: {reason}" for reason in reasons),
     ]
+    proven = Result(
+        Status.OPTIMAL, schedule, 9000.0, 9000.0, 1.0, bound_reasons=reasons, last_improvement=0.4
+    )
+    assert search_line(proven).plain.splitlines() == [
+        "search: optimal; 1.0 s, cp-sat",
+        "  proven best: no schedule can cost less than 9,000",
+    ]
+
+
+def test_search_line_says_plainly_when_the_bound_proves_little(small_production: Production) -> None:
+    """A gap over half reads as what it is, never as a percentage; a long quiet spell is stated."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    weak = Result(Status.FEASIBLE, schedule, 349_050.0, 5_000.0, 60.2, last_improvement=20.0)
+    lines = search_line(weak).plain.splitlines()
+    assert lines[1:] == [
+        "  the bound proves little here: it only rules out schedules under 5,000, so how much more"
+        " could be saved is unknown",
+        "  no better schedule found in the last 40 s of 60",
+    ]
+    assert "%" not in search_line(weak).plain
 
 
 def test_plan_infeasible_exits_3_and_says_why(tmp_path: Path) -> None:

@@ -506,3 +506,52 @@ def test_summary_takes_the_solvers_own_result(tmp_path: Path, small_production: 
     assert pairs["Status"] == result.status.name
     assert pairs["Objective"] == pytest.approx(result.objective)
     assert pairs["Gap"] == pytest.approx(result.gap)
+    assert pairs["Cost last fell (s)"] == pytest.approx(result.last_improvement)
+    assert pairs["In words"] == result.quality[0]
+
+
+def _solver_rows(path: Path) -> list[list[Any]]:
+    """The Summary's Solver section: label and value of each row, up to the next blank row."""
+    rows = [values[:2] for _, values in _rows(openpyxl.load_workbook(path)["Summary"])]
+    start = rows.index(["Solver", None])
+    end = next(n for n in range(start + 1, len(rows)) if rows[n] == [None, None])
+    return rows[start + 1 : end]
+
+
+def test_summary_says_the_bound_in_words_beside_its_numbers(
+    tmp_path: Path, small_production: Production
+) -> None:
+    """A weak bound (gap over half) keeps its numeric cells and adds that it proves little, and
+    that the cost was still falling when time ran out."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    result = Result(Status.FEASIBLE, schedule, 349_050.0, 5_000.0, 60.2, last_improvement=58.0)
+    rows = _solver_rows(write_excel(small_production, schedule, tmp_path / "weak.xlsx", result=result))
+    assert ["Lower bound", 5000.0] in rows and ["Gap", pytest.approx(result.gap)] in rows
+    assert rows[-3:] == [
+        ["Cost last fell (s)", 58.0],
+        [
+            "In words",
+            "the bound proves little here: it only rules out schedules under 5,000, so how much"
+            " more could be saved is unknown",
+        ],
+        [None, "the cost last fell at 58 s of 60: more time would likely help"],
+    ]
+
+
+def test_summary_words_a_close_bound_and_a_quiet_search(tmp_path: Path, small_production: Production) -> None:
+    """A close bound says how much could still be saved; an early last improvement says how long
+    nothing better was found."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    result = Result(Status.FEASIBLE, schedule, 189_050.0, 176_650.0, 60.0, last_improvement=20.0)
+    rows = _solver_rows(write_excel(small_production, schedule, tmp_path / "close.xlsx", result=result))
+    assert rows[-2:] == [
+        ["In words", "at most 12,400 could still be saved: no schedule can cost less than 176,650"],
+        [None, "no better schedule found in the last 40 s of 60"],
+    ]
+
+
+def test_summary_of_another_tools_result_words_its_optimum(book: openpyxl.Workbook) -> None:
+    """A result without last_improvement (another tool's) still gets its words: proven best."""
+    pairs = {values[0]: values[1] for _, values in _rows(book["Summary"]) if values[0]}
+    assert pairs["In words"] == "proven best: no schedule can cost less than 54,300"
+    assert "Cost last fell (s)" not in pairs

@@ -403,3 +403,47 @@ def test_result_prints_money_in_the_one_format() -> None:
     lines = dict(line.split(maxsplit=1) for line in str(result).splitlines() if line[:1] != " ")
     assert lines["cost"] == format_money(436_300.0) == "436,300"
     assert lines["bound"] == "346,300"
+
+
+@pytest.mark.parametrize("whole_model_scenes", [40, 0], ids=["whole model", "neighbourhood search"])
+def test_last_improvement_is_when_the_last_cheaper_schedule_came(
+    small_production: Production, whole_model_scenes: int
+) -> None:
+    """The result records when the cost last fell: the time of the last cheaper progress report."""
+    seen: list[Progress] = []
+    result = solve(
+        small_production.replace(rules={"max_shoot_days": 5}),
+        time_limit=2,
+        num_workers=1,
+        whole_model_scenes=whole_model_scenes,
+        progress=seen.append,
+    )
+    cheaper = [p for n, p in enumerate(seen) if n == 0 or p.cost < seen[n - 1].cost - 1e-9]
+    assert result.last_improvement == cheaper[-1].elapsed
+    assert 0 < result.last_improvement <= result.runtime
+
+
+def test_last_improvement_is_none_without_a_schedule_and_set_by_the_exact_method() -> None:
+    """No schedule: no time of improvement. The exact method's one schedule came at its end."""
+    data = small_production_data()
+    data["cast"][0]["unavailable"] = ["2027-03-08..2027-03-12"]
+    data["locations"][2]["windows"] = ["2027-03-08..2027-03-12"]
+    assert _solve(data).last_improvement is None
+    data = small_production_data()
+    data["rules"] = {"max_eighths_per_day": 8, "turnaround": "none"}  # one scene a day: order only
+    exact = _solve(data)
+    assert exact.method.startswith("dynamic programming")
+    assert exact.last_improvement == exact.runtime
+
+
+def test_result_prints_its_quality_in_words() -> None:
+    """print(result) adds the bound and the last improvement in words under the figures."""
+    weak = Result(Status.FEASIBLE, None, 349_050.0, 5_000.0, 60.2, last_improvement=58.0)
+    lines = str(weak).splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("quality"))
+    assert lines[at] == (
+        "quality        the bound proves little here: it only rules out schedules under 5,000, so how"
+        " much more could be saved is unknown"
+    )
+    assert lines[at + 1] == " " * 15 + "the cost last fell at 58 s of 60: more time would likely help"
+    assert "quality" not in str(Result(Status.NO_SOLUTION, None, None, None, 2.0))

@@ -190,16 +190,10 @@ def _summary_table(production: Production, evaluation: Evaluation, boards: dict[
 
 
 def search_line(result: Result) -> Text:
-    """How good the plan is known to be: proven best, or how far from the bound."""
-    if result.status is Status.OPTIMAL:
-        quality = "optimal (proven: no schedule costs less)"
-    elif not result.bound:
-        quality = "feasible; no lower bound proven yet, so a longer search may find cheaper"
-    else:
-        gap = "-" if result.gap is None else f"{result.gap:.1%}"
-        quality = f"feasible; no schedule can cost less than {format_money(result.bound)} (gap {gap})"
+    """How the search ended, then how good the plan is known to be, in words (``Result.quality``)."""
     interrupted = ", interrupted" if result.interrupted else ""
-    lines = [f"search: {quality}; {result.runtime:.1f} s, {result.method}{interrupted}"]
+    lines = [f"search: {result.status.value}; {result.runtime:.1f} s, {result.method}{interrupted}"]
+    lines += [f"  {sentence}" for sentence in result.quality]
     if result.status is not Status.OPTIMAL and result.bound:
         lines += [f"  bound: {reason}" for reason in result.bound_reasons]
     return Text("\n".join(lines))

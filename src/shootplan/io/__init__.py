@@ -14,7 +14,8 @@
 Packages and modules: :mod:`~shootplan.io.readers` (the format told by content),
 :mod:`~shootplan.io.stripboard` (boards in the wild), :mod:`~shootplan.io.template` (the workbook
 template: schema, read, write), :mod:`~shootplan.io.uss` (read, write), :mod:`~shootplan.io.excel`
-(one module per sheet); ``_cells`` (cell values and problems with their place), ``_build`` (the
+(one module per sheet), :mod:`~shootplan.io.solver_run` (what the writers read of a solver
+run); ``_cells`` (cell values and problems with their place), ``_build`` (the
 last step every reader shares) and ``_files`` (the one atomic writer) are theirs alone.
 
 Every problem in a file is reported together in one :class:`~shootplan.errors.ImportProblem`,

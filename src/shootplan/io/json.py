@@ -6,9 +6,9 @@
 
 ``schedule`` is the :class:`~shootplan.schedule.Schedule` (``Schedule.model_dump``), ``metrics``
 the scorer's headline figures (:meth:`Evaluation.metrics`), ``solver`` how the schedule was found
-(status, objective, bound and what it rests on, gap, time...); ``replan`` adds a ``replan``
-section (what changed). :func:`read_schedule` reads that file back, or a bare Schedule JSON (an
-object with ``"days"``), so a hand-edited schedule works too.
+(status, objective, bound and what it rests on, gap, time, when the cost last fell...);
+``replan`` adds a ``replan`` section (what changed). :func:`read_schedule` reads that file back,
+or a bare Schedule JSON (an object with ``"days"``), so a hand-edited schedule works too.
 
 Writes go through :mod:`shootplan.io._files`: one step, ordinary permissions, never half a file.
 """
@@ -19,11 +19,12 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from shootplan.errors import ProductionError
 from shootplan.evaluation import Evaluation
 from shootplan.io._files import write_text
+from shootplan.io.solver_run import SolverRun, status_value
 from shootplan.model import Production
 from shootplan.schedule import Schedule
 
@@ -31,38 +32,6 @@ __all__ = ["SolverRun", "read_schedule", "write_production", "write_schedule"]
 
 # The solver section's optional fields, in the order they are written, when the result has them.
 _OPTIONAL = ("num_solutions", "interrupted")
-
-
-class SolverRun(Protocol):
-    """What the ``solver`` section records of a run (a ``Result`` or a ``ReplanResult``).
-
-    ``bound_reasons``, ``num_solutions`` and ``interrupted`` are written too when the object has
-    them.
-    """
-
-    @property
-    def status(self) -> object:
-        """The solver's status (an enum with a ``value``, or text)."""
-
-    @property
-    def objective(self) -> float | None:
-        """The cost of the schedule found."""
-
-    @property
-    def bound(self) -> float | None:
-        """No schedule costs less than this."""
-
-    @property
-    def gap(self) -> float | None:
-        """(objective - bound) / objective."""
-
-    @property
-    def runtime(self) -> float:
-        """Seconds the search took."""
-
-    @property
-    def method(self) -> str:
-        """How the schedule was found (``cp-sat``, ``dynamic programming``...)."""
 
 
 def read_schedule(path: str | os.PathLike[str]) -> Schedule:
@@ -125,18 +94,21 @@ def write_production(path: str | os.PathLike[str], production: Production) -> Pa
 
 
 def _solver_section(result: SolverRun) -> dict[str, Any]:
-    status = result.status
     section: dict[str, Any] = {
-        "status": getattr(status, "value", status),
+        "status": status_value(result),
         "objective": result.objective,
         "bound": result.bound,
         # Reasons in words (records become their sentence): the file is read by people and tools.
         "bound_reasons": [str(reason) for reason in getattr(result, "bound_reasons", [])],
         "gap": result.gap,
         "runtime": round(result.runtime, 3),
-        "method": result.method,
+        "method": getattr(result, "method", None),
     }
     for name in _OPTIONAL:
         if hasattr(result, name):
             section[name] = getattr(result, name)
+    # When the search last found a cheaper schedule (null when unknown): near ``runtime``, the
+    # cost was still falling and more time would likely help.
+    last = getattr(result, "last_improvement", None)
+    section["last_improvement"] = None if last is None else round(last, 3)
     return section

@@ -9,6 +9,7 @@ from enum import StrEnum
 from shootplan.evaluation import Evaluation
 from shootplan.findings import Finding
 from shootplan.money import format_money
+from shootplan.quality import describe_quality
 from shootplan.schedule import Schedule
 
 __all__ = ["Progress", "Result", "Status"]
@@ -45,6 +46,8 @@ class Result:
     it) and ``bound`` a proven lower bound on the cost of any schedule over the same days;
     ``gap = (objective - bound) / objective``. ``explanation`` says why there is no schedule and
     ``bound_reasons`` what the bound rests on, as findings (``str(finding)`` is its sentence).
+    ``last_improvement`` is when, in seconds from the start, the search last found a cheaper
+    schedule (None without a schedule): close to ``runtime``, more time would likely help.
     """
 
     status: Status
@@ -59,6 +62,7 @@ class Result:
     interrupted: bool = False
     churn_cost: float = 0.0
     bound_reasons: list[Finding] = field(default_factory=list)
+    last_improvement: float | None = None
 
     @property
     def gap(self) -> float | None:
@@ -68,6 +72,17 @@ class Result:
         if self.objective <= 0:
             return 0.0
         return max(0.0, (self.objective - self.bound) / self.objective)
+
+    @property
+    def quality(self) -> list[str]:
+        """How good the plan is known to be, in sentences (:func:`shootplan.quality.describe_quality`)."""
+        return describe_quality(
+            self.objective,
+            self.bound,
+            runtime=self.runtime,
+            last_improvement=self.last_improvement,
+            proven=self.status is Status.OPTIMAL,
+        )
 
     @property
     def has_schedule(self) -> bool:
@@ -92,6 +107,7 @@ class Result:
         ]
         if self.evaluation is not None and self.evaluation.violations:
             rows.append(("violations", str(len(self.evaluation.violations))))
+        rows += [("quality" if n == 0 else "", sentence) for n, sentence in enumerate(self.quality)]
         lines = [f"{name:<15}{value}" for name, value in rows]
         lines += [f"  bound: {reason}" for reason in self.bound_reasons]
         lines += [f"  {reason}" for reason in self.explanation]

@@ -47,6 +47,7 @@ class Observer(cp_model.CpSolverSolutionCallback):
         self.solutions = 0
         self.best: Incumbent | None = None
         self.best_bound = 0.0
+        self.last_improvement: float | None = None  # seconds from the start, at the last cheaper schedule
         self.floor = floor  # the search-free bound (currency): the reported bound never falls below it
 
     def raise_floor(self, bound: float, *, report: bool = True) -> None:
@@ -63,6 +64,10 @@ class Observer(cp_model.CpSolverSolutionCallback):
     def report(self, values: list[int], objective: float) -> None:
         """Log and pass on a better schedule (from the full model or a neighbourhood step)."""
         self.solutions += 1
+        elapsed = time.perf_counter() - self.started
+        # raise_floor reports the same schedule again: only a cheaper one is an improvement.
+        if self.best is None or objective < self.best.objective - 1e-6:
+            self.last_improvement = elapsed
         self.best = Incumbent(values, objective)
         v = self.variables
         cost = max(0.0, objective / COST_SCALE)
@@ -72,9 +77,7 @@ class Observer(cp_model.CpSolverSolutionCallback):
         moves = locations - sum(values[u.Index()] for u in v.busy)
         holds = sum(values[h.Index()] for days in v.hold.values() for h in days.values())
         gap = 0.0 if cost <= 0 else (cost - bound) / cost
-        progress = Progress(
-            time.perf_counter() - self.started, cost, bound, gap, moves, holds, self.solutions
-        )
+        progress = Progress(elapsed, cost, bound, gap, moves, holds, self.solutions)
         logger.info(
             "#%d  %.1fs  cost %s  bound %s  gap %.1f%%  moves %d  hold days %d",
             progress.solutions,

@@ -131,15 +131,17 @@ def _solve_exactly(production: Production, started: float) -> Result | None:
     schedule = Schedule.from_day_lists(production, day_lists, name="shootplan", created=_now())
     evaluation = evaluate(production, schedule)
     logger.info("pure sequencing: solved exactly by dynamic programming")
+    runtime = time.perf_counter() - started
     return Result(
         Status.OPTIMAL,
         schedule,
         evaluation.cost,
         evaluation.cost,
-        time.perf_counter() - started,
+        runtime,
         evaluation=evaluation,
         method="dynamic programming (exact)",
         num_solutions=1,
+        last_improvement=runtime,  # its one schedule is the best, found at the end
     )
 
 
@@ -415,6 +417,9 @@ class _Search:
             interrupted=self.interrupted,
             churn_cost=churn_cost,
             bound_reasons=_bound_reasons(self.searched, self.relaxed, proved),
+            # The observer sees every cheaper schedule: the full model's, the neighbourhood
+            # search's, the completed warm start and any the budget proofs came across.
+            last_improvement=self.observer.last_improvement,
         )
 
 

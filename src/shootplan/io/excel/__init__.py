@@ -46,13 +46,13 @@ from shootplan.io.excel.book import STRIPBOARD_BOARD as STRIPBOARD_BOARD
 from shootplan.io.excel.book import build_workbook as build_workbook
 from shootplan.io.excel.book import write_excel as write_excel
 from shootplan.io.excel.stripboard import STRIPBOARD_HEADERS as STRIPBOARD_HEADERS
-from shootplan.io.excel.summary import SolverResult as SolverResult
+from shootplan.io.solver_run import SolverRun as SolverRun
 
 __all__ = [
     "SHEET_NAMES",
     "STRIPBOARD_BOARD",
     "STRIPBOARD_HEADERS",
-    "SolverResult",
+    "SolverRun",
     "build_workbook",
     "write_excel",
 ]

@@ -16,7 +16,8 @@ from shootplan.io.excel.dood import write_dood
 from shootplan.io.excel.oneliner import write_one_liner
 from shootplan.io.excel.stripboard import write_stripboard
 from shootplan.io.excel.style import print_setup, style_header
-from shootplan.io.excel.summary import SolverResult, write_summary
+from shootplan.io.excel.summary import write_summary
+from shootplan.io.solver_run import SolverRun
 from shootplan.io.template import build_template
 from shootplan.model import Production
 from shootplan.palette import resolve_palette, strip_colors
@@ -67,7 +68,7 @@ def build_workbook(
     production: Production,
     schedule: Schedule,
     *,
-    result: SolverResult | None = None,
+    result: SolverRun | None = None,
     palette: Mapping[str, str] | None = None,
 ) -> Workbook:
     """The whole workbook in memory (see the module docstring for its sheets); nothing is written.
@@ -111,7 +112,7 @@ def write_excel(
     schedule: Schedule,
     path: str | os.PathLike[str],
     *,
-    result: SolverResult | None = None,
+    result: SolverRun | None = None,
     palette: Mapping[str, str] | None = None,
 ) -> Path:
     """Write the schedule's workbook to ``path`` in one step and return the path.

@@ -1,10 +1,11 @@
-"""The Summary sheet: headline metrics, the solver's status and gap, costs per cast member and day."""
+"""The Summary sheet: headline metrics, the solver's status, bound and gap (in numbers and in words),
+costs per cast member and day."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from enum import Enum
-from typing import Any, Protocol
+from typing import Any
 
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,40 +23,13 @@ from shootplan.io.excel.style import (
     table_row,
     write_title,
 )
+from shootplan.io.solver_run import SolverRun, quality_of
 from shootplan.model import Production
 from shootplan.pages import format_pages
 from shootplan.reports import cost_summary
 from shootplan.schedule import Schedule
 
-__all__ = ["SolverResult", "write_summary"]
-
-
-class SolverResult(Protocol):
-    """What the Summary sheet shows of a solver run; any object with these attributes will do.
-
-    A ``bound_reasons`` attribute (sentences saying what the bound rests on) is shown too when the
-    object has one; it is optional, so results from other tools need not carry it.
-    """
-
-    @property
-    def status(self) -> object:
-        """The solver's status (an enum or text: OPTIMAL, FEASIBLE...)."""
-
-    @property
-    def objective(self) -> float | None:
-        """The cost of the schedule found."""
-
-    @property
-    def bound(self) -> float | None:
-        """The best proven lower bound on the cost."""
-
-    @property
-    def gap(self) -> float | None:
-        """Relative gap between objective and bound (0.0 is proven optimal)."""
-
-    @property
-    def runtime(self) -> float | None:
-        """Wall-clock seconds the solver ran."""
+__all__ = ["write_summary"]
 
 
 def _status_text(status: object) -> str:
@@ -71,7 +45,7 @@ def write_summary(
     production: Production,
     schedule: Schedule,
     evaluation: Evaluation,
-    result: SolverResult | None,
+    result: SolverRun | None,
 ) -> None:
     """Headline metrics, the solver's status and gap, costs per cast member and per day."""
     write_title(sheet, f"{production.name}: Summary", schedule_line(production, schedule, evaluation))
@@ -163,7 +137,7 @@ def _cost_section(summary: _Summary, evaluation: Evaluation) -> None:
     summary.row += 1
 
 
-def _solver_section(summary: _Summary, result: SolverResult | None) -> None:
+def _solver_section(summary: _Summary, result: SolverRun | None) -> None:
     pair = summary.pair
     summary.section("Solver")
     if result is None:
@@ -176,6 +150,12 @@ def _solver_section(summary: _Summary, result: SolverResult | None) -> None:
             pair("Bound rests on" if number == 0 else "", str(reason))
         pair("Gap", result.gap, "0.00%")
         pair("Runtime (s)", result.runtime, "0.0")
+        last = getattr(result, "last_improvement", None)
+        if last is not None:
+            pair("Cost last fell (s)", last, "0.0")
+        # The same words as plan's summary: a gap in percent alone reads as an alarm.
+        for number, sentence in enumerate(quality_of(result)):
+            pair("In words" if number == 0 else "", sentence)
     summary.row += 1
 
 
