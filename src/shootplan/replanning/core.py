@@ -219,7 +219,8 @@ def search(
 ) -> Result:
     """First the AD's way, re-boarding only the days around the disruption (small, often proven
     optimal in a second); then the whole remaining shoot from that plan; the better of the two."""
-    focused = _local_search(context, settings, initial, progress)
+    focus_from = _since(started)
+    focused = _shifted(_local_search(context, settings, initial, progress), focus_from)
     if focused is not None and focused.schedule is not None:
         initial = focused.schedule
         if focused.interrupted:
@@ -231,7 +232,9 @@ def search(
     else:
         spent = _since(started)
     seconds = max(1.0, settings.time_limit * (1 - settings.polish_share) - spent)
-    solved = _solve(context.constrained, context, settings, seconds, initial, progress)
+    solve_from = _since(started)
+    solved = _shifted(_solve(context.constrained, context, settings, seconds, initial, progress), solve_from)
+    assert solved is not None
     if focused is None or focused.objective is None:
         return solved
     if solved.objective is None or focused.objective < solved.objective - 1e-6:
@@ -244,8 +247,16 @@ def search(
             objective=focused.objective,
             evaluation=focused.evaluation,
             explanation=[],
+            last_improvement=focused.last_improvement,
         )
     return solved
+
+
+def _shifted(result: Result | None, offset: float) -> Result | None:
+    """``result`` with its last improvement counted from the re-plan's start, not its own solve's."""
+    if result is None or result.last_improvement is None:
+        return result
+    return dataclasses.replace(result, last_improvement=offset + result.last_improvement)
 
 
 def _local_search(
@@ -341,6 +352,7 @@ def finished(
         num_solutions=solved.num_solutions,
         interrupted=solved.interrupted,
         churn_cost=churn_cost,
+        last_improvement=solved.last_improvement,
     )
 
 

@@ -79,6 +79,11 @@ class ReplanResult:
         return self.result.runtime
 
     @property
+    def last_improvement(self) -> float | None:
+        """Seconds from the re-plan's start to its search's last cheaper schedule."""
+        return self.result.last_improvement
+
+    @property
     def method(self) -> str:
         """How the schedule was found."""
         return self.result.method
