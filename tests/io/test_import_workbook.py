@@ -156,6 +156,20 @@ def test_unknown_cast_with_a_cast_sheet_is_one_clear_error(tmp_path: Path) -> No
     ]
 
 
+def test_cast_and_location_keys_are_required_once_each(tmp_path: Path) -> None:
+    """A cast row without an ID, a repeated ID and a repeated location name: each named at its cell."""
+    sheets = template_rows()
+    sheets["Cast"] += [[None, "No Id"], [2, "Ben Again"]]
+    sheets["Locations"].append(["DINER", "Elsewhere"])
+    with pytest.raises(ImportProblem) as info:
+        read_production(write_xlsx(tmp_path / "keys.xlsx", sheets))
+    assert info.value.problems == [
+        "keys.xlsx, sheet Cast, row 4, column ID: no board ID (e.g. 1)",
+        'keys.xlsx, sheet Cast, row 5, column ID: duplicate cast id "2" (also on row 3)',
+        'keys.xlsx, sheet Locations, row 4, column Location: duplicate location "DINER" (also on row 3)',
+    ]
+
+
 def test_settings_problems_are_reported_with_their_rows(tmp_path: Path) -> None:
     """An unknown key and a number under Shoot Days are both reported, each with its row."""
     sheets = template_rows()

@@ -50,6 +50,7 @@ __all__ = [
     "fit",
     "note",
     "options",
+    "out_folder_option",
     "output_sets",
     "read_input",
     "status",
@@ -288,6 +289,19 @@ num_workers_option = click.option(
 seed_option = click.option(
     "--seed", type=int, default=0, show_default=True, help="Random seed of the search."
 )
+
+
+def out_folder_option(
+    default: Path, text: str = "Folder for the outputs (created if needed; replaced as a whole)."
+) -> Callable[[F], F]:
+    """``--out``: the folder a command writes its whole set of outputs into."""
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=default,
+        show_default=True,
+        help=text,
+    )
 
 
 # --------------------------------------------------------------------------- reading and writing

@@ -13,6 +13,7 @@ from shootplan.cli.common import (
     console,
     note,
     num_workers_option,
+    out_folder_option,
     read_input,
     seed_option,
     time_limit_option,
@@ -30,13 +31,7 @@ __all__ = ["check", "demo", "plan", "score"]
 
 
 @click.command(short_help="Plan the bundled example production into ./shootplan-demo/.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("shootplan-demo"),
-    show_default=True,
-    help="Folder for the outputs.",
-)
+@out_folder_option(Path("shootplan-demo"), "Folder for the outputs.")
 @time_limit_option(20.0)
 @command
 def demo(out: Path, time_limit: float) -> None:
@@ -120,13 +115,7 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
 @time_limit_option(60.0, "Seconds to search; Ctrl-C stops earlier and keeps the best schedule so far.")
 @num_workers_option
 @seed_option
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("shootplan-out"),
-    show_default=True,
-    help="Folder for the outputs (created if needed; replaced as a whole).",
-)
+@out_folder_option(Path("shootplan-out"))
 @command
 def plan(
     file: Path,

@@ -19,6 +19,7 @@ from shootplan.cli.common import (
     console,
     fit,
     num_workers_option,
+    out_folder_option,
     output_sets,
     read_input,
     seed_option,
@@ -131,13 +132,7 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
     help="Cost of moving one scene off its planned date (more for the next few days);"
     " as replan(weight_churn=...).",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("shootplan-replan"),
-    show_default=True,
-    help="Folder for the outputs (created if needed; replaced as a whole).",
-)
+@out_folder_option(Path("shootplan-replan"))
 @click.option(
     "--calendars",
     "calendar_dir",

@@ -303,24 +303,12 @@ def _swap_days(board: Board, numbers: list[str], near: int, movable: set[str], f
             continue
         for n in trade:
             board.remove(n)
-        placed: list[str] = []
-        for n in numbers:
-            if not board.fits(n, other):
-                break
-            board.place(n, other)
-            placed.append(n)
-        homes: list[str] = []
-        if len(placed) == len(numbers):
-            for n in sorted(trade, key=lambda n: -board.scene[n].eighths):
-                spot = next((p for p in (near, other) if board.fits(n, p)), None)
-                if spot is None:
-                    break
-                board.place(n, spot)
-                homes.append(n)
-        if len(homes) == len(trade):
-            return True
-        for n in [*homes, *placed]:
-            board.remove(n)
+        if _place_all(board, numbers, [other]):
+            largest_first = sorted(trade, key=lambda n: -board.scene[n].eighths)
+            if _place_all(board, largest_first, [near, other]):
+                return True
+            for n in numbers:
+                board.remove(n)
         for n in trade:
             board.place(n, other)
     return False
@@ -359,18 +347,23 @@ def _swap_in(board: Board, number: str, spot: int, ejected: list[str], first_ope
             board.place(other, spot)
         return False
     board.place(number, spot)
-    homes: list[str] = []
-    for other in ejected:
-        home = next((p for p in board.nearest(spot, first_open) if p != spot and board.fits(other, p)), None)
-        if home is None:
-            break
-        board.place(other, home)
-        homes.append(other)
-    if len(homes) == len(ejected):
+    if _place_all(board, ejected, [p for p in board.nearest(spot, first_open) if p != spot]):
         return True
-    for other in homes:
-        board.remove(other)
     board.remove(number)
     for other in ejected:
         board.place(other, spot)
     return False
+
+
+def _place_all(board: Board, numbers: list[str], spots: list[int]) -> bool:
+    """Each strip on the first of ``spots`` with room for it, in order; or none moved and False."""
+    homes: list[str] = []
+    for number in numbers:
+        home = next((p for p in spots if board.fits(number, p)), None)
+        if home is None:
+            for placed in homes:
+                board.remove(placed)
+            return False
+        board.place(number, home)
+        homes.append(number)
+    return True

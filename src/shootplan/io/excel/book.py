@@ -15,7 +15,7 @@ from shootplan.io._files import write_with
 from shootplan.io.excel.dood import write_dood
 from shootplan.io.excel.oneliner import write_one_liner
 from shootplan.io.excel.stripboard import write_stripboard
-from shootplan.io.excel.style import print_setup, style_header
+from shootplan.io.excel.style import SheetContext, print_setup, style_header
 from shootplan.io.excel.summary import write_summary
 from shootplan.io.solver_run import SolverRun
 from shootplan.io.template import build_template
@@ -79,10 +79,11 @@ def build_workbook(
     evaluation = evaluate(production, schedule)
     workbook = _template_workbook(production, colors)
     template = list(workbook.sheetnames)
+    context = SheetContext(production, schedule, evaluation, colors)
     reports: dict[str, Callable[[Worksheet], None]] = {
-        "Stripboard": lambda sheet: write_stripboard(sheet, production, schedule, evaluation, colors),
-        "One-Liner": lambda sheet: write_one_liner(sheet, production, schedule, evaluation, colors),
-        "Day Out of Days": lambda sheet: write_dood(sheet, production, schedule, evaluation, colors),
+        "Stripboard": lambda sheet: write_stripboard(sheet, context),
+        "One-Liner": lambda sheet: write_one_liner(sheet, context),
+        "Day Out of Days": lambda sheet: write_dood(sheet, context),
         "Summary": lambda sheet: write_summary(sheet, production, schedule, evaluation, result),
     }
     for name, write in reports.items():

@@ -8,10 +8,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from shootplan.evaluation import Evaluation
 from shootplan.io.excel.style import (
     BORDER,
     CENTER,
+    SheetContext,
     header_row,
     print_setup,
     put,
@@ -19,21 +19,14 @@ from shootplan.io.excel.style import (
     style_header,
     write_title,
 )
-from shootplan.model import Production
 from shootplan.reports import DOOD_HOLIDAY, DOOD_OFF, DOOD_TOTALS, day_out_of_days
-from shootplan.schedule import Schedule
 
 __all__ = ["write_dood"]
 
 
-def write_dood(
-    sheet: Worksheet,
-    production: Production,
-    schedule: Schedule,
-    evaluation: Evaluation,
-    palette: dict[str, str],
-) -> None:
+def write_dood(sheet: Worksheet, context: SheetContext) -> None:
     """Codes per cast member and date, totals at the right; off days grey, holidays red."""
+    production, schedule, palette = context.production, context.schedule, context.palette
     dood = day_out_of_days(production, schedule)
     columns: list[object] = list(dood.columns)
     dates = [c for c in columns if isinstance(c, date)]

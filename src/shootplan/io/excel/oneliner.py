@@ -7,22 +7,13 @@ from typing import Any
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from shootplan.evaluation import Evaluation
-from shootplan.io.excel.style import day_break, finish_table, plain, schedule_line, start_table, table_row
-from shootplan.model import Production
+from shootplan.io.excel.style import SheetContext, day_break, finish_table, plain, start_table, table_row
 from shootplan.reports import one_liner
-from shootplan.schedule import Schedule
 
 __all__ = ["write_one_liner"]
 
 
-def write_one_liner(
-    sheet: Worksheet,
-    production: Production,
-    schedule: Schedule,
-    evaluation: Evaluation,
-    palette: dict[str, str],
-) -> None:
+def write_one_liner(sheet: Worksheet, context: SheetContext) -> None:
     """Each day's strips, one line each, and a day break with the day's pages after each day.
 
     A scene shot over several days is on each of its days, with its share of the pages
@@ -30,6 +21,7 @@ def write_one_liner(
     take for a Scene column: the one-liner is a report, and read back it would be a second copy
     of the Stripboard's board (and a multi-day scene a duplicate strip).
     """
+    production, schedule = context.production, context.schedule
     lines = one_liner(production, schedule)
     headers = [
         "Day",
@@ -45,8 +37,7 @@ def write_one_liner(
         "Script Day",
         "Synopsis",
     ]
-    subtitle = schedule_line(production, schedule, evaluation)
-    row = start_table(sheet, f"{production.name}: One-Liner", subtitle, headers)
+    row = start_table(sheet, f"{production.name}: One-Liner", context.schedule_line(), headers)
     by_day: dict[int, list[dict[Hashable, Any]]] = {}
     for record in lines.to_dict("records"):
         by_day.setdefault(int(record["day"]), []).append(record)
@@ -69,6 +60,6 @@ def write_one_liner(
             ]
             table_row(sheet, row, values, {2: "ddd mmm d"})
             row += 1
-        day_break(sheet, row, len(headers), day, evaluation.eighths_per_day[index], palette)
+        day_break(sheet, row, len(headers), day, context.evaluation.eighths_per_day[index], context.palette)
         row += 1
     finish_table(sheet, [6, 12, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])

@@ -11,15 +11,14 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.errors import ShootplanError
-from shootplan.evaluation import Evaluation
 from shootplan.io.excel.style import (
     BORDER,
+    SheetContext,
     band,
     day_break,
     finish_table,
     pages_text,
     put,
-    schedule_line,
     solid_fill,
     start_table,
 )
@@ -45,13 +44,7 @@ STRIPBOARD_HEADERS = (
 )
 
 
-def write_stripboard(
-    sheet: Worksheet,
-    production: Production,
-    schedule: Schedule,
-    evaluation: Evaluation,
-    palette: dict[str, str],
-) -> None:
+def write_stripboard(sheet: Worksheet, context: SheetContext) -> None:
     """Strips colored by type, day and week breaks, holidays and days off, then the boneyard.
 
     Each scene is one strip, listed once, as on any board the importer reads (it rejects a scene
@@ -59,9 +52,10 @@ def write_stripboard(
     full page count, and a continuation banner (``Scene 7 continued -- day 2 of 3 -- ...``) on
     each later day, which the importer reads as the scene's strip on that day.
     """
+    production, schedule, palette = context.production, context.schedule, context.palette
     headers = list(STRIPBOARD_HEADERS)
     width = len(headers)
-    row = start_table(sheet, production.name, schedule_line(production, schedule, evaluation), headers)
+    row = start_table(sheet, production.name, context.schedule_line(), headers)
     spans = schedule.scene_days()
     week_eighths = week_days = 0
     for index, day in enumerate(schedule.days):
@@ -76,7 +70,7 @@ def write_stripboard(
             else:
                 _strip_row(sheet, row, _strip_values(scene), color)
             row += 1
-        eighths = evaluation.eighths_per_day[index]
+        eighths = context.evaluation.eighths_per_day[index]
         day_break(sheet, row, width, day, eighths, palette)
         row += 1
         week_eighths += eighths

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from openpyxl.cell.cell import Cell, MergedCell
@@ -23,6 +24,7 @@ __all__ = [
     "CENTER",
     "DATE_FORMAT",
     "SECTION_FONT",
+    "SheetContext",
     "band",
     "day_break",
     "finish_table",
@@ -39,6 +41,23 @@ __all__ = [
     "table_row",
     "write_title",
 ]
+
+
+@dataclass(frozen=True)
+class SheetContext:
+    """What a strip report sheet is written from: one workbook's production, plan, score and colors."""
+
+    production: Production
+    schedule: Schedule
+    #: The schedule scored once for the whole workbook (each sheet reads its day page counts).
+    evaluation: Evaluation
+    #: The resolved palette (:func:`shootplan.palette.resolve_palette`): every key present.
+    palette: Mapping[str, str]
+
+    def schedule_line(self) -> str:
+        """The sheet's subtitle: :func:`schedule_line` of this schedule."""
+        return schedule_line(self.production, self.schedule, self.evaluation)
+
 
 # --------------------------------------------------------------------------- styles
 

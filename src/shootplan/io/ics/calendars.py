@@ -18,8 +18,10 @@ every event then gets a new revision: the crew does see a different title.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC
+from datetime import UTC, datetime
+from functools import partial
 from typing import Unpack
 
 import icalendar
@@ -66,9 +68,7 @@ def unit_calendar(
     ``meal_minutes`` the meal break of a day over six hours. ``since`` leaves out earlier days.
     Raises :class:`ShootplanError` when there is nothing to publish or a datetime is naive.
     """
-    settings = check_options(production, schedule, **options)
-    feed = unit_feed(production, schedule, settings.stamp)
-    return _one_feed(production, schedule, feed, previous, settings)
+    return _one_feed(production, schedule, previous, options, unit_feed)
 
 
 def cast_calendar(
@@ -86,9 +86,7 @@ def cast_calendar(
     needs at least one event), ``KeyError`` for an unknown board ID. Options as
     :func:`unit_calendar`.
     """
-    settings = check_options(production, schedule, **options)
-    feed = cast_feed(production, schedule, settings.stamp, cast_id)
-    return _one_feed(production, schedule, feed, previous, settings)
+    return _one_feed(production, schedule, previous, options, partial(cast_feed, cast_id=cast_id))
 
 
 def location_calendar(
@@ -104,14 +102,19 @@ def location_calendar(
     Raises :class:`ShootplanError` when the unit is never there, ``KeyError`` for an unknown
     location. Options as :func:`unit_calendar`.
     """
-    settings = check_options(production, schedule, **options)
-    feed = location_feed(production, schedule, settings.stamp, location_name)
-    return _one_feed(production, schedule, feed, previous, settings)
+    return _one_feed(production, schedule, previous, options, partial(location_feed, name=location_name))
 
 
 def _one_feed(
-    production: Production, schedule: Schedule, feed: Feed, previous: Previous, settings: Settings
+    production: Production,
+    schedule: Schedule,
+    previous: Previous,
+    options: CalendarOptions,
+    make_feed: Callable[[Production, Schedule, datetime], Feed],
 ) -> icalendar.Calendar:
+    """The feed ``make_feed`` names (it needs the publish stamp) over what ``previous`` published."""
+    settings = check_options(production, schedule, **options)
+    feed = make_feed(production, schedule, settings.stamp)
     published = published_before(production, previous, feed, settings)
     return render_schedule(production, schedule, feed, published, settings)
 

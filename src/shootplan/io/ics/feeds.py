@@ -89,38 +89,38 @@ class Draft:
 
 def unit_feed(production: Production, schedule: Schedule, stamp: datetime) -> Feed:
     """The unit's feed: every shoot day."""
-    return Feed(
-        kind="unit",
-        subject="",
-        name=f"{production.name} · Unit",
-        description=feed_description(production, schedule, stamp, "Every shoot day"),
-        empty="the schedule has no shoot days",
-    )
+    empty = "the schedule has no shoot days"
+    return _feed(production, schedule, stamp, "unit", "", "Unit", "Every shoot day", empty)
 
 
 def cast_feed(production: Production, schedule: Schedule, stamp: datetime, cast_id: str) -> Feed:
     """One performer's feed; ``KeyError`` for an unknown board ID."""
     member = production.cast_member(cast_id)
     who = member.label + (f" ({member.name})" if member.name and member.character else "")
-    return Feed(
-        kind="cast",
-        subject=cast_id,
-        name=f"{production.name} · {who}",
-        description=feed_description(production, schedule, stamp, f"Work and hold days of {who}"),
-        empty=f"cast {cast_id} ({member.label}) has no work or hold days in this schedule",
-    )
+    empty = f"cast {cast_id} ({member.label}) has no work or hold days in this schedule"
+    return _feed(production, schedule, stamp, "cast", cast_id, who, f"Work and hold days of {who}", empty)
 
 
 def location_feed(production: Production, schedule: Schedule, stamp: datetime, name: str) -> Feed:
     """One location's feed; ``KeyError`` for an unknown location."""
     production.location(name)
-    return Feed(
-        kind="location",
-        subject=name,
-        name=f"{production.name} · {name}",
-        description=feed_description(production, schedule, stamp, f"The unit at {name}"),
-        empty=f"the unit is never at location {name!r} in this schedule",
-    )
+    empty = f"the unit is never at location {name!r} in this schedule"
+    return _feed(production, schedule, stamp, "location", name, name, f"The unit at {name}", empty)
+
+
+def _feed(
+    production: Production,
+    schedule: Schedule,
+    stamp: datetime,
+    kind: FeedKind,
+    subject: str,
+    who: str,
+    what: str,
+    empty: str,
+) -> Feed:
+    """A feed every subscriber sees titled ``<production> · <who>`` and described as ``what``."""
+    description = feed_description(production, schedule, stamp, what)
+    return Feed(kind, subject, f"{production.name} · {who}", description, empty)
 
 
 def all_feeds(production: Production, schedule: Schedule, stamp: datetime) -> list[Feed]:

@@ -170,24 +170,10 @@ def _read_cast(grid: Grid, sheet: str, problems: Problems) -> list[dict[str, Any
         "minor": lambda v: read_flag(v, default=False),
     }
     members: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
+    rows = _KeyedRows(CastMember, "id", "no board ID (e.g. 1)", "cast id", sheet, headers, problems)
     for number, cells in _table(grid, sheet, CAST_COLUMNS, "id", problems):
         data = _read_cells(cells, readers, headers, sheet, number, problems)
-        if data is None:
-            continue
-        if not data.get("id"):
-            problems.add("no board ID (e.g. 1)", sheet=sheet, row=number, column=headers["id"])
-            continue
-        if data["id"] in seen:
-            problems.add(
-                f"duplicate cast id {quoted(data['id'])} (also on row {seen[data['id']]})",
-                sheet=sheet,
-                row=number,
-                column=headers["id"],
-            )
-            continue
-        seen[data["id"]] = number
-        if _validated(CastMember, data, sheet, number, problems):
+        if data is not None and rows.accept(data, number):
             members.append(data)
     return members
 
@@ -206,7 +192,7 @@ def _read_locations(grid: Grid, sheet: str, problems: Problems) -> list[dict[str
         "unavailable": read_ranges,
     }
     locations: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
+    rows = _KeyedRows(Location, "name", "no location name", "location", sheet, headers, problems)
     for number, cells in _table(grid, sheet, LOCATION_COLUMNS, "name", problems):
         data = _read_cells(cells, readers, headers, sheet, number, problems)
         if data is None:
@@ -216,22 +202,38 @@ def _read_locations(grid: Grid, sheet: str, problems: Problems) -> list[dict[str
             # One window: open-ended on the side left blank.
             window = f"{first or date.min}..{last or date.max}"
             data["windows"] = f"{window}; {data['windows']}" if data.get("windows") else window
-        name = data.get("name", "")
-        if not name:
-            problems.add("no location name", sheet=sheet, row=number, column=headers["name"])
-            continue
-        if name in seen:
-            problems.add(
-                f"duplicate location {quoted(name)} (also on row {seen[name]})",
-                sheet=sheet,
-                row=number,
-                column=headers["name"],
-            )
-            continue
-        seen[name] = number
-        if _validated(Location, data, sheet, number, problems):
+        if rows.accept(data, number):
             locations.append(data)
     return locations
+
+
+@dataclass
+class _KeyedRows:
+    """The rows of a Cast or Locations sheet: each needs its key (board ID, name), once per sheet."""
+
+    model: type[CastMember] | type[Location]
+    key: str
+    missing: str  # the problem of a row without its key
+    noun: str  # what a repeated key is called: "duplicate cast id '7'"
+    sheet: str
+    headers: Mapping[str, str]
+    problems: Problems
+    seen: dict[str, int] = field(default_factory=dict)  # key -> the row it is on
+
+    def accept(self, data: dict[str, Any], number: int) -> bool:
+        """Whether row ``number`` has a new key and a valid entity; its problems recorded if not."""
+        value = data.get(self.key)
+        if not value:
+            self._problem(self.missing, number)
+            return False
+        if value in self.seen:
+            self._problem(f"duplicate {self.noun} {quoted(value)} (also on row {self.seen[value]})", number)
+            return False
+        self.seen[value] = number
+        return _validated(self.model, data, self.sheet, number, self.problems)
+
+    def _problem(self, message: str, number: int) -> None:
+        self.problems.add(message, sheet=self.sheet, row=number, column=self.headers[self.key])
 
 
 def _read_cells(
