@@ -229,3 +229,20 @@ def test_schedule_json_round_trip_and_order(small_production: Production) -> Non
     assert Schedule.model_validate_json(text) == schedule
     with pytest.raises(ValueError, match="needs a later date"):
         _days(("2027-03-02", ["1"]), ("2027-03-01", ["2"]))
+
+
+def test_hold_cost_uses_the_boards_own_rates(small_production: Production) -> None:
+    """With daily rates, ELIAS's hold day costs 500 and MAE's two cost 200 each: 900."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
+    assert evaluate(small_production, schedule).hold_cost == 900
+
+
+def test_without_rates_each_hold_day_costs_the_default() -> None:
+    """With no daily rates, the same three hold days cost 1,000 each."""
+    data = small_production_data()
+    for member in data["cast"]:
+        member["daily_rate"] = 0
+    production = Production.model_validate(data)
+    schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
+    result = evaluate(production, schedule)
+    assert result.total_hold_days == 3 and result.hold_cost == 3000 and result.cost == 3000

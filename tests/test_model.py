@@ -12,6 +12,7 @@ from shootplan import (
     IntExt,
     Production,
     ProductionError,
+    Rules,
     Scene,
     ShootCalendar,
     example_production,
@@ -219,3 +220,30 @@ def test_us_dates_and_iso_intervals_are_read() -> None:
         start=date(2027, 3, 4), end=date(2027, 3, 6)
     )
     assert ShootCalendar(start="3/1/27").start == date(2027, 3, 1)
+
+
+def test_page_cap_written_in_decimals_floors_to_whole_eighths() -> None:
+    """Rules read a cap of "5.2" pages as 41 eighths and "5 2/8" as 42; eighths as given stay."""
+    assert Rules(max_eighths_per_day="5.2").max_eighths_per_day == 41  # type: ignore[arg-type]
+    assert Rules(max_eighths_per_day="5 2/8").max_eighths_per_day == 42  # type: ignore[arg-type]
+    assert Rules(max_eighths_per_day=41).max_eighths_per_day == 41
+
+
+def test_a_board_with_rates_keeps_them_and_a_zero_stays_zero() -> None:
+    """With any daily rate given, each performer's own rate prices their holds, 0 included."""
+    data = small_production_data()
+    data["cast"][2]["daily_rate"] = 0
+    production = Production.model_validate(data)
+    assert production.has_daily_rates
+    assert [production.daily_rate(c.id) for c in production.cast] == [1000, 500, 0]
+
+
+def test_a_board_without_rates_prices_every_performer_at_the_default() -> None:
+    """With no daily rate at all, every performer's hold day is the rules' default (1,000)."""
+    data = small_production_data()
+    for member in data["cast"]:
+        del member["daily_rate"]
+    production = Production.model_validate(data)
+    assert not production.has_daily_rates
+    assert [production.daily_rate(c.id) for c in production.cast] == [1000, 1000, 1000]
+    assert production.replace(rules=Rules(default_daily_rate=250)).hold_day_cost("1") == 250

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from shootplan import format_pages, parse_pages
 from shootplan.errors import PageCountError
+from shootplan.pages import parse_page_cap
 
 
 @pytest.mark.parametrize(
@@ -55,3 +56,16 @@ def test_format_pages_prints_eighths_as_ads_do(eighths: int, text: str) -> None:
 def test_format_then_parse_is_identity(eighths: int) -> None:
     """Any count of eighths survives printing and reading back."""
     assert parse_pages(format_pages(eighths)) == eighths
+
+
+@pytest.mark.parametrize(
+    ("cap", "eighths"), [(5.2, 41), ("5.2", 41), ("5 2/8", 42), (5, 40), ("5", 40), (4.5, 36)]
+)
+def test_a_page_cap_rounds_down_to_whole_eighths(cap: str | float, eighths: int) -> None:
+    """A cap of 5.2 pages is 41 eighths (never over what the board states); whole eighths stay."""
+    assert parse_page_cap(cap) == eighths
+
+
+def test_a_scene_length_still_rounds_up_to_an_eighth() -> None:
+    """A scene of 0.01 pages is 1/8, and 5.2 pages of scene is 42 eighths (the nearest)."""
+    assert (parse_pages("0.01"), parse_pages(5.2)) == (1, 42)

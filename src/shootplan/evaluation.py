@@ -154,7 +154,7 @@ def evaluate(production: Production, schedule: Schedule) -> Evaluation:
     _check_turnaround(production, schedule, violations)
     work = cast_work(production, schedule)
     rules = production.rules
-    hold_cost = sum(work[c.id].num_hold_days * c.daily_rate * rules.hold_cost_factor for c in production.cast)
+    hold_cost = sum(work[c.id].num_hold_days * production.hold_day_cost(c.id) for c in production.cast)
     moves_per_day, eighths_per_day, minutes_per_day = per_day
     return Evaluation(
         violations=violations,

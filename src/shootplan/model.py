@@ -22,7 +22,7 @@ from typing import Any, Self
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
 from shootplan.errors import Problem, ProductionError
-from shootplan.pages import format_pages, parse_pages
+from shootplan.pages import format_pages, parse_page_cap, parse_pages
 
 # The calendar and the model base live in their own modules; these names stay importable from
 # here, where the rest of the package has always found them.
@@ -315,11 +315,17 @@ class Rules(StrictModel):
 
     Costs are in the production's currency; the solver minimizes
     ``company_move_cost x moves + hold_cost_factor x sum(daily rate x hold days)
-    + shoot_day_cost x shoot days``.
+    + shoot_day_cost x shoot days``, with the daily rates of
+    :meth:`Production.daily_rate` (``default_daily_rate`` when the board gives none).
     """
 
     max_eighths_per_day: int = Field(
-        default=5 * 8, ge=1, description="Page cap per shoot day, in eighths (default 5 pages)."
+        default=5 * 8,
+        ge=1,
+        description=(
+            "Page cap per shoot day, in eighths (default 5 pages); pages written as text"
+            ' ("5.2", "5 2/8") round down to whole eighths, so a day never goes over the cap.'
+        ),
     )
     max_minutes_per_day: int | None = Field(
         default=600, ge=1, description="Shooting minutes per day, moves included (None: no cap)."
@@ -334,6 +340,16 @@ class Rules(StrictModel):
     company_move_cost: float = Field(default=5000.0, ge=0, description="Cost of one company move.")
     hold_cost_factor: float = Field(
         default=1.0, ge=0, description="Multiplier on a performer's daily rate per hold day."
+    )
+    default_daily_rate: float = Field(
+        default=1000.0,
+        ge=0,
+        description=(
+            "What one performer's hold day is taken to cost when the board gives no daily rates at"
+            " all (every performer at 0), so the plan still keeps holds down: 1,000, about a day"
+            " performer's scale. Once any performer has a rate, the board's own rates are used and"
+            " this is not."
+        ),
     )
     shoot_day_cost: float = Field(
         default=0.0, ge=0, description="Cost of each shoot day used (favours fewer days)."
@@ -350,7 +366,8 @@ class Rules(StrictModel):
     @field_validator("max_eighths_per_day", mode="before")
     @classmethod
     def _pages(cls, value: Any) -> Any:
-        return parse_pages(value) if isinstance(value, str) else value
+        # Pages as written ("5.2", "5 2/8") floor to whole eighths: a cap is never exceeded.
+        return parse_page_cap(value) if isinstance(value, str) else value
 
     def scene_minutes(self, scene: Scene) -> int:
         """Estimated shooting minutes of a whole scene (its own estimate, else by pages)."""
@@ -464,6 +481,29 @@ class Production(StrictModel):
         return number in self._scenes_by_number
 
     # Derived figures ------------------------------------------------------
+
+    @property
+    def has_daily_rates(self) -> bool:
+        """True when any performer has a daily rate; without one, holds are priced by the rules."""
+        return any(member.daily_rate > 0 for member in self.cast)
+
+    def daily_rate(self, cast_id: str) -> float:
+        """The daily rate a performer's hold days are priced at: the one place that decides it.
+
+        A board without any daily rate (every performer at 0, as most CSV boards are) prices every
+        performer at ``rules.default_daily_rate``, so that holds still count. A board that gives
+        rates to some performers is taken at its word: a performer left at 0 there stays at 0 (a
+        buy-out, a weekly deal, or someone the producer chose not to weigh), since a made-up
+        figure beside the producer's own ones would outweigh or undercut them.
+        """
+        member = self.cast_member(cast_id)
+        return member.daily_rate if self.has_daily_rates else self.rules.default_daily_rate
+
+    def hold_day_cost(self, cast_id: str) -> float:
+        """What one hold day of this performer costs (0 when they are engaged day by day)."""
+        if not self.cast_member(cast_id).holds:
+            return 0.0
+        return self.daily_rate(cast_id) * self.rules.hold_cost_factor
 
     @property
     def total_eighths(self) -> int:

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from shootplan.errors import PageCountError
 
-__all__ = ["EIGHTHS_PER_PAGE", "format_pages", "parse_pages"]
+__all__ = ["EIGHTHS_PER_PAGE", "format_pages", "parse_page_cap", "parse_pages"]
 
 EIGHTHS_PER_PAGE = 8
 
@@ -37,20 +37,8 @@ def _to_eighths(pages: Fraction) -> int:
     return int(whole)
 
 
-def parse_pages(value: str | int | float | Fraction) -> int:
-    """Return a page count in whole eighths.
-
-    Accepts ``"2 3/8"``, ``"2-3/8"``, ``"3/8"``, ``"2.375"``, ``"3 5/8 pgs"``, ``"19 8ths"``,
-    ``"1"``, and numbers (a number is a count of *pages*: ``2.375`` is 19 eighths). Values between
-    eighths are rounded to the nearest eighth; anything above zero but under an eighth counts as
-    one eighth, as DOMAIN.md asks. Raises :class:`~shootplan.errors.PageCountError` for anything
-    else, including negative counts.
-
-    >>> parse_pages("2 3/8")
-    19
-    >>> parse_pages(0.75)
-    6
-    """
+def _read(value: str | int | float | Fraction) -> Fraction:
+    """A page count as an exact fraction of pages (not yet in eighths); never negative."""
     if isinstance(value, bool):
         raise PageCountError(f"cannot read {value!r} as a page count ({_EXAMPLES})")
     if isinstance(value, int | Fraction):
@@ -65,7 +53,43 @@ def parse_pages(value: str | int | float | Fraction) -> int:
         raise PageCountError(f"cannot read {value!r} as a page count ({_EXAMPLES})")
     if pages < 0:
         raise PageCountError(f"a page count cannot be negative: {value!r}")
-    return _to_eighths(pages)
+    return pages
+
+
+def parse_pages(value: str | int | float | Fraction) -> int:
+    """Return a page count in whole eighths.
+
+    Accepts ``"2 3/8"``, ``"2-3/8"``, ``"3/8"``, ``"2.375"``, ``"3 5/8 pgs"``, ``"19 8ths"``,
+    ``"1"``, and numbers (a number is a count of *pages*: ``2.375`` is 19 eighths). Values between
+    eighths are rounded to the nearest eighth; anything above zero but under an eighth counts as
+    one eighth, as DOMAIN.md asks. Raises :class:`~shootplan.errors.PageCountError` for anything
+    else, including negative counts.
+
+    >>> parse_pages("2 3/8")
+    19
+    >>> parse_pages(0.75)
+    6
+    """
+    return _to_eighths(_read(value))
+
+
+def parse_page_cap(value: str | int | float | Fraction) -> int:
+    """Return a page cap per shoot day in whole eighths, rounded *down*.
+
+    A cap is a limit the board states, so the schedule must never go over it: ``5.2`` pages is
+    41.6 eighths and reads as 41 (5 1/8), where a scene's length would round to 42. Whole eighths
+    stay as they are (``"5 2/8"`` is 42, ``5`` is 40). Every reader of a cap (the model, the
+    workbook's Settings, ``read_production``'s override) goes through here. A cap under one eighth
+    gives 0, which the model refuses (no day could shoot anything).
+
+    >>> parse_page_cap(5.2)
+    41
+    """
+    # A float is read as the decimal it prints as, so 5.2 is 26/5 and not 5.2000000000000002.
+    pages = _read(value)
+    if isinstance(value, float):
+        pages = Fraction(repr(value))
+    return math.floor(pages * EIGHTHS_PER_PAGE)
 
 
 # Page fractions are halves, quarters and eighths; a 3/9 is a typo, not a page count.

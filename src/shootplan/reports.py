@@ -246,7 +246,8 @@ class CostSummary:
 
     ``cast``: one row per cast member (index ``cast_id``, board order) with columns ``name``,
     ``character``, ``daily_rate``, ``work_days``, ``hold_days``, ``drop_days`` and ``hold_cost``
-    (hold days x daily rate x the rules' hold cost factor).
+    (hold days x daily rate x the rules' hold cost factor); ``daily_rate`` is the rate holds are
+    priced at (:meth:`shootplan.Production.daily_rate`: the rules' default on a board without rates).
 
     ``totals``: :meth:`shootplan.Evaluation.metrics` (shoot days, company moves, hold days and the
     costs), the same figures the optimizer minimizes.
@@ -307,12 +308,13 @@ def cost_summary(production: Production, schedule: Schedule) -> CostSummary:
                 "cast_id": member.id,
                 "name": member.name,
                 "character": member.character,
-                "daily_rate": member.daily_rate,
+                # The rate the holds are priced at (the rules' default on a board without rates).
+                "daily_rate": production.daily_rate(member.id),
                 "work_days": len(work.work_days),
                 "hold_days": work.num_hold_days,
                 "drop_days": len(work.dropped_days),
                 # evaluate() sums exactly this product over the cast into hold_cost.
-                "hold_cost": work.num_hold_days * member.daily_rate * rules.hold_cost_factor,
+                "hold_cost": work.num_hold_days * production.hold_day_cost(member.id),
             }
         )
     cast = pd.DataFrame(

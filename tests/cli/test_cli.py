@@ -208,6 +208,28 @@ def test_check_prints_warnings_as_plain_lines(tmp_path: Path) -> None:
     assert "ShootplanWarning" not in result.stderr and "warnings.warn" not in result.stderr
 
 
+RATES_NOTICE = "no daily rates: each hold day counts as 1,000; add Daily Rate on the Cast sheet to weigh them"
+
+
+def test_check_and_plan_say_holds_count_at_the_default_without_rates(tmp_path: Path) -> None:
+    """A board without daily rates: check and plan each say, in one line, what a hold day counts as."""
+    data = small_production_data()
+    for member in data["cast"]:
+        member["daily_rate"] = 0
+    source = tmp_path / "production.json"
+    source.write_text(Production.model_validate(data).model_dump_json())
+    checked = _run("check", source)
+    assert checked.returncode == 0 and RATES_NOTICE in checked.stderr.splitlines()
+    planned = _run("plan", source, "--time-limit", "1", "--workers", "1", "--out", tmp_path / "plan")
+    assert planned.returncode == 0 and RATES_NOTICE in planned.stderr.splitlines()
+
+
+def test_check_says_nothing_about_rates_when_the_board_has_them() -> None:
+    """The template gives daily rates: no notice about them."""
+    result = _run("check", TEMPLATE)
+    assert result.returncode == 0 and "daily rates" not in result.stderr
+
+
 def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected exception says it is a bug and how to report it; -v adds the traceback."""
 

@@ -228,6 +228,23 @@ def test_keyword_overrides_win_over_settings(hand_filled: Path) -> None:
     assert (production.rules.max_shoot_days, production.rules.max_eighths_per_day) == (30, 44)
 
 
+def test_a_page_cap_in_decimals_floors_to_whole_eighths(tmp_path: Path) -> None:
+    """Max Pages Per Day 5.2 (a number cell) and max_pages_per_day=5.2 are 41 eighths, never 42."""
+    rows = template_rows()
+    rows["Settings"] = [
+        ["Max Pages Per Day", 5.2] if row[0] == "Max Pages Per Day" else row for row in rows["Settings"]
+    ]
+    board = write_xlsx(tmp_path / "cap.xlsx", rows)
+    assert read_production(board).rules.max_eighths_per_day == 41
+    assert read_production(board, max_pages_per_day=5.2).rules.max_eighths_per_day == 41
+
+
+def test_a_page_cap_in_whole_eighths_is_kept(hand_filled: Path) -> None:
+    """Max Pages Per Day "4 4/8" is 36 eighths, and max_pages_per_day="5 2/8" is 42."""
+    assert read_production(hand_filled).rules.max_eighths_per_day == 36
+    assert read_production(hand_filled, max_pages_per_day="5 2/8").rules.max_eighths_per_day == 42
+
+
 def test_write_replaces_an_existing_file_and_leaves_no_temporary(rich: Production, tmp_path: Path) -> None:
     """Writing over a file replaces it whole, and nothing but the target is left in the folder."""
     target = tmp_path / "plan.xlsx"

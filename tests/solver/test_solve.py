@@ -133,6 +133,43 @@ def test_precedence_and_same_day() -> None:
     assert _day_of(result, "4") == _day_of(result, "6")
 
 
+def _two_performers(rates: tuple[float, float], pins: tuple[str, ...]) -> dict[str, Any]:
+    """Four one-day scenes at one house, NORA in 1 and 3, ELIAS in 2 and 4, pinned where a date is given."""
+    scenes = [
+        {"number": str(n), "int_ext": "INT", "set": "HOUSE - KITCHEN", "eighths": 40, "cast": [cast]}
+        for n, cast in ((1, "1"), (2, "2"), (3, "1"), (4, "2"))
+    ]
+    for scene, pin in zip(scenes, pins, strict=True):
+        if pin:
+            scene["pinned"] = pin
+    return {
+        "name": "Two Performers",
+        "scenes": scenes,
+        "cast": [{"id": "1", "daily_rate": rates[0]}, {"id": "2", "daily_rate": rates[1]}],
+        "locations": [{"name": "HOUSE"}],
+        "calendar": {"start": "2027-03-01"},
+        "rules": {"max_shoot_days": 4},
+    }
+
+
+_INTERLEAVED = ("2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04")
+
+
+def test_the_solver_prices_holds_at_the_boards_own_rates() -> None:
+    """Scenes pinned NORA, ELIAS, NORA, ELIAS: one hold each, 300 + 700 at the board's rates."""
+    result = _solve(_two_performers((300, 700), _INTERLEAVED))
+    assert result.evaluation.total_hold_days == 2 and result.objective == 1000
+
+
+def test_without_rates_the_solver_keeps_holds_down() -> None:
+    """With no rates, holds cost 1,000 each: the free middle scenes go NORA, ELIAS (no hold)."""
+    pinned = _solve(_two_performers((0, 0), _INTERLEAVED))
+    assert pinned.objective == 2000
+    free = _solve(_two_performers((0, 0), ("2027-03-01", "", "", "2027-03-04")))
+    assert [day.scenes for day in free.schedule.days] == [["1"], ["3"], ["2"], ["4"]]
+    assert free.evaluation.total_hold_days == 0
+
+
 def test_turnaround_keeps_day_work_off_the_morning_after_a_night() -> None:
     """With a night scene and all-day work after it, no day-call day follows the night day."""
     data = small_production_data()

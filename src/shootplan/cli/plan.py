@@ -25,6 +25,7 @@ from shootplan.evaluation import evaluate
 from shootplan.examples import example_production
 from shootplan.io.json import read_schedule
 from shootplan.model import Production
+from shootplan.money import format_money
 from shootplan.schedule import Schedule
 
 __all__ = ["check", "demo", "plan", "score"]
@@ -75,10 +76,20 @@ def check(file: Path, as_json: bool) -> None:
       shootplan check board.csv --json > production.json
     """
     production = read_input(file)
+    _rates_notice(production)
     if as_json:
         click.echo(production.model_dump_json(indent=1))
         return
     console.print(production.summary(), markup=False)
+
+
+def _rates_notice(production: Production) -> None:
+    """One line when the board gives no daily rates, so holds are priced by the rules' default."""
+    if production.has_daily_rates or not any(member.holds for member in production.cast):
+        return
+    rules = production.rules
+    each = format_money(rules.default_daily_rate * rules.hold_cost_factor)
+    note(f"no daily rates: each hold day counts as {each}; add Daily Rate on the Cast sheet to weigh them")
 
 
 def _day_limit(production: Production, days: int | None) -> tuple[Production, str]:
@@ -148,6 +159,7 @@ def plan(
     production = read_input(file, start=start.date() if start else None, max_shoot_days=days)
     production, within = _day_limit(production, days)
     note(within)
+    _rates_notice(production)
     plan_and_write(production, out, time_limit=time_limit, num_workers=num_workers, seed=seed, source=file)
 
 

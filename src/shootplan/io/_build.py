@@ -24,7 +24,7 @@ from typing import Any
 from shootplan.errors import ImportProblem, PageCountError, Problem, ProductionError
 from shootplan.io._cells import Problems
 from shootplan.model import WEEKDAY_NAMES, DateRange, Production, ShootCalendar
-from shootplan.pages import parse_pages
+from shootplan.pages import parse_page_cap
 
 __all__ = ["DEFAULT_START", "Draft", "Overrides", "calendar_from_day_dates", "date_ranges", "finish"]
 
@@ -78,7 +78,7 @@ def finish(draft: Draft, problems: Problems, overrides: Overrides) -> Production
         rules["max_shoot_days"] = overrides.max_shoot_days
     if overrides.max_pages_per_day is not None:
         try:
-            rules["max_eighths_per_day"] = parse_pages(overrides.max_pages_per_day)
+            rules["max_eighths_per_day"] = parse_page_cap(overrides.max_pages_per_day)
         except PageCountError as error:
             raise ImportProblem(f"max_pages_per_day: {error}") from None
     return _validated({**data, "calendar": calendar, "rules": rules}, draft, file)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, NoReturn
 
 from shootplan.errors import ImportProblem, PageCountError, Problem
-from shootplan.pages import parse_pages
+from shootplan.pages import parse_page_cap, parse_pages
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -37,6 +37,7 @@ __all__ = [
     "read_int",
     "read_minutes",
     "read_number",
+    "read_page_cap",
     "read_pages",
     "split_list",
 ]
@@ -155,6 +156,25 @@ def find_header(
 
 def read_pages(value: Any) -> int:
     """A page count cell (``2 3/8``, ``2.375``, ``3/8``) in eighths; more than zero."""
+    return _read_page_cell(
+        value,
+        parse_pages,
+        "a scene needs at least 1/8 page (got {}); a strip with no pages has nothing to shoot",
+    )
+
+
+def read_page_cap(value: Any) -> int:
+    """A page cap cell (``5``, ``4 4/8``, ``5.2``) in eighths, rounded down (``5.2`` is 41)."""
+    return _read_page_cell(
+        value, parse_page_cap, "a page cap must be at least 1/8 page (got {}); no day could shoot anything"
+    )
+
+
+def _read_page_cell(value: Any, parse: Callable[[Any], int], too_small: str) -> int:
+    """A page cell read by ``parse`` (a length rounds to the nearest eighth, a cap down).
+
+    ``too_small`` is the message, with ``{}`` for the cell, when it comes to no eighth at all.
+    """
     if isinstance(value, datetime | date):
         eighths = _pages_from_date(value)
         if eighths is not None:
@@ -165,16 +185,13 @@ def read_pages(value: Any) -> int:
     if isinstance(value, str) and re.fullmatch(r"\s*-\s*\d.*", value):
         raise CellError(f"a page count cannot be negative (got {quoted(value)})")
     try:
-        eighths = parse_pages(value)
+        eighths = parse(value)
     except PageCountError:
         if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
             raise CellError(f"a page count cannot be negative (got {quoted(value)})") from None
         raise CellError(f"cannot read {quoted(value)} as a page count ({PAGE_EXAMPLES})") from None
     if eighths <= 0:
-        raise CellError(
-            f"a scene needs at least 1/8 page (got {quoted(value)}); a strip with no pages has"
-            " nothing to shoot"
-        )
+        raise CellError(too_small.format(quoted(value)))
     return eighths
 
 

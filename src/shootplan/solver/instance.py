@@ -70,10 +70,7 @@ class Instance:
 
     def hold_rate(self, cast_id: str) -> int:
         """Scaled cost of one hold day of this performer (0 when they are never held)."""
-        member = self.production.cast_member(cast_id)
-        if not member.holds:
-            return 0
-        return round(member.daily_rate * self.production.rules.hold_cost_factor * COST_SCALE)
+        return round(self.production.hold_day_cost(cast_id) * COST_SCALE)
 
     @property
     def move_cost(self) -> int:

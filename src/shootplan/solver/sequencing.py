@@ -159,11 +159,7 @@ def sequencing_problem(production: Production) -> SequencingProblem | None:
     """The production as a talent-scheduling problem, or None when order is not all that matters."""
     if not _is_pure_sequencing(production):
         return None
-    rates = {
-        c.id: round(c.daily_rate * production.rules.hold_cost_factor * COST_SCALE)
-        for c in production.cast
-        if c.holds
-    }
+    rates = {c.id: round(production.hold_day_cost(c.id) * COST_SCALE) for c in production.cast if c.holds}
     return SequencingProblem(
         durations=[production.days_needed(s) for s in production.scenes],
         cast=[frozenset(s.cast) for s in production.scenes],

@@ -96,7 +96,7 @@ from shootplan.io._cells import (
     read_date,
     read_int,
     read_number,
-    read_pages,
+    read_page_cap,
     split_list,
 )
 
@@ -242,7 +242,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Max Pages Per Day",
         "rules",
         "max_eighths_per_day",
-        read_pages,
+        read_page_cap,
         ("Pages Per Day", "Page Cap"),
         "page cap per shoot day",
     ),
