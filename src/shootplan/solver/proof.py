@@ -142,6 +142,10 @@ def prove_bound(
         capped.with_domain(Domain(proof.bound, budget - 1))
         solver = _budget_solver(seed, deterministic, allowed)
         status, interrupted = run(solver, budget_model)
+        if interrupted and status == cp_model.UNKNOWN:
+            # Stopped before or while it ran (the search ended): CP-SAT may have no times to read.
+            proof.interrupted = True
+            break
         took = solver.deterministic_time if deterministic else solver.wall_time
         proof.spent += solver.deterministic_time
         outcome = solver.status_name(status).lower()
