@@ -32,6 +32,7 @@ CORE = (
     "evaluation",
     "timeline",
     "palette",
+    "zones",
 )
 
 MAX_MODULE_LINES = 600

@@ -25,7 +25,7 @@ from typing import Unpack
 import icalendar
 
 from shootplan.io.ics.feeds import Feed, cast_feed, location_feed, unit_feed
-from shootplan.io.ics.options import CalendarOptions, Settings, check_options
+from shootplan.io.ics.options import CalendarOptions, Settings, check_options, zoned
 from shootplan.io.ics.plan import CalendarPlan, plan_calendars
 from shootplan.io.ics.render import render_feed
 from shootplan.io.ics.state import NOTHING_PUBLISHED, PublishedFeed, parse_feed, published_feed
@@ -66,6 +66,7 @@ def unit_calendar(
     ``meal_minutes`` the meal break of a day over six hours. ``since`` leaves out earlier days.
     Raises :class:`ShootplanError` when there is nothing to publish or a datetime is naive.
     """
+    production = zoned(production)
     settings = check_options(production, schedule, **options)
     feed = unit_feed(production, schedule, settings.stamp)
     return _one_feed(production, schedule, feed, previous, settings)
@@ -86,6 +87,7 @@ def cast_calendar(
     needs at least one event), ``KeyError`` for an unknown board ID. Options as
     :func:`unit_calendar`.
     """
+    production = zoned(production)
     settings = check_options(production, schedule, **options)
     feed = cast_feed(production, schedule, settings.stamp, cast_id)
     return _one_feed(production, schedule, feed, previous, settings)
@@ -104,6 +106,7 @@ def location_calendar(
     Raises :class:`ShootplanError` when the unit is never there, ``KeyError`` for an unknown
     location. Options as :func:`unit_calendar`.
     """
+    production = zoned(production)
     settings = check_options(production, schedule, **options)
     feed = location_feed(production, schedule, settings.stamp, location_name)
     return _one_feed(production, schedule, feed, previous, settings)
