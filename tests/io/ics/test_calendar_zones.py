@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from shootplan import Production, Schedule, ShootplanWarning
-from shootplan.io.ics import unit_calendar, write_calendars
 from shootplan.io import read_production
+from shootplan.io.ics import unit_calendar, write_calendars
 from tests.io.ics.calendar_helpers import STAMP, assert_valid_feed
 
 MESSY = Path(__file__).resolve().parents[3] / "examples" / "messy_board.xlsx"
