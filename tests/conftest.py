@@ -61,7 +61,7 @@ def small_production_data() -> dict[str, Any]:
             {"id": "3", "name": "Cleo Park", "character": "MAE", "daily_rate": 200},
         ],
         "locations": [{"name": "DINER"}, {"name": "FARM"}, {"name": "CLINIC"}],
-        "calendar": {"start": "2027-03-01"},
+        "calendar": {"start": "2027-03-01", "time_zone": "America/New_York"},
     }
 
 
@@ -158,7 +158,7 @@ def report_production_data() -> dict[str, Any]:
         "scenes": scenes,
         "cast": cast,
         "locations": [{"name": "HOUSE"}, {"name": "STREET"}],
-        "calendar": {"start": "2027-03-01", "holidays": ["2027-03-10"]},
+        "calendar": {"start": "2027-03-01", "holidays": ["2027-03-10"], "time_zone": "America/New_York"},
     }
 
 

@@ -33,6 +33,7 @@ CORE = (
     "evaluation",
     "timeline",
     "palette",
+    "zones",
 )
 
 MAX_MODULE_LINES = 600

@@ -175,7 +175,13 @@ class ShootCalendar(StrictModel):
     )
     days_off: DateRanges = Field(default_factory=list, description="Company days off (dark days).")
     holidays: list[Day] = Field(default_factory=list, description="Company holidays (paid).")
-    time_zone: str = Field(default="UTC", description="Default IANA time zone of the production.")
+    time_zone: str | None = Field(
+        default=None,
+        description=(
+            "IANA time zone of the production (UTC only when stated). None: not given, and"
+            " shootplan.zones.resolve_zone decides (the locations', else this computer's)."
+        ),
+    )
 
     @field_validator("holidays", mode="before")
     @classmethod
@@ -197,8 +203,9 @@ class ShootCalendar(StrictModel):
 
     @field_validator("time_zone")
     @classmethod
-    def _zone(cls, value: str) -> str:
-        check_zone(value)
+    def _zone(cls, value: str | None) -> str | None:
+        if value is not None:
+            check_zone(value)
         return value
 
     def is_shoot_date(self, day: date) -> bool:

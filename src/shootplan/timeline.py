@@ -126,8 +126,13 @@ class DayTimeline:
 
 
 def zone_of(production: Production, location: Location | None) -> ZoneInfo:
-    """The time zone of ``location``, else of the production's shoot calendar."""
-    name = (location.time_zone if location else None) or production.calendar.time_zone
+    """The time zone of ``location``, else of the production's shoot calendar, else UTC.
+
+    UTC only stands in for a production whose zone was never resolved (built in Python and not
+    yet through a reader or a calendar writer, which resolve it): the wall-clock times laid out
+    are the same in any zone, and no feed is written from an unresolved production.
+    """
+    name = (location.time_zone if location else None) or production.calendar.time_zone or "UTC"
     return ZoneInfo(name)
 
 

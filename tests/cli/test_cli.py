@@ -230,6 +230,19 @@ def test_check_says_nothing_about_rates_when_the_board_has_them() -> None:
     assert result.returncode == 0 and "daily rates" not in result.stderr
 
 
+def test_check_says_which_time_zone_a_board_without_one_gets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV with no time zone on a Denver computer: one warning line naming the zone and why."""
+    monkeypatch.setenv("TZ", "America/Denver")
+    board = tmp_path / "board.csv"
+    board.write_text("Scene,Int/Ext,Set,Pages\n1,INT,DINER - BOOTH,1\nEnd of Day 1\n")
+    result = _run("check", board)
+    assert result.returncode == 0, result.stderr
+    notice = "warning: board.csv: no time zone given: using America/Denver, from this computer's settings"
+    assert [line for line in result.stderr.splitlines() if "time zone" in line] == [notice]
+
+
 def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
     """An unexpected exception says it is a bug and how to report it; -v adds the traceback."""
 

@@ -130,6 +130,7 @@ def test_scenes_sheet_defines_the_scenes_wherever_its_tab_is(tmp_path: Path) -> 
     sheets = {"Board": board, "Cast": template_rows()["Cast"], "Scenes": template_rows()["Scenes"]}
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the board agrees with Scenes on what it shows
+        warnings.filterwarnings("ignore", ".*no time zone given", ShootplanWarning)  # nor gives a zone
         production = read_production(write_xlsx(tmp_path / "board_first.xlsx", sheets), start=START)
     assert [scene.number for scene in production.scenes] == ["1", "2"]
     assert production.scene("1").minutes == 90 and production.scene("2").pinned == date(2027, 3, 3)

@@ -11,6 +11,10 @@ USS calendar or Production JSON); the dates written on the board's day breaks (w
 shooting weekdays and the days off between them); else :data:`DEFAULT_START`, with a
 :class:`~shootplan.errors.ShootplanWarning`. A fixed placeholder keeps imports reproducible: the same
 file always gives the same production, whatever the day it is read.
+
+A file that gives no time zone gets one from :func:`~shootplan.zones.resolve_zone` (its
+locations', else this computer's), with a warning that names the zone and where it came from; a
+Production JSON written afterwards carries it, so later commands use the same zone.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from shootplan.errors import ImportProblem, PageCountError, Problem, ProductionE
 from shootplan.io._cells import Problems
 from shootplan.model import WEEKDAY_NAMES, DateRange, Production, ShootCalendar
 from shootplan.pages import parse_page_cap
+from shootplan.zones import resolve_zone, with_zone
 
 __all__ = ["DEFAULT_START", "Draft", "Overrides", "calendar_from_day_dates", "date_ranges", "finish"]
 
@@ -81,7 +86,16 @@ def finish(draft: Draft, problems: Problems, overrides: Overrides) -> Production
             rules["max_eighths_per_day"] = parse_page_cap(overrides.max_pages_per_day)
         except PageCountError as error:
             raise ImportProblem(f"max_pages_per_day: {error}") from None
-    return _validated({**data, "calendar": calendar, "rules": rules}, draft, file)
+    production = _validated({**data, "calendar": calendar, "rules": rules}, draft, file)
+    return _zoned(production, problems)
+
+
+def _zoned(production: Production, problems: Problems) -> Production:
+    """The production with a time zone: the file's, else resolved, with a warning saying which."""
+    choice = resolve_zone(production)
+    if choice.notice is not None:
+        problems.warn(choice.notice)
+    return with_zone(production, choice)
 
 
 def _validated(data: dict[str, Any], draft: Draft, file: str) -> Production:

@@ -23,7 +23,7 @@ import icalendar
 from shootplan.errors import ShootplanError
 from shootplan.io.ics.calendars import Previous, published_before, render_schedule
 from shootplan.io.ics.feeds import Feed, cast_feed, location_feed, unit_feed
-from shootplan.io.ics.options import CalendarOptions, Settings, check_options
+from shootplan.io.ics.options import CalendarOptions, Settings, check_options, zoned
 from shootplan.io.ics.render import new_calendar
 from shootplan.io.ics.state import PublishedEvent, PublishedFeed, fingerprint, published_event
 from shootplan.model import Production
@@ -88,6 +88,7 @@ def publish_caldav(
     :class:`ShootplanError` naming the server.
     """
     caldav = _caldav()
+    production = zoned(production)
     settings = check_options(production, schedule, **options)
     if cast_id is not None and location_name is not None:
         raise ShootplanError("publish either a cast member's feed or a location's, not both")

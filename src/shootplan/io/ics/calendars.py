@@ -27,7 +27,7 @@ from typing import Unpack
 import icalendar
 
 from shootplan.io.ics.feeds import Feed, cast_feed, location_feed, unit_feed
-from shootplan.io.ics.options import CalendarOptions, Settings, check_options
+from shootplan.io.ics.options import CalendarOptions, Settings, check_options, zoned
 from shootplan.io.ics.plan import CalendarPlan, plan_calendars
 from shootplan.io.ics.render import render_feed
 from shootplan.io.ics.state import NOTHING_PUBLISHED, PublishedFeed, parse_feed, published_feed
@@ -113,6 +113,7 @@ def _one_feed(
     make_feed: Callable[[Production, Schedule, datetime], Feed],
 ) -> icalendar.Calendar:
     """The feed ``make_feed`` names (it needs the publish stamp) over what ``previous`` published."""
+    production = zoned(production)
     settings = check_options(production, schedule, **options)
     feed = make_feed(production, schedule, settings.stamp)
     published = published_before(production, previous, feed, settings)

@@ -15,7 +15,7 @@ from shootplan.io._files import write_bytes
 from shootplan.io.ics.calendars import plan_as_published, published_by_plan
 from shootplan.io.ics.feeds import Feed, SkipReason, all_feeds, skip_reason
 from shootplan.io.ics.identity import PublishedDay, feed_file_names
-from shootplan.io.ics.options import CalendarOptions, Settings, check_options
+from shootplan.io.ics.options import CalendarOptions, Settings, check_options, zoned
 from shootplan.io.ics.plan import CalendarPlan, plan_calendars
 from shootplan.io.ics.render import render_feed
 from shootplan.io.ics.state import NOTHING_PUBLISHED, PublishedFeed, parse_feed, published_feed
@@ -110,6 +110,7 @@ def write_calendars(
     replaced atomically and only when its bytes change, so web servers keep their ETags. Options
     as :func:`unit_calendar`.
     """
+    production = zoned(production)
     settings = check_options(production, schedule, **options)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import uuid
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import TypedDict
 
-from shootplan.errors import ShootplanError
+from shootplan.errors import ShootplanError, ShootplanWarning
 from shootplan.io.ics.identity import production_namespace
 from shootplan.model import Production
 from shootplan.schedule import Schedule
+from shootplan.zones import resolve_zone, with_zone
 
-__all__ = ["CalendarOptions", "Settings", "check_options", "require_aware"]
+__all__ = ["CalendarOptions", "Settings", "check_options", "require_aware", "zoned"]
 
 
 class CalendarOptions(TypedDict, total=False):
@@ -99,3 +101,16 @@ def require_aware(value: datetime, what: str) -> None:
             f"{what} {value.isoformat()} has no time zone: a naive datetime becomes a floating"
             " time that phones show at the wrong hour (give tzinfo, e.g. UTC)"
         )
+
+
+def zoned(production: Production) -> Production:
+    """The production with its time zone resolved, warning which zone when it stated none.
+
+    Every feed function calls this first, once, so that a production built in Python without a
+    time zone is published in its locations' (or this computer's) zone, never silently in UTC.
+    A production read from a file already has one (the reader resolved it and said so).
+    """
+    choice = resolve_zone(production)
+    if choice.notice is not None:
+        warnings.warn(f"{production.name}: {choice.notice}", ShootplanWarning, stacklevel=3)
+    return with_zone(production, choice)

@@ -55,7 +55,8 @@ key                   value                                        default
 ====================  ===========================================  ===========================
 Production            the production's name                        the file name
 Start Date            date of shoot day 1                          see below
-Time Zone             IANA name: America/New_York                  UTC
+Time Zone             IANA name: America/New_York                  the locations', else this
+                                                                   computer's (warned)
 Shoot Days            shooting weekdays: Mon-Fri, Mon-Sat          Mon-Fri
 Days Off              company dark days (dates and ranges)         none
 Holidays              company holidays (dates and ranges)          none
