@@ -17,7 +17,8 @@ The package: :mod:`~shootplan.cli.common` (the one error decorator and exit-code
 consoles, -v/-q, Ctrl-C, output sets written as a unit), :mod:`~shootplan.cli.progress` (the live
 search display), and the commands: :mod:`~shootplan.cli.plan` (demo, check, plan, score, with
 :mod:`~shootplan.cli.outputs` for plan's folder), :mod:`~shootplan.cli.export` (dood, calendars)
-and :mod:`~shootplan.cli.replan` (with :mod:`~shootplan.cli.changes`, its changes.xlsx).
+and :mod:`~shootplan.cli.replan` (its changes.xlsx is written by
+:func:`shootplan.io.excel.write_changes_workbook`).
 
 Results go to stdout; progress, warnings and errors to stderr, so output pipes cleanly
 (``shootplan dood plan/schedule.json --out - > dood.csv``). Exit codes: :data:`EXIT_CODES`.

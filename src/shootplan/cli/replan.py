@@ -13,7 +13,6 @@ from typing import Any
 import click
 from rich.table import Table
 
-from shootplan.cli.changes import write_changes_workbook
 from shootplan.cli.common import (
     command,
     console,
@@ -29,7 +28,7 @@ from shootplan.cli.export import CALENDARS, PRODUCTION_JSON
 from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule
 from shootplan.cli.progress import progress
 from shootplan.io._files import OutputSet, write_bytes
-from shootplan.io.excel import write_excel
+from shootplan.io.excel import write_changes_workbook, write_excel
 from shootplan.io.ics import write_revised_calendars
 from shootplan.io.json import read_schedule, write_production, write_schedule
 from shootplan.money import format_money

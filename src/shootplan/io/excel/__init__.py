@@ -45,6 +45,7 @@ from shootplan.io.excel.book import SHEET_NAMES as SHEET_NAMES
 from shootplan.io.excel.book import STRIPBOARD_BOARD as STRIPBOARD_BOARD
 from shootplan.io.excel.book import build_workbook as build_workbook
 from shootplan.io.excel.book import write_excel as write_excel
+from shootplan.io.excel.changes import write_changes_workbook as write_changes_workbook
 from shootplan.io.excel.stripboard import STRIPBOARD_HEADERS as STRIPBOARD_HEADERS
 from shootplan.io.solver_run import SolverRun as SolverRun
 
@@ -54,5 +55,6 @@ __all__ = [
     "STRIPBOARD_HEADERS",
     "SolverRun",
     "build_workbook",
+    "write_changes_workbook",
     "write_excel",
 ]

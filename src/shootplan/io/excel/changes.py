@@ -1,19 +1,18 @@
-"""``changes.xlsx``: what ``shootplan replan`` changed, for the AD and the production office.
-
-Kept with the command that writes it; it belongs with the Excel writers in ``io/`` once they
-have a place for re-plan reports.
-"""
+"""``changes.xlsx``: what a re-plan changed, for the AD and the production office."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from shootplan.io._files import write_with
-from shootplan.replanning import ReplanResult
+
+if TYPE_CHECKING:  # io never imports the re-planner at run time; it reads the result it is given
+    from shootplan.replanning import ReplanResult
 
 __all__ = ["write_changes_workbook"]
 
