@@ -31,7 +31,7 @@ from shootplan.shoot_calendar import DateRange as DateRange
 from shootplan.shoot_calendar import DateRanges as DateRanges
 from shootplan.shoot_calendar import Day as Day
 from shootplan.shoot_calendar import ShootCalendar as ShootCalendar
-from shootplan.shoot_calendar import check_zone, in_any
+from shootplan.shoot_calendar import TimeZone, in_any
 from shootplan.validation import StrictModel
 
 __all__ = [
@@ -261,18 +261,11 @@ class Location(StrictModel):
     address: str = Field(default="", description="Full street address for call sheets and GPS.")
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
-    time_zone: str | None = Field(default=None, description="IANA time zone; defaults to the calendar's.")
+    time_zone: TimeZone = Field(default=None, description="IANA time zone; defaults to the calendar's.")
     windows: DateRanges = Field(
         default_factory=list, description="Dates it is available; empty means any date."
     )
     unavailable: DateRanges = Field(default_factory=list, description="Dates it cannot be used.")
-
-    @field_validator("time_zone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        if value is not None:
-            check_zone(value)
-        return value
 
     @model_validator(mode="after")
     def _coordinates(self) -> Self:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Annotated, Any, Self
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
 
 from shootplan.validation import StrictModel
 
@@ -128,6 +128,16 @@ def check_zone(value: str) -> None:
         raise ValueError(f"unknown time zone {value!r} (use an IANA name like America/New_York)") from None
 
 
+def _known_zone(value: str | None) -> str | None:
+    if value is not None:
+        check_zone(value)
+    return value
+
+
+#: An IANA time zone name, checked on construction; None when not given.
+TimeZone = Annotated[str | None, AfterValidator(_known_zone)]
+
+
 # --------------------------------------------------------------------------- calendar
 
 
@@ -175,7 +185,7 @@ class ShootCalendar(StrictModel):
     )
     days_off: DateRanges = Field(default_factory=list, description="Company days off (dark days).")
     holidays: list[Day] = Field(default_factory=list, description="Company holidays (paid).")
-    time_zone: str | None = Field(
+    time_zone: TimeZone = Field(
         default=None,
         description=(
             "IANA time zone of the production (UTC only when stated). None: not given, and"
@@ -199,13 +209,6 @@ class ShootCalendar(StrictModel):
     def _some_weekday(cls, value: list[str]) -> list[str]:
         if not value:
             raise ValueError("the calendar needs at least one shooting weekday")
-        return value
-
-    @field_validator("time_zone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        if value is not None:
-            check_zone(value)
         return value
 
     def is_shoot_date(self, day: date) -> bool:
