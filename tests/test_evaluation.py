@@ -46,6 +46,27 @@ def test_multi_location_day_counts_moves_in_shooting_order(small_production: Pro
     assert result.minutes_per_day[0] == 600
 
 
+def test_a_location_shot_out_in_one_run_has_no_return(small_production: Production) -> None:
+    """DINER, then FARM, then CLINIC: each location in one run of days, so no return."""
+    schedule = _days(("2027-03-01", ["1", "4"]), ("2027-03-02", ["2", "5"]), ("2027-03-03", ["6", "3"]))
+    result = evaluate(small_production, schedule)
+    assert result.location_returns == 0
+    assert result.returns_per_location == {"DINER": 0, "FARM": 0, "CLINIC": 0}
+    assert result.metrics()["location_returns"] == 0
+
+
+def test_coming_back_to_a_location_is_a_return(small_production: Production) -> None:
+    """DINER, FARM, DINER again: one return to DINER; a day with no scene breaks no run."""
+    back = _days(
+        ("2027-03-01", ["1"]), ("2027-03-02", ["2", "5"]), ("2027-03-03", ["4"]), ("2027-03-04", ["6", "3"])
+    )
+    assert evaluate(small_production, back).returns_per_location == {"DINER": 1, "FARM": 0, "CLINIC": 0}
+    waited = _days(
+        ("2027-03-01", ["1"]), ("2027-03-02", []), ("2027-03-03", ["4"]), ("2027-03-04", ["2", "5", "6", "3"])
+    )
+    assert evaluate(small_production, waited).location_returns == 0
+
+
 def test_weekend_inside_a_hold_span_is_not_a_hold(small_production: Production) -> None:
     """MAE works Friday and Tuesday: Saturday and Sunday are off days, only Monday is a hold."""
     schedule = _days(

@@ -30,7 +30,7 @@ from shootplan.money import format_money
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
 
-__all__ = ["CastWork", "Evaluation", "Violation", "cast_work", "evaluate", "scene_share"]
+__all__ = ["CastWork", "Evaluation", "Violation", "cast_work", "evaluate", "location_returns", "scene_share"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class Evaluation:
     company_move_cost: float
     shoot_day_cost: float
     dates: list[date] = field(default_factory=list)
+    returns_per_location: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_feasible(self) -> bool:
@@ -98,6 +99,11 @@ class Evaluation:
     def company_moves(self) -> int:
         """Company moves over the whole schedule."""
         return sum(self.moves_per_day)
+
+    @property
+    def location_returns(self) -> int:
+        """Times the unit came back to a location it had left: each is another load-in."""
+        return sum(self.returns_per_location.values())
 
     @property
     def hold_days(self) -> dict[str, int]:
@@ -119,6 +125,7 @@ class Evaluation:
         return {
             "shoot_days": self.num_shoot_days,
             "company_moves": self.company_moves,
+            "location_returns": self.location_returns,
             "hold_days": self.total_hold_days,
             "hold_cost": round(self.hold_cost, 2),
             "company_move_cost": round(self.company_move_cost, 2),
@@ -132,6 +139,7 @@ class Evaluation:
         lines = [
             f"{'shoot days':<16}{self.num_shoot_days}",
             f"{'company moves':<16}{self.company_moves}",
+            f"{'location returns':<16}{self.location_returns}",
             f"{'hold days':<16}{self.total_hold_days}",
             f"{'hold cost':<16}{format_money(self.hold_cost)}",
             f"{'cost':<16}{format_money(self.cost)}",
@@ -167,7 +175,29 @@ def evaluate(production: Production, schedule: Schedule) -> Evaluation:
         company_move_cost=sum(moves_per_day) * rules.company_move_cost,
         shoot_day_cost=schedule.num_days * rules.shoot_day_cost,
         dates=schedule.dates(),
+        returns_per_location=location_returns(production, schedule),
     )
+
+
+def location_returns(production: Production, schedule: Schedule) -> dict[str, int]:
+    """Per location, the runs of shoot days there after the first: the unit left and came back.
+
+    A run is a stretch of shoot days in a row at the location; a day with no scene leaves the
+    unit where it was, so it neither ends a run nor starts one. Locations never visited count 0.
+    """
+    returns = dict.fromkeys((location.name for location in production.locations), 0)
+    runs: dict[str, int] = {}
+    before: set[str] = set()
+    for day in schedule.days:
+        here = {production.scene(n).location for n in day.scenes if production.has_scene(n)}
+        if not here:
+            continue
+        for name in here - before:
+            runs[name] = runs.get(name, 0) + 1
+        before = here
+    for name, count in runs.items():
+        returns[name] = count - 1
+    return returns
 
 
 # --------------------------------------------------------------------------- rule checks

@@ -179,6 +179,7 @@ def _summary_table(production: Production, evaluation: Evaluation, boards: dict[
     rows: list[tuple[str, Callable[[Evaluation], str]]] = [
         ("shoot days", lambda e: str(e.num_shoot_days)),
         ("company moves", lambda e: str(e.company_moves)),
+        ("location returns", lambda e: str(e.location_returns)),
         ("hold days", lambda e: str(e.total_hold_days)),
         ("hold cost", lambda e: format_money(e.hold_cost)),
         ("cost", lambda e: format_money(e.cost)),

@@ -73,6 +73,7 @@ def _summary(result: ReplanResult) -> Table:
         ("cost", "cost"),
         ("hold_days", "hold days"),
         ("company_moves", "company moves"),
+        ("location_returns", "location returns"),
         ("shoot_days", "shoot days"),
         ("violations", "rule violations"),
     ):

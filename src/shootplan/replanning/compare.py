@@ -63,6 +63,7 @@ _METRICS = (
     ("shoot_day_cost", "shoot day cost"),
     ("hold_days", "hold days"),
     ("company_moves", "company moves"),
+    ("location_returns", "location returns"),
     ("shoot_days", "shoot days"),
     ("violations", "rule violations"),
 )

@@ -37,7 +37,7 @@ def _status_text(status: object) -> str:
     return status.name if isinstance(status, Enum) else str(status)
 
 
-_MONEY = "#,##0.00"
+_MONEY = "#,##0"  # whole units, as every other output prints money (shootplan.money)
 
 
 def write_summary(
@@ -129,6 +129,7 @@ def _cost_section(summary: _Summary, evaluation: Evaluation) -> None:
     pair = summary.pair
     summary.section("Costs")
     pair("Company moves", evaluation.company_moves)
+    pair("Location returns", evaluation.location_returns)
     pair("Company move cost", evaluation.company_move_cost, _MONEY)
     pair("Hold days", evaluation.total_hold_days)
     pair("Hold cost", evaluation.hold_cost, _MONEY)
