@@ -389,6 +389,7 @@ class Production(StrictModel):
     _scenes_by_number: dict[str, Scene] = PrivateAttr(default_factory=dict)
     _cast_by_id: dict[str, CastMember] = PrivateAttr(default_factory=dict)
     _locations_by_name: dict[str, Location] = PrivateAttr(default_factory=dict)
+    _has_daily_rates: bool = PrivateAttr(default=False)
 
     @model_validator(mode="after")
     def _cross_references(self) -> Self:
@@ -402,6 +403,7 @@ class Production(StrictModel):
         self._scenes_by_number = {s.number: s for s in self.scenes}
         self._cast_by_id = {c.id: c for c in self.cast}
         self._locations_by_name = {loc.name: loc for loc in self.locations}
+        self._has_daily_rates = any(member.daily_rate > 0 for member in self.cast)
         return self
 
     def _scene_references(self) -> list[Problem]:
@@ -478,7 +480,7 @@ class Production(StrictModel):
     @property
     def has_daily_rates(self) -> bool:
         """True when any performer has a daily rate; without one, holds are priced by the rules."""
-        return any(member.daily_rate > 0 for member in self.cast)
+        return self._has_daily_rates
 
     def daily_rate(self, cast_id: str) -> float:
         """The daily rate a performer's hold days are priced at: the one place that decides it.

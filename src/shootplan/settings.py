@@ -45,7 +45,7 @@ class Settings(BaseModel):
             data = tomllib.loads(source.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as error:
             raise ParameterError(f"{source}: not a valid TOML file: {error}") from None
-        table = data.get(cls.toml_table, data) if cls.toml_table in data else data
+        table = data.get(cls.toml_table, data)
         if not isinstance(table, dict):
             raise ParameterError(f"{source}: [{cls.toml_table}] must be a table of settings")
         try:

@@ -19,13 +19,12 @@ from rich.table import Table
 from shootplan.cli.common import command, console, fit, note, options, output_sets, read_input
 from shootplan.io._files import write_text, write_with
 from shootplan.io.excel import build_workbook
-from shootplan.io.ics import CalendarFiles, write_calendars
+from shootplan.io.ics import write_calendars
 from shootplan.io.json import read_schedule
 from shootplan.model import Production
 from shootplan.reports import day_out_of_days
-from shootplan.schedule import Schedule
 
-__all__ = ["CALENDARS", "PRODUCTION_JSON", "calendars", "dood", "write_feeds"]
+__all__ = ["CALENDARS", "PRODUCTION_JSON", "calendars", "dood"]
 
 #: What ``plan`` writes beside schedule.json and these commands read.
 PRODUCTION_JSON = "production.json"
@@ -42,15 +41,6 @@ def production_for(schedule_json: Path, production: Path | None) -> Production:
                 " planned from with --production FILE"
             )
     return read_input(production)
-
-
-def write_feeds(production: Production, schedule: Schedule, folder: Path) -> CalendarFiles:
-    """write_calendars, each feed that was not written named under -v."""
-    files = write_calendars(production, schedule, folder)
-    if options().verbose:
-        for skipped in files.skipped:
-            note(f"no feed: {skipped.message}")
-    return files
 
 
 def _short_date(day: object) -> str:
@@ -178,7 +168,7 @@ def calendars(schedule_json: Path, production_file: Path | None, out: Path | Non
         note(f"the schedule has no 'created' time: the feeds are stamped {stamp:%Y-%m-%d %H:%M} UTC")
         schedule = schedule.model_copy(update={"created": stamp})
     with output_sets(folder) as (stage,):
-        staged = write_feeds(production, schedule, stage.path("."))
+        staged = write_calendars(production, schedule, stage.path("."))
         events = {path.name: path.read_bytes().count(b"BEGIN:VEVENT") for path in staged.paths}
     table = Table(
         title=f"{fit(production.name, 40)}: calendar feeds", title_justify="left", box=box.SIMPLE_HEAD

@@ -26,10 +26,11 @@ from shootplan.cli.common import (
     status,
     warn,
 )
-from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, write_feeds
+from shootplan.cli.export import CALENDARS, PRODUCTION_JSON
 from shootplan.cli.progress import busy, progress
 from shootplan.evaluation import Evaluation, evaluate
 from shootplan.io.excel import write_excel
+from shootplan.io.ics import write_calendars
 from shootplan.io.json import write_production, write_schedule
 from shootplan.model import Production
 from shootplan.money import format_money
@@ -154,7 +155,7 @@ def _write_outputs(
         )
         write_production(stage.path(PRODUCTION_JSON), production)
         write_excel(production, schedule, stage.path(SCHEDULE_XLSX), result=result)
-        feeds = write_feeds(production, schedule, stage.path(CALENDARS))
+        feeds = write_calendars(production, schedule, stage.path(CALENDARS))
     note(f"calendars: {feeds}")
     return [
         ("schedule", out / SCHEDULE_JSON),
