@@ -104,6 +104,9 @@ def realistic_production(kind: str, seed: int) -> Production:
                 "max_eighths_per_day": pages_per_day * 8,
                 "max_shoot_days": max_days,
                 "max_minutes_per_day": None,
+                # A page in 80 minutes: the page cap binds before a day's 12 hours (meal included)
+                # that the turnaround leaves, as on a real board.
+                "minutes_per_page": 80,
             },
         }
     )

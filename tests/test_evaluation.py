@@ -9,6 +9,8 @@ import pytest
 from shootplan import Production, Schedule, ShootDay, evaluate
 from shootplan.evaluation import scene_share
 from shootplan.findings import Rule
+from shootplan.model import IntExt
+from shootplan.timeline import lay_out_days
 from tests.conftest import small_production_data
 
 
@@ -141,13 +143,41 @@ def test_cast_unavailable_and_location_window_are_violations() -> None:
 
 
 def test_turnaround_after_a_night_shoot(small_production: Production) -> None:
-    """Night scene 3 on Monday then a Tuesday day call breaks turnaround; a weekend absorbs it."""
-    broken = Schedule.from_day_lists(small_production, [["3", "4"], ["1", "2"], ["5", "6"]])
-    assert [v.rule for v in evaluate(small_production, broken).violations] == [Rule.TURNAROUND]
-    over_weekend = _days(("2027-03-05", ["1", "4", "3"]), ("2027-03-08", ["2", "5"]), ("2027-03-09", ["6"]))
-    assert evaluate(small_production, over_weekend).is_feasible
-    relaxed = small_production.replace(rules={"turnaround": "none"})
+    """A long night exterior on Monday, then a long day exterior on Tuesday: the day cannot call
+    late enough for the rest and still end by sunset, so turnaround breaks; a weekend absorbs it."""
+    night = small_production.scene("3").model_copy(update={"int_ext": IntExt.EXT, "minutes": 480})
+    field = small_production.scene("2").model_copy(update={"minutes": 300})
+    production = small_production.replace(
+        scenes=[
+            night if s.number == "3" else field if s.number == "2" else s for s in small_production.scenes
+        ]
+    )
+    broken = Schedule.from_day_lists(production, [["3"], ["2"], ["1", "4"], ["5", "6"]])
+    assert [v.rule for v in evaluate(production, broken).violations] == [Rule.TURNAROUND]
+    over_weekend = _days(
+        ("2027-03-05", ["3"]), ("2027-03-08", ["2"]), ("2027-03-09", ["1", "4"]), ("2027-03-10", ["5", "6"])
+    )
+    assert evaluate(production, over_weekend).is_feasible
+    relaxed = production.replace(rules={"turnaround": "none"})
     assert evaluate(relaxed, broken).is_feasible
+
+
+def test_night_exteriors_are_timed_in_the_dark_and_day_ones_in_daylight(small_production: Production) -> None:
+    """A night exterior laid out on a day shoot's morning breaks the light; alone it calls at dark."""
+    night = small_production.scene("3").model_copy(update={"int_ext": IntExt.EXT})
+    production = small_production.replace(
+        scenes=[night if s.number == "3" else s for s in small_production.scenes]
+    )
+    alone = Schedule.from_day_lists(production, [["3"], ["2"], ["1", "4"], ["5", "6"]])
+    assert evaluate(production, alone).is_feasible
+    call = lay_out_days(production, alone)[0].call
+    assert call.hour >= 17  # a night shoot calls at dark, not at the 07:00 day call
+    # Scene 2 (EXT DAY, 3 pages) and the night exterior on one day, night first: out of its light.
+    mixed = Schedule.from_day_lists(production, [["3", "2"], ["1", "4"], ["5", "6"]])
+    assert Rule.LIGHT in {v.rule for v in evaluate(production, mixed).violations}
+    assert evaluate(
+        production, Schedule.from_day_lists(production, [["2", "3"], ["1", "4"], ["5", "6"]])
+    ).is_feasible
 
 
 def test_precedence_same_day_pinned_and_max_days() -> None:

@@ -33,6 +33,7 @@ from shootplan.io.json import write_schedule as write_schedule
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
 from shootplan.model import IntExt as IntExt
+from shootplan.model import Light as Light
 from shootplan.model import Location as Location
 from shootplan.model import Production as Production
 from shootplan.model import Rules as Rules
@@ -53,6 +54,7 @@ from shootplan.replanning import replan as replan
 from shootplan.reports import cost_summary as cost_summary
 from shootplan.reports import day_out_of_days as day_out_of_days
 from shootplan.reports import one_liner as one_liner
+from shootplan.schedule import DayKind as DayKind
 from shootplan.schedule import Schedule as Schedule
 from shootplan.schedule import ShootDay as ShootDay
 from shootplan.solver import Progress as Progress
@@ -60,6 +62,7 @@ from shootplan.solver import Result as Result
 from shootplan.solver import SolveParams as SolveParams
 from shootplan.solver import Status as Status
 from shootplan.solver import solve as solve
+from shootplan.timeline import time_schedule as time_schedule
 
 __version__ = "0.1.0"
 
@@ -68,10 +71,12 @@ __all__ = [
     "CastMember",
     "Changes",
     "DateRange",
+    "DayKind",
     "Evaluation",
     "Finding",
     "ImportProblem",
     "IntExt",
+    "Light",
     "Location",
     "ParameterError",
     "Production",
@@ -111,6 +116,7 @@ __all__ = [
     "replan",
     "show_versions",
     "solve",
+    "time_schedule",
     "write_calendars",
     "write_excel",
     "write_revised_calendars",

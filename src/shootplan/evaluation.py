@@ -20,32 +20,19 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from shootplan.day_checks import check_times
 from shootplan.findings import Rule
-from shootplan.model import Production, Scene, Turnaround
+from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
+from shootplan.shares import scene_share
+from shootplan.violations import Violation
 
 __all__ = ["CastWork", "Evaluation", "Violation", "cast_work", "evaluate", "location_returns", "scene_share"]
-
-
-@dataclass(frozen=True)
-class Violation:
-    """A broken hard rule (a :class:`~shootplan.findings.Rule`), with the entities it concerns."""
-
-    rule: Rule
-    message: str
-    day: int | None = None
-    scene: str | None = None
-    cast: str | None = None
-    location: str | None = None
-
-    def __str__(self) -> str:
-        return f"[{self.rule.label}] {self.message}"
 
 
 @dataclass(frozen=True)
@@ -159,7 +146,7 @@ def evaluate(production: Production, schedule: Schedule) -> Evaluation:
     _check_availability(production, schedule, scene_days, violations)
     _check_windows(production, schedule, scene_days, violations)
     _check_order(production, schedule, scene_days, violations)
-    _check_turnaround(production, schedule, violations)
+    check_times(production, schedule, violations)
     work = cast_work(production, schedule)
     rules = production.rules
     hold_cost = sum(work[c.id].num_hold_days * production.hold_day_cost(c.id) for c in production.cast)
@@ -345,27 +332,6 @@ def _day_loads(
     return moves_per_day, eighths_per_day, minutes_per_day
 
 
-def scene_share(production: Production, scene: Scene, span: Sequence[int], index: int) -> tuple[int, int]:
-    """The eighths and minutes of ``scene`` shot on the day at position ``index``.
-
-    ``span`` is the positions (0-based) of every day the scene is shot on, as
-    :meth:`shootplan.Schedule.scene_days` gives them. A scene shot on one day (or an ``index``
-    outside its span) is whole: its eighths and estimated minutes
-    (:meth:`shootplan.Rules.scene_minutes`). A multi-day scene is split evenly over its days, the
-    remainder going to the first days: 20 eighths over 3 days are 7, 7 and 6. The parts of every
-    day add up to the whole scene, so each report's day rows add up to :func:`evaluate`'s day totals
-    (its ``eighths_per_day`` and ``minutes_per_day``, before company moves).
-    """
-    minutes = production.rules.scene_minutes(scene)
-    if len(span) <= 1 or index not in span:
-        return scene.eighths, minutes
-    position = span.index(index)
-    parts = len(span)
-    eighths = scene.eighths // parts + (1 if position < scene.eighths % parts else 0)
-    share = minutes // parts + (1 if position < minutes % parts else 0)
-    return eighths, share
-
-
 def _check_availability(
     production: Production,
     schedule: Schedule,
@@ -476,28 +442,6 @@ def _check_order(
                     Rule.SAME_DAY,
                     f"scenes {', '.join(group)} must share a day: {where}",
                     scene=group[0],
-                )
-            )
-
-
-def _check_turnaround(production: Production, schedule: Schedule, violations: list[Violation]) -> None:
-    """No day-call shoot day on the date right after a night shoot (unless the profile allows)."""
-    if production.rules.turnaround is Turnaround.NONE:
-        return
-    for previous, current in zip(schedule.days, schedule.days[1:], strict=False):
-        if (current.date - previous.date).days != 1:
-            continue  # a day off in between absorbs the reset
-        night = [n for n in previous.scenes if production.has_scene(n) and production.scene(n).is_night]
-        day = [n for n in current.scenes if production.has_scene(n) and not production.scene(n).is_night]
-        if night and day:
-            violations.append(
-                Violation(
-                    Rule.TURNAROUND,
-                    f"day {previous.number} shoots night scene {night[0]} and day {current.number}"
-                    f" ({current.date}) calls the unit for day scene {day[0]} the next morning:"
-                    f" no {production.rules.turnaround.rest_hours} h rest",
-                    day=current.number,
-                    scene=day[0],
                 )
             )
 

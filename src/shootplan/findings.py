@@ -39,6 +39,9 @@ class Rule(StrEnum):
     PRECEDENCE = "precedence"
     SAME_DAY = "same_day"
     TURNAROUND = "turnaround"
+    LIGHT = "light"
+    DAY_LENGTH = "day_length"
+    MINORS = "minors"
     DROP_PICKUP = "drop_pickup"
     WEATHER = "weather"
     # Costs.
@@ -76,6 +79,9 @@ _LABELS = {
     Rule.PRECEDENCE: "precedence",
     Rule.SAME_DAY: "same day",
     Rule.TURNAROUND: "turnaround",
+    Rule.LIGHT: "daylight and darkness",
+    Rule.DAY_LENGTH: "day length",
+    Rule.MINORS: "minors' hours",
     Rule.DROP_PICKUP: "drop/pickup",
     Rule.WEATHER: "weather",
     Rule.SHOOT_DAYS: "shoot days",

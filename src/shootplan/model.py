@@ -22,7 +22,9 @@ from typing import Any, Self
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
 from shootplan.errors import Problem, ProductionError
+from shootplan.light import DAWN_WORDS, DUSK_WORDS, NIGHT_WORDS, Light
 from shootplan.pages import format_pages, parse_page_cap, parse_pages
+from shootplan.profiles import Turnaround
 
 # The calendar and the model base live in their own modules; these names stay importable from
 # here, where the rest of the package has always found them.
@@ -38,6 +40,7 @@ __all__ = [
     "CastMember",
     "DateRange",
     "IntExt",
+    "Light",
     "Location",
     "Production",
     "Rules",
@@ -45,9 +48,6 @@ __all__ = [
     "ShootCalendar",
     "Turnaround",
 ]
-
-# Times of day that mean the unit works at night (and so owes a turnaround the next morning).
-NIGHT_WORDS = frozenset({"NIGHT", "N", "EVENING", "LATE NIGHT", "MIDNIGHT", "NITE"})
 
 # --------------------------------------------------------------------------- scene
 
@@ -116,6 +116,14 @@ class Scene(StrictModel):
     cover: bool = Field(
         default=False, description="A weather-cover set: may be swapped into a lost exterior day."
     )
+    light: Light | None = Field(
+        default=None,
+        description=(
+            "The light the scene needs; default from the slugline: an exterior (EXT, INT/EXT) by"
+            " its time of day (DAY, NIGHT, DAWN, DUSK...), an interior any light. Set it on an"
+            " INT NIGHT at a practical location whose windows must be dark."
+        ),
+    )
 
     @field_validator("number", "set", mode="before")
     @classmethod
@@ -181,6 +189,30 @@ class Scene(StrictModel):
     def is_night(self) -> bool:
         """True when the strip is shot at night (NIGHT, EVENING...): it drives turnaround."""
         return self.time_of_day in NIGHT_WORDS or "NIGHT" in self.time_of_day
+
+    @property
+    def required_light(self) -> Light:
+        """The light the scene is shot in: its ``light``, else from I/E and the time of day."""
+        if self.light is not None:
+            return self.light
+        if self.int_ext is IntExt.INT:
+            return Light.ANY
+        words = self.time_of_day
+        if any(w in words for w in DAWN_WORDS):
+            return Light.DAWN
+        if any(w in words for w in DUSK_WORDS):
+            return Light.DUSK
+        return Light.NIGHT if self.is_night else Light.DAY
+
+    @property
+    def needs_dark(self) -> bool:
+        """True when the scene needs the night or its twilight: the unit works late that day."""
+        return self.required_light in (Light.NIGHT, Light.DAWN, Light.DUSK)
+
+    @property
+    def needs_daylight(self) -> bool:
+        """True when the scene must be shot between sunrise and sunset."""
+        return self.required_light is Light.DAY
 
     @property
     def is_exterior(self) -> bool:
@@ -284,25 +316,6 @@ class Location(StrictModel):
 # --------------------------------------------------------------------------- rules
 
 
-class Turnaround(StrEnum):
-    """Rest profile after a night shoot (DOMAIN.md).
-
-    With any profile but ``none``, a day containing night work may not be followed on the very next
-    calendar date by a day-call shoot day: a night wrap near dawn leaves no 10-12 h rest before a
-    morning call. A day off in between (a weekend) absorbs the reset.
-    """
-
-    SAG = "sag"  # performers, 12 h (SAG-AFTRA)
-    IATSE = "iatse"  # crew, 10 h
-    EU = "eu"  # 11 h (EU working time directive)
-    NONE = "none"  # not enforced
-
-    @property
-    def rest_hours(self) -> int:
-        """Minimum rest between wrap and next call."""
-        return {"sag": 12, "iatse": 10, "eu": 11, "none": 0}[self.value]
-
-
 class Rules(StrictModel):
     """Scheduling rules and the producer's cost weights.
 
@@ -326,7 +339,15 @@ class Rules(StrictModel):
     minutes_per_page: float = Field(
         default=120.0, gt=0, description="Estimated minutes per page for scenes without minutes."
     )
-    call_time: time = Field(default=time(7, 0), description="Default crew call.")
+    call_time: time = Field(default=time(7, 0), description="Day shoots' crew call (see shootplan.timeline).")
+    max_day_hours: float | None = Field(
+        default=13.0,
+        gt=0,
+        description=(
+            "Longest day from crew call to wrap, meal and waits for the light included (None: no"
+            " cap); the work itself is capped by max_minutes_per_day."
+        ),
+    )
     company_move_minutes: int = Field(
         default=60, ge=0, description="Shooting time a company move takes out of the day."
     )
@@ -361,6 +382,18 @@ class Rules(StrictModel):
     def _pages(cls, value: Any) -> Any:
         # Pages as written ("5.2", "5 2/8") floor to whole eighths: a cap is never exceeded.
         return parse_page_cap(value) if isinstance(value, str) else value
+
+    @property
+    def work_cap(self) -> int:
+        """Most minutes of work (scenes and moves) the solver puts in a day: the time cap, and a
+        day with its meal hour no longer than ``max_day_hours`` nor than 24 h less the
+        turnaround's rest (so that the next day can call at the same hour)."""
+        caps = [(24 - self.turnaround.rest_hours) * 60 - 60]
+        if self.max_minutes_per_day is not None:
+            caps.append(self.max_minutes_per_day)
+        if self.max_day_hours is not None:
+            caps.append(int(self.max_day_hours * 60) - 60)
+        return max(1, min(caps))
 
     def scene_minutes(self, scene: Scene) -> int:
         """Estimated shooting minutes of a whole scene (its own estimate, else by pages)."""
@@ -510,9 +543,7 @@ class Production(StrictModel):
         if scene.shoot_days is not None:
             return scene.shoot_days
         by_pages = math.ceil(scene.eighths / self.rules.max_eighths_per_day)
-        by_minutes = 1
-        if self.rules.max_minutes_per_day is not None:
-            by_minutes = math.ceil(self.rules.scene_minutes(scene) / self.rules.max_minutes_per_day)
+        by_minutes = math.ceil(self.rules.scene_minutes(scene) / self.rules.work_cap)
         return max(1, by_pages, by_minutes)
 
     def min_shoot_days(self) -> int:

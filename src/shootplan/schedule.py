@@ -9,22 +9,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Self
+from enum import StrEnum
+from typing import Any, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
 
 from shootplan.model import Day, Production
 from shootplan.validation import StrictModel
 
-__all__ = ["Schedule", "ShootDay"]
+__all__ = ["DayKind", "Schedule", "ShootDay"]
+
+
+class DayKind(StrEnum):
+    """The type of a shoot day, from the light its exteriors need (DOMAIN.md, "Day types")."""
+
+    DAY = "day"  # calls in the morning; exteriors in daylight
+    NIGHT = "night"  # calls so that its exteriors fall in the dark; wraps by dawn
+    SPLIT = "split"  # calls around midday; day exteriors before sunset, night ones after
 
 
 class ShootDay(StrictModel):
-    """One shoot day: its number (1-based), its date and its scenes in shooting order."""
+    """One shoot day: its number (1-based), its date and its scenes in shooting order.
+
+    ``kind``, ``call``, ``wrap`` and ``times`` (each scene's planned start and end) are the day's
+    plan on the clock, filled by :func:`shootplan.time_schedule` (the solver's schedules carry them);
+    a hand-made schedule may leave them out: every report lays the day out the same way.
+    """
 
     number: int = Field(ge=1, description="Shoot day number: Day 1, Day 2...")
     date: Day = Field(description="Calendar date of the shoot day.")
     scenes: list[str] = Field(default_factory=list, description="Scene numbers in shooting order.")
+    kind: DayKind | None = Field(default=None, description="Day, night or split day (None: no work).")
+    call: datetime | None = Field(default=None, description="Crew call (time-zone aware).")
+    wrap: datetime | None = Field(default=None, description="Estimated wrap (time-zone aware).")
+    times: dict[str, tuple[datetime, datetime]] = Field(
+        default_factory=dict, description="Each scene's planned start and end on this day."
+    )
 
     @field_validator("scenes", mode="before")
     @classmethod
@@ -32,6 +52,15 @@ class ShootDay(StrictModel):
         if isinstance(value, list | tuple):
             return [f"{v:g}" if isinstance(v, float) else str(v) for v in value]
         return value
+
+    @model_serializer(mode="wrap")
+    def _without_unset_times(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # A day not laid out yet (a hand-made schedule) keeps its JSON as small as it was.
+        data: dict[str, Any] = handler(self)
+        for key in ("kind", "call", "wrap", "times"):
+            if not data.get(key):
+                data.pop(key, None)
+        return data
 
 
 class Schedule(StrictModel):

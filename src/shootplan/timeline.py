@@ -1,46 +1,56 @@
-"""The shoot day laid out: crew call, each scene's start and end, the meal, company moves, wrap.
+"""The shoot day as it is lived: its type, call, each scene's start and end, meal, moves, wrap.
 
-One estimate of the day that every output shares (calendar feeds today; Excel and call sheets
-later), so that a phone and a printed sheet never disagree about when a scene starts.
+One estimate of the day that every output shares (calendar feeds, Excel, call sheets) and that
+:func:`~shootplan.evaluate` checks, so that a phone, a printed sheet and the scorer never disagree
+about when a scene starts. Each day is laid out in the order the schedule lists its scenes:
 
-- Crew call is ``rules.call_time`` (``night_call_time``, when given, on days whose scenes are all
-  night scenes), in the IANA zone of the day's first location (else the shoot calendar's zone).
-- The work is what :func:`~shootplan.evaluate` counts for the day (scene minutes, from
-  ``minutes_per_page`` unless a scene has its own, plus ``company_move_minutes`` per move); a
-  multi-day scene is shared between its days as :func:`~shootplan.scene_share` shares it.
-- A meal break of ``meal_minutes`` (60) is added on days whose work exceeds six hours (the usual
-  first-meal rule), at the scene boundary nearest half-way, or in the middle of a lone scene.
-- Wrap = call + work + meal, counted in absolute time so that a night shoot across a DST change
-  ends at the right hour.
+- The day's **type** (:func:`~shootplan.day_order.day_kind`): day, night or split.
+- **Light** (:mod:`shootplan.sun`, at each scene's location and date): EXT DAY between sunrise and
+  sunset, EXT NIGHT between sunset and the next sunrise, DUSK starting in the evening twilight,
+  DAWN in the morning one (the next morning's on a night shoot), interiors any time.
+- **Call**: a day shoot calls at ``rules.call_time``, later when its first exterior would wait for
+  sunrise, earlier for a dawn scene; a night shoot calls so that its first night exterior starts
+  at sunset; a split day so that its last day exterior ends at sunset. Never sooner than the
+  turnaround profile's rest after the previous shoot day's wrap (days off count as rest).
+- **Meal**: ``meal_minutes`` (60) on a day whose work exceeds six hours, at the scene boundary
+  nearest half-way among those within six hours of call (or in the middle of a lone long scene).
+- **Work**: scene minutes (a multi-day scene shared as :func:`~shootplan.shares.scene_share`
+  shares it) plus ``company_move_minutes`` per move. A scene that would start before its light
+  waits for it; wrap is the end of the last item. Clock sums are in absolute time, so a night
+  across a DST change ends at the right hour.
 
-Everything here is plain data (no file format): :func:`lay_out_days` gives one
-:class:`DayTimeline` per shoot day, each a sequence of :class:`TimelineItem` (scene, meal or move)
-that :meth:`DayTimeline.stretches` groups into :class:`LocationStretch` (the unit at one place).
+Plain data, no file format: :func:`lay_out_days` gives one :class:`DayTimeline` per shoot day;
+:func:`time_schedule` writes the times into the schedule itself.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from shootplan.evaluation import Evaluation, evaluate, scene_share
-from shootplan.model import Location, Production, Scene
-from shootplan.schedule import Schedule, ShootDay
+from shootplan.day_order import day_kind
+from shootplan.model import Light, Location, Production, Scene
+from shootplan.schedule import DayKind, Schedule, ShootDay
+from shootplan.shares import scene_share
+from shootplan.sun import SunTimes, sun_at
 
 __all__ = [
     "MEAL_AFTER_MINUTES",
     "DayTimeline",
+    "LightWindow",
     "LocationStretch",
     "TimelineItem",
-    "lay_out_day",
     "lay_out_days",
+    "light_window",
+    "time_schedule",
     "zone_of",
 ]
 
-#: Work beyond this many minutes earns the crew a meal break (the usual six-hour rule).
+#: Work beyond this many minutes earns the crew a meal break, within this long of call.
 MEAL_AFTER_MINUTES = 6 * 60
 
 
@@ -60,6 +70,12 @@ class TimelineItem:
     scene: Scene | None = None
     part: tuple[int, int] | None = None
     eighths: int = 0
+    window: LightWindow | None = None
+
+    @property
+    def light_problem(self) -> str | None:
+        """Why this scene is shot out of its light (None when it is not, or for a meal or move)."""
+        return self.window.problem(self.start, self.end) if self.window is not None else None
 
     @property
     def minutes(self) -> int:
@@ -85,7 +101,8 @@ class DayTimeline:
     ``index`` is the day's 0-based position in the schedule, ``total_days`` the schedule's number
     of the last shoot day (for "Day 4 of 32"), ``scenes`` the day's scene numbers without repeats,
     ``eighths`` and ``work_minutes`` the day's totals as :func:`~shootplan.evaluate` counts them,
-    and ``meal_minutes`` the meal break the day gets (0 when none).
+    ``meal_minutes`` the meal break the day gets (0 when none), ``kind`` the day's type (None
+    without scenes) and ``sun`` the light at the day's first location.
     """
 
     index: int
@@ -99,6 +116,17 @@ class DayTimeline:
     eighths: int
     work_minutes: int
     meal_minutes: int
+    kind: DayKind | None
+    sun: SunTimes
+
+    def scene_times(self) -> dict[str, tuple[datetime, datetime]]:
+        """Each scene's planned start and end (a scene split by the meal: first start, last end)."""
+        times: dict[str, tuple[datetime, datetime]] = {}
+        for item in self.items:
+            if item.scene is not None:
+                first = times.get(item.scene.number, (item.start, item.end))[0]
+                times[item.scene.number] = (first, item.end)
+        return times
 
     @property
     def location(self) -> Location | None:
@@ -136,65 +164,110 @@ def zone_of(production: Production, location: Location | None) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-def lay_out_days(
-    production: Production,
-    schedule: Schedule,
-    *,
-    night_call_time: time | None = None,
-    meal_minutes: int = 60,
-    evaluation: Evaluation | None = None,
-) -> list[DayTimeline]:
-    """Every shoot day of ``schedule`` laid out, in order.
+@dataclass(frozen=True)
+class LightWindow:
+    """When a scene may be shot: start no sooner than ``earliest``, no later than ``latest_start``,
+    end by ``latest_end`` (None: no limit)."""
 
-    ``evaluation`` is ``evaluate(production, schedule)`` when the caller has it already (it is
-    computed otherwise). Raises ``KeyError`` for a scene the production does not have.
+    light: Light
+    earliest: datetime | None
+    latest_start: datetime | None
+    latest_end: datetime | None
+
+    def problem(self, start: datetime, end: datetime) -> str | None:
+        """Why a scene shot from ``start`` to ``end`` is out of its light (None when it is not)."""
+        if self.earliest is not None and start < self.earliest:
+            return f"starts at {_clock(start)}, before {_LIGHT_FROM[self.light]} at {_clock(self.earliest)}"
+        if self.latest_start is not None and start > self.latest_start:
+            ends = _clock(self.latest_start)
+            return f"starts at {_clock(start)}, after the {self.light.value} light ends at {ends}"
+        if self.latest_end is not None and end > self.latest_end:
+            return f"ends at {_clock(end)}, after {_LIGHT_TO[self.light]} at {_clock(self.latest_end)}"
+        return None
+
+
+_LIGHT_FROM = {Light.DAY: "sunrise", Light.NIGHT: "sunset", Light.DUSK: "sunset", Light.DAWN: "dawn"}
+_LIGHT_TO = {Light.DAY: "sunset", Light.NIGHT: "sunrise"}
+
+
+def _clock(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def light_window(production: Production, scene: Scene, kind: DayKind | None, day: ShootDay) -> LightWindow:
+    """The light ``scene`` needs on ``day`` (a day of type ``kind``), at its location."""
+    light = scene.required_light
+    sun = sun_at(production, scene.location, day.date)
+    if light is Light.DAY:
+        return LightWindow(light, sun.sunrise, None, sun.sunset)
+    if light is Light.NIGHT:
+        return LightWindow(light, sun.sunset, None, sun.next_sunrise)
+    if light is Light.DUSK:
+        return LightWindow(light, sun.sunset, sun.dusk, None)
+    if light is Light.DAWN:
+        if kind in (DayKind.NIGHT, DayKind.SPLIT):
+            return LightWindow(light, sun.next_dawn, sun.next_sunrise, None)
+        return LightWindow(light, sun.dawn, sun.sunrise, None)
+    return LightWindow(light, None, None, None)
+
+
+def lay_out_days(production: Production, schedule: Schedule, *, meal_minutes: int = 60) -> list[DayTimeline]:
+    """Every shoot day of ``schedule`` laid out, in order (each call rested after the last wrap).
+
+    Raises ``KeyError`` for a scene the production does not have.
     """
-    evaluation = evaluation if evaluation is not None else evaluate(production, schedule)
     spans = schedule.scene_days()
-    return [
-        lay_out_day(
-            production,
-            schedule,
-            index,
-            night_call_time=night_call_time,
-            meal_minutes=meal_minutes,
-            evaluation=evaluation,
-            spans=spans,
+    rest = timedelta(hours=production.rules.turnaround.rest_hours)
+    timelines: list[DayTimeline] = []
+    rested_from: datetime | None = None
+    for index in range(len(schedule.days)):
+        timeline = _lay_out_day(production, schedule, index, spans, rested_from, meal_minutes)
+        timelines.append(timeline)
+        if timeline.items:
+            rested_from = timeline.wrap + rest
+    return timelines
+
+
+def time_schedule(production: Production, schedule: Schedule) -> Schedule:
+    """``schedule`` with each day's type, call, wrap and scene times written in."""
+    days = [
+        timeline.day.model_copy(
+            update={
+                "kind": timeline.kind,
+                "call": timeline.call if timeline.items else None,
+                "wrap": timeline.wrap if timeline.items else None,
+                "times": timeline.scene_times(),
+            }
         )
-        for index in range(len(schedule.days))
+        for timeline in lay_out_days(production, schedule)
     ]
+    return schedule.model_copy(update={"days": days})
 
 
-def lay_out_day(
+def _lay_out_day(
     production: Production,
     schedule: Schedule,
     index: int,
-    *,
-    night_call_time: time | None = None,
-    meal_minutes: int = 60,
-    evaluation: Evaluation | None = None,
-    spans: Mapping[str, list[int]] | None = None,
+    spans: Mapping[str, list[int]],
+    rested_from: datetime | None,
+    meal_minutes: int,
 ) -> DayTimeline:
-    """The shoot day at 0-based position ``index`` laid out: call, scenes, meal, moves, wrap.
-
-    ``evaluation`` and ``spans`` (:meth:`~shootplan.Schedule.scene_days`) are computed when not
-    given; pass them when laying out many days of one schedule.
-    """
-    evaluation = evaluation if evaluation is not None else evaluate(production, schedule)
-    spans = spans if spans is not None else schedule.scene_days()
+    """The shoot day at 0-based ``index``: type, call, items and wrap."""
     day = schedule.days[index]
-    work_minutes = evaluation.minutes_per_day[index]
-    numbers = tuple(dict.fromkeys(day.scenes))
-    scenes = [production.scene(n) for n in numbers]
-    zone = zone_of(production, production.location(scenes[0].location) if scenes else None)
-    night = bool(scenes) and all(s.is_night for s in scenes)
-    call_time = night_call_time if night and night_call_time else production.rules.call_time
-    call = datetime.combine(day.date, call_time.replace(tzinfo=None), tzinfo=zone)
-    meal = meal_minutes if work_minutes > MEAL_AFTER_MINUTES and scenes else 0
-    entries = [_entry(production, scene, spans.get(scene.number, [index]), index) for scene in scenes]
-    items = _items(production, entries, call, work_minutes, meal)
-    # The wrap is evaluate()'s work for the day (the one definition) plus the meal, counted in UTC.
-    wrap = (call.astimezone(UTC) + timedelta(minutes=work_minutes + meal)).astimezone(zone)
+    scenes = [production.scene(n) for n in dict.fromkeys(day.scenes)]
+    kind = day_kind(scenes)
+    first = production.location(scenes[0].location) if scenes else None
+    zone = zone_of(production, first)
+    entries = [
+        _entry(production, scene, spans.get(scene.number, [index]), index, kind, day) for scene in scenes
+    ]
+    work = sum(e.minutes for e in entries) + production.rules.company_move_minutes * _moves(entries)
+    meal = meal_minutes if work > MEAL_AFTER_MINUTES and entries else 0
+    meal_at, split = _meal_position(production, entries, work, meal)
+    prefix = _prefix_minutes(production, entries, meal_at, meal)
+    call = _call(production, day, zone, kind, entries, prefix, rested_from)
+    items = _items(production, entries, call, meal, meal_at, split)
+    wrap = items[-1].end.astimezone(zone) if items else call
     return DayTimeline(
         index=index,
         day=day,
@@ -203,10 +276,12 @@ def lay_out_day(
         call=call,
         wrap=wrap,
         items=items,
-        scenes=numbers,
-        eighths=evaluation.eighths_per_day[index],
-        work_minutes=work_minutes,
+        scenes=tuple(s.number for s in scenes),
+        eighths=sum(e.eighths for e in entries),
+        work_minutes=work,
         meal_minutes=meal,
+        kind=kind,
+        sun=sun_at(production, first.name if first else None, day.date),
     )
 
 
@@ -218,19 +293,92 @@ class _Entry:
     eighths: int
     minutes: int
     part: tuple[int, int] | None
+    window: LightWindow
 
 
-def _entry(production: Production, scene: Scene, span: list[int], index: int) -> _Entry:
+def _entry(
+    production: Production, scene: Scene, span: list[int], index: int, kind: DayKind | None, day: ShootDay
+) -> _Entry:
     eighths, minutes = scene_share(production, scene, span, index)
     part = (span.index(index) + 1, len(span)) if len(span) > 1 else None
-    return _Entry(scene, eighths, minutes, part)
+    return _Entry(scene, eighths, minutes, part, light_window(production, scene, kind, day))
+
+
+def _moves(entries: Sequence[_Entry]) -> int:
+    return sum(1 for a, b in itertools.pairwise(entries) if a.scene.location != b.scene.location)
+
+
+def _prefix_minutes(
+    production: Production, entries: Sequence[_Entry], meal_at: int | None, meal: int
+) -> list[int]:
+    """Minutes from call to the start of each entry when nothing waits for the light."""
+    prefix: list[int] = []
+    elapsed = 0
+    for position, entry in enumerate(entries):
+        if meal and position == meal_at:
+            elapsed += meal
+        if position and entries[position - 1].scene.location != entry.scene.location:
+            elapsed += production.rules.company_move_minutes
+        prefix.append(elapsed)
+        elapsed += entry.minutes
+    return prefix
+
+
+def _call(
+    production: Production,
+    day: ShootDay,
+    zone: ZoneInfo,
+    kind: DayKind | None,
+    entries: Sequence[_Entry],
+    prefix: Sequence[int],
+    rested_from: datetime | None,
+) -> datetime:
+    """The crew call: within the calls that put every scene in its light, the one the day's type
+    asks for (a day shoot ``rules.call_time``, a night shoot the first dark, a split day the
+    latest), no sooner than ``rested_from`` where the light leaves room for the rest."""
+    lower: datetime | None = None
+    upper: datetime | None = None
+    for i, entry in enumerate(entries):
+        window = entry.window
+        for bound, minutes, is_lower in (
+            (window.earliest, prefix[i], True),
+            (window.latest_start, prefix[i], False),
+            (window.latest_end, prefix[i] + entry.minutes, False),
+        ):
+            if bound is None:
+                continue
+            at = _minus(bound, minutes, zone)
+            if is_lower:
+                lower = at if lower is None or at > lower else lower
+            else:
+                upper = at if upper is None or at < upper else upper
+    if rested_from is not None and (upper is None or rested_from <= upper):
+        lower = rested_from if lower is None or rested_from > lower else lower
+    if kind is DayKind.NIGHT and lower is not None:
+        return lower
+    if kind is DayKind.SPLIT and upper is not None:
+        return upper if lower is None or upper >= lower else lower
+    call = datetime.combine(day.date, production.rules.call_time.replace(tzinfo=None), tzinfo=zone)
+    if upper is not None and call > upper:
+        call = upper
+    if lower is not None and call < lower:
+        call = lower
+    return call
+
+
+def _minus(moment: datetime, minutes: int, zone: ZoneInfo) -> datetime:
+    return (moment.astimezone(UTC) - timedelta(minutes=minutes)).astimezone(zone)
 
 
 def _items(
-    production: Production, entries: Sequence[_Entry], call: datetime, work_minutes: int, meal: int
+    production: Production,
+    entries: Sequence[_Entry],
+    call: datetime,
+    meal: int,
+    meal_at: int | None,
+    split: bool,
 ) -> tuple[TimelineItem, ...]:
     """The day's scenes in order, with the meal and the company moves between them."""
-    meal_at, split = _meal_position(production, entries, work_minutes, meal)
     # Clock arithmetic in UTC: a wall-clock sum would be an hour off across a DST change.
     now = call.astimezone(UTC)
     items: list[TimelineItem] = []
@@ -245,24 +393,36 @@ def _items(
             move = timedelta(minutes=production.rules.company_move_minutes)
             items.append(TimelineItem("move", now, now + move, location))
             now += move
+        if entry.window.earliest is not None and now < entry.window.earliest:
+            now = entry.window.earliest.astimezone(UTC)  # the unit waits for its light
         if meal and split and position == 0:
             # One long scene: the meal falls in its middle; the rest is listed as "(cont.)".
             half = minutes // 2
             end = now + timedelta(minutes=half)
-            items.append(TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths))
+            items.append(
+                TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths, entry.window)
+            )
             items.append(TimelineItem("meal", end, end + timedelta(minutes=meal), location))
             now, minutes, eighths = end + timedelta(minutes=meal), minutes - half, 0
         end = now + timedelta(minutes=minutes)
-        items.append(TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths))
+        items.append(
+            TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths, entry.window)
+        )
         now = end
         previous = location
-    return tuple(items)
+    return tuple(_local(item, call.tzinfo) for item in items)
+
+
+def _local(item: TimelineItem, zone: object) -> TimelineItem:
+    assert isinstance(zone, ZoneInfo)
+    return replace(item, start=item.start.astimezone(zone), end=item.end.astimezone(zone))
 
 
 def _meal_position(
     production: Production, entries: Sequence[_Entry], work_minutes: int, meal: int
 ) -> tuple[int | None, bool]:
-    """Where the meal goes: before entry k (the boundary nearest half-way), or inside a lone scene."""
+    """Where the meal goes: before entry k (the boundary within six hours of call nearest
+    half-way), or inside a lone scene."""
     if not meal or not entries:
         return None, False
     if len(entries) == 1:
@@ -270,12 +430,12 @@ def _meal_position(
     elapsed = 0
     best: tuple[float, int] | None = None
     for position, entry in enumerate(entries):
-        if position:
+        if position and elapsed <= MEAL_AFTER_MINUTES:
             # The meal comes before a company move at the same boundary (the crew eats, then goes).
             distance = abs(elapsed - work_minutes / 2)
             if best is None or distance < best[0]:
                 best = (distance, position)
-            if entries[position - 1].scene.location != entry.scene.location:
-                elapsed += production.rules.company_move_minutes
+        if position and entries[position - 1].scene.location != entry.scene.location:
+            elapsed += production.rules.company_move_minutes
         elapsed += entry.minutes
-    return (best[1] if best else None), False
+    return (best[1] if best else None), best is None

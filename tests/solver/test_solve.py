@@ -78,7 +78,12 @@ def test_page_cap_forces_a_second_day() -> None:
     """Two 3-page scenes fit one day at a 6-page cap but need two at a 5-page cap."""
     data = small_production_data()
     data["scenes"] = [dict(data["scenes"][0], eighths=24), dict(data["scenes"][3], eighths=24)]
-    data["rules"] = {"max_eighths_per_day": 48, "max_minutes_per_day": None, "shoot_day_cost": 1000}
+    data["rules"] = {
+        "max_eighths_per_day": 48,
+        "max_minutes_per_day": None,
+        "minutes_per_page": 60,
+        "shoot_day_cost": 1000,
+    }
     assert _solve(data).schedule.num_days == 1
     data["rules"]["max_eighths_per_day"] = 40
     assert _solve(data).schedule.num_days == 2
@@ -170,24 +175,22 @@ def test_without_rates_the_solver_keeps_holds_down() -> None:
     assert free.evaluation.total_hold_days == 0
 
 
-def test_turnaround_keeps_day_work_off_the_morning_after_a_night() -> None:
-    """With a night scene and all-day work after it, no day-call day follows the night day."""
+def test_turnaround_keeps_day_exteriors_off_the_morning_after_a_night() -> None:
+    """A night exterior, and day exteriors to shoot: none on the date after the night, and every
+    call rested and in its light, as the scorer reads the laid-out days."""
     data = small_production_data()
+    data["scenes"][2].update(int_ext="EXT", minutes=420)  # scene 3: EXT NIGHT, 7 hours
     data["rules"] = {"max_shoot_days": 3}
     production = Production.model_validate(data)
     result = _solve(data)
-    assert result.schedule is not None
+    assert result.schedule is not None and result.evaluation is not None
+    assert result.evaluation.is_feasible, result.evaluation.violations
     days = result.schedule.days
-    night_days = [i for i, day in enumerate(days) if any(production.scene(n).is_night for n in day.scenes)]
-    assert night_days, "the night scene is shot"
-    for i in night_days:
-        following = days[i + 1] if i + 1 < len(days) else None
-        day_call_next_morning = (
-            following is not None
-            and (following.date - days[i].date).days == 1
-            and any(not production.scene(n).is_night for n in following.scenes)
-        )
-        assert not day_call_next_morning, f"day {days[i].number} is a night, the next morning a day call"
+    for before, after in itertools.pairwise(days):
+        if (after.date - before.date).days == 1 and any(
+            production.scene(n).needs_dark for n in before.scenes
+        ):
+            assert not any(production.scene(n).needs_daylight for n in after.scenes)
 
 
 @pytest.mark.slow

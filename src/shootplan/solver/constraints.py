@@ -13,10 +13,11 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from shootplan.findings import Rule
-from shootplan.model import Turnaround
+from shootplan.model import Light, Scene, Turnaround
+from shootplan.solver.instance import Instance
 from shootplan.solver.variables import Variables
 
-__all__ = ["RULE_FAMILIES", "STRUCTURAL", "add_all"]
+__all__ = ["RULE_FAMILIES", "STRUCTURAL", "add_all", "twilight_clash"]
 
 Literal = cp_model.IntVar | None
 
@@ -86,7 +87,7 @@ def capacity(v: Variables, literal: Literal = None) -> None:
     """
     instance, model = v.instance, v.model
     rules = instance.production.rules
-    page_cap, minute_cap = rules.max_eighths_per_day, rules.max_minutes_per_day
+    page_cap, minute_cap = rules.max_eighths_per_day, rules.work_cap
     for d in range(instance.horizon):
         scenes = v.scenes_on(d)
         if not scenes:
@@ -95,12 +96,9 @@ def capacity(v: Variables, literal: Literal = None) -> None:
             (page_cap if instance.length[s] > 1 else instance.scenes[s].eighths) * lit for s, lit in scenes
         ]
         _enforce(model.add(sum(pages) <= page_cap), literal)
-        if minute_cap is not None:
-            work = [
-                (minute_cap if instance.length[s] > 1 else instance.minutes[s]) * lit for s, lit in scenes
-            ]
-            moves = sum(at[d] for at in v.at.values() if d in at) - v.busy[d]
-            _enforce(model.add(sum(work) + rules.company_move_minutes * moves <= minute_cap), literal)
+        work = [(minute_cap if instance.length[s] > 1 else instance.minutes[s]) * lit for s, lit in scenes]
+        moves = sum(at[d] for at in v.at.values() if d in at) - v.busy[d]
+        _enforce(model.add(sum(work) + rules.company_move_minutes * moves <= minute_cap), literal)
 
 
 def holds(v: Variables, literal: Literal = None) -> None:
@@ -191,21 +189,88 @@ def drop_pickup(v: Variables, literal: Literal = None) -> None:
         model.add(sum(starts) <= member.max_drops)
 
 
-def turnaround(v: Variables, literal: Literal = None) -> None:
-    """No day-call shoot day on the calendar date right after a night shoot."""
+def day_types(v: Variables, literal: Literal = None) -> None:
+    """night[d] / daylight[d] are true when day ``d`` shoots an exterior that needs the dark /
+    daylight; split[d] when both (a split day)."""
     instance, model = v.instance, v.model
     for d in range(instance.horizon):
         for s, lit in v.scenes_on(d):
-            flag = v.night.get(d) if instance.scenes[s].is_night else v.daylight.get(d)
+            scene = instance.scenes[s]
+            flag = v.night.get(d) if scene.needs_dark else v.daylight.get(d) if scene.needs_daylight else None
             if flag is not None:
                 model.add_implication(lit, flag)
     for d, split in v.split.items():
         model.add(split >= v.night[d] + v.daylight[d] - 1)
+
+
+def turnaround(v: Variables, literal: Literal = None) -> None:
+    """No day exteriors on the date after a late day: a day wraps late when it works in the dark
+    or continues a run of late days (its call waits for the rest after the last wrap).
+
+    With calls laid out as :mod:`shootplan.timeline` lays them out (a night shoot wraps by dawn,
+    an interior day after it calls when the rest allows), this is what lets every call meet the
+    profile's rest; a day off in between resets the run.
+    """
+    instance, model = v.instance, v.model
     if instance.production.rules.turnaround is Turnaround.NONE:
         return
-    for d in range(instance.horizon - 1):
-        if instance.consecutive(d) and d in v.night and d + 1 in v.daylight:
-            _enforce(model.add(v.night[d] + v.daylight[d + 1] <= 1), literal)
+    for d, late in v.late.items():
+        if d in v.night:
+            model.add(late >= v.night[d])
+        if d - 1 in v.late and instance.consecutive(d - 1):
+            model.add(late >= v.late[d - 1] + v.busy[d] - 1)
+            if d in v.daylight:
+                _enforce(model.add(v.late[d - 1] + v.daylight[d] <= 1), literal)
+
+
+# The meal the timeline puts in a day over six hours: kept out of the light the work needs.
+_MEAL_MINUTES = 60
+
+
+def light(v: Variables, literal: Literal = None) -> None:
+    """Each day's day exteriors fit its daylight and its night exteriors its darkness (the meal
+    kept aside), and a day has at most one dusk and one dawn scene (their twilight is short)."""
+    instance, model = v.instance, v.model
+    if not instance.daylight:
+        return
+    for d in range(instance.horizon):
+        scenes = v.scenes_on(d)
+        by_light: dict[Light, list[tuple[int, cp_model.IntVar]]] = {}
+        for s, lit in scenes:
+            by_light.setdefault(instance.scenes[s].required_light, []).append((s, lit))
+        day_work = by_light.get(Light.DAY, [])
+        dark_work = [p for key in (Light.NIGHT, Light.DUSK, Light.DAWN) for p in by_light.get(key, [])]
+        if day_work:
+            minutes = sum(_share(instance, s) * lit for s, lit in day_work)
+            _enforce(model.add(minutes <= instance.daylight[d] - _MEAL_MINUTES), literal)
+        if dark_work:
+            minutes = sum(_share(instance, s) * lit for s, lit in dark_work)
+            _enforce(model.add(minutes <= instance.darkness[d] - _MEAL_MINUTES), literal)
+        for twilight in (Light.DUSK, Light.DAWN):
+            if len(by_light.get(twilight, [])) > 1:
+                _enforce(model.add(sum(lit for _, lit in by_light[twilight]) <= 1), literal)
+        for s, lit in by_light.get(Light.DUSK, []) + by_light.get(Light.DAWN, []):
+            for t, other in scenes:
+                if t != s and twilight_clash(instance.scenes[s], instance.scenes[t]):
+                    _enforce(model.add(lit + other <= 1), literal)
+
+
+def twilight_clash(twilight: Scene, other: Scene) -> bool:
+    """A dusk or dawn scene is timed to minutes: the day's other exteriors are at its location
+    (no company move in between); a dawn scene ends a night, so no day exteriors with it, and no
+    dusk scene either (the night between would have to be filled to the minute)."""
+    if other.required_light is Light.ANY:
+        return False
+    if other.location != twilight.location:
+        return True
+    if {twilight.required_light, other.required_light} == {Light.DAWN, Light.DUSK}:
+        return True
+    return twilight.required_light is Light.DAWN and other.needs_daylight
+
+
+def _share(instance: Instance, scene: int) -> int:
+    """The minutes of a scene shot on each of its days."""
+    return -(-instance.minutes[scene] // instance.length[scene])
 
 
 def precedences(v: Variables, literal: Literal = None) -> None:
@@ -249,7 +314,9 @@ _ORDER: tuple[tuple[Rule, Family], ...] = (
     (Rule.PAGE_CAP, capacity),
     (Rule.HOLDS, holds),
     (Rule.DROP_PICKUP, drop_pickup),
+    (Rule.TURNAROUND, day_types),
     (Rule.TURNAROUND, turnaround),
+    (Rule.LIGHT, light),
     (Rule.PRECEDENCE, precedences),
     (Rule.SAME_DAY, same_day),
 )

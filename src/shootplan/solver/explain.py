@@ -235,8 +235,10 @@ def explain_infeasible(
                 " try a longer time limit",
             )
         ]
-    core = list(active)
-    for name in list(core):  # deletion-based shrinking
+    # Deletion-based shrinking; the light goes first, so that where the page or time caps alone
+    # conflict, the caps are what the user reads (they say it in pages).
+    core = sorted(active, key=lambda name: name is not Rule.LIGHT)
+    for name in list(core):
         trial = [n for n in core if n != name]
         if infeasible_with(trial):
             core = trial
@@ -277,7 +279,16 @@ def _conflict_finding(
             numbers={"max_shoot_days": rules.max_shoot_days or 0},
         )
     if name is Rule.TURNAROUND:
-        message = f"- turnaround ({rules.turnaround.value}): no day call the morning after a night shoot"
+        message = (
+            f"- turnaround ({rules.turnaround.value}, {rules.turnaround.rest_hours} h): no day"
+            " exteriors the morning after a night shoot, until a day off"
+        )
+        return Finding(name, message)
+    if name is Rule.LIGHT:
+        message = (
+            "- light: day exteriors between sunrise and sunset, night exteriors between sunset and"
+            " sunrise, one dawn and one dusk scene a day"
+        )
         return Finding(name, message)
     if name is Rule.PRECEDENCE:
         pairs = ", ".join(f"{a} before {b}" for a, b in rules.precedences)

@@ -8,12 +8,15 @@ AD checks by hand, once, for the hand method and for the re-plan's repair of an 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from shootplan.model import Production, Scene, Turnaround
+from shootplan.day_order import shooting_order
+from shootplan.model import Light, Production, Scene, Turnaround
+from shootplan.solver.constraints import twilight_clash
 from shootplan.solver.instance import Instance
 
 __all__ = ["Board", "hand_board", "order_day"]
+
+
+_TWILIGHT = (Light.DUSK, Light.DAWN)
 
 
 class Board:
@@ -46,7 +49,7 @@ class Board:
         self.after = {n: [b for a, b in rules.precedences if a == n] for n in self.scene}
         self.group = {n: [m for m in g if m != n] for g in rules.same_day for n in g}
         self.turnaround = rules.turnaround is not Turnaround.NONE
-        self.page_cap, self.minute_cap = rules.max_eighths_per_day, rules.max_minutes_per_day
+        self.page_cap, self.minute_cap = rules.max_eighths_per_day, rules.work_cap
         self.move_minutes = rules.company_move_minutes
         self.page_minutes = round(rules.minutes_per_page / 8)
 
@@ -66,10 +69,32 @@ class Board:
         if not self._rested(number, start, k):
             return False
         if k > 1:
-            return all(not self.days[start + i] for i in range(k))
+            return all(not self.days[start + i] and self._lit([number], start + i) for i in range(k))
         if any(self.lengths[n] > 1 for n in self.days[start]):
             return False
-        return self._over([*self.days[start], number]) == 0
+        numbers = [*self.days[start], number]
+        return self._over(numbers) == 0 and self._lit(numbers, start)
+
+    def _lit(self, numbers: list[str], day: int) -> bool:
+        """The strips' exteriors fit the day's daylight and darkness (the solver's light rule)."""
+        instance = self.instance
+        if not instance.daylight:
+            return True
+        lights = [self.scene[n].required_light for n in numbers]
+        if lights.count(Light.DUSK) > 1 or lights.count(Light.DAWN) > 1:
+            return False
+        twilight = [
+            self.scene[n] for n in numbers if self.scene[n].required_light in (Light.DUSK, Light.DAWN)
+        ]
+        if any(twilight_clash(t, self.scene[n]) for t in twilight for n in numbers if n != t.number):
+            return False
+        share = {n: -(-self.minutes[n] // self.lengths[n]) for n in numbers}
+        day_work = sum(share[n] for n in numbers if self.scene[n].needs_daylight)
+        dark_work = sum(share[n] for n in numbers if self.scene[n].needs_dark)
+        meal = 60
+        return (not day_work or day_work <= instance.daylight[day] - meal) and (
+            not dark_work or dark_work <= instance.darkness[day] - meal
+        )
 
     def _over(self, numbers: list[str]) -> int:
         """How far these single-day strips together go over the day's caps, in minutes."""
@@ -103,17 +128,39 @@ class Board:
         return all(self.where.get(m, start) == start for m in self.group.get(number, []))
 
     def _rested(self, number: str, start: int, k: int) -> bool:
-        """No day call the morning after a night shoot, on either side of the scene's days."""
+        """With the scene on its days, no day exteriors follow a late day (the solver's rule)."""
         if not self.turnaround:
             return True
-        night = self.scene[number].is_night
         for d in range(start, start + k):
-            later = self.days[d + 1] if d + 1 < len(self.dates) and self.instance.consecutive(d) else []
-            earlier = self.days[d - 1] if d > 0 and self.instance.consecutive(d - 1) else []
-            if night and any(not self.scene[n].is_night for n in later if n != number):
+            self.days[d].append(number)
+        try:
+            return self._chain_ok(start)
+        finally:
+            for d in range(start, start + k):
+                self.days[d].remove(number)
+
+    def _late(self, day: int) -> bool:
+        """The day wraps late: it works in the dark, or it continues a run of late days."""
+        while day >= 0 and self.days[day]:
+            if any(self.scene[n].needs_dark for n in self.days[day]):
+                return True
+            if day == 0 or not self.instance.consecutive(day - 1):
                 return False
-            if not night and any(self.scene[n].is_night for n in earlier if n != number):
+            day -= 1
+        return False
+
+    def _chain_ok(self, first: int) -> bool:
+        """No day exteriors the day after a late day, from ``first`` to where the run ends."""
+        late = first > 0 and self.instance.consecutive(first - 1) and self._late(first - 1)
+        for d in range(first, len(self.dates)):
+            numbers = self.days[d]
+            if late and any(self.scene[n].needs_daylight for n in numbers):
                 return False
+            late = bool(numbers) and (late or any(self.scene[n].needs_dark for n in numbers))
+            if not late and d > first:
+                return True
+            if d + 1 < len(self.dates) and not self.instance.consecutive(d):
+                late = False
         return True
 
     def place(self, number: str, start: int) -> None:
@@ -164,52 +211,13 @@ def _board_key(production: Production, scene: Scene) -> tuple[object, ...]:
         window or "",
         scene.location,
         scene.set,
-        scene.is_night,
+        scene.needs_dark,
         tuple(sorted(scene.cast)),
         scene.number,
     )
 
 
 def order_day(instance: Instance, scenes: list[int]) -> list[int]:
-    """Shooting order within a day: a location's sets together, day scenes before night scenes.
-
-    Locations whose work is all by day come first, night work last; precedences between scenes of
-    the day are kept (a topological order that follows this preference where it can).
-    """
-    by_location: dict[str, list[int]] = defaultdict(list)
-    for index in scenes:
-        by_location[instance.scenes[index].location].append(index)
-
-    def location_key(name: str) -> tuple[float, str]:
-        members = by_location[name]
-        night_share = sum(instance.scenes[i].is_night for i in members) / len(members)
-        return (night_share, name)
-
-    preferred: list[int] = []
-    for name in sorted(by_location, key=location_key):
-        preferred += sorted(
-            by_location[name],
-            key=lambda i: (
-                instance.scenes[i].is_night,
-                instance.scenes[i].set,
-                instance.scenes[i].number,
-            ),
-        )
-    return _respect_precedences(instance, preferred)
-
-
-def _respect_precedences(instance: Instance, preferred: list[int]) -> list[int]:
-    """The preferred order, changed only as far as precedences within the day demand."""
-    numbers = {instance.scenes[i].number: i for i in preferred}
-    before: dict[int, set[int]] = {i: set() for i in preferred}
-    for first, second in instance.production.rules.precedences:
-        if first in numbers and second in numbers:
-            before[numbers[second]].add(numbers[first])
-    result: list[int] = []
-    pending = list(preferred)
-    while pending:
-        # The first scene, in preferred order, whose predecessors are all shot already.
-        ready = next((i for i in pending if before[i] <= set(result)), pending[0])
-        result.append(ready)
-        pending.remove(ready)
-    return result
+    """Shooting order within a day, as :func:`shootplan.day_order.shooting_order` gives it."""
+    index = {instance.scenes[i].number: i for i in scenes}
+    return [index[n] for n in shooting_order(instance.production, list(index))]

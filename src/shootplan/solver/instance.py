@@ -10,7 +10,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from shootplan.model import Production, Scene
+from shootplan.model import Light, Production, Scene
+from shootplan.sun import sun_at
 
 __all__ = ["COST_SCALE", "Instance"]
 
@@ -30,6 +31,10 @@ class Instance:
     minutes: list[int]
     cast_scenes: dict[str, list[int]] = field(default_factory=dict)
     location_scenes: dict[str, list[int]] = field(default_factory=dict)
+    # Minutes of daylight and of darkness each candidate date offers (the least over the locations
+    # whose scenes need the light), for the light rule.
+    daylight: list[int] = field(default_factory=list)
+    darkness: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, production: Production, horizon: int, *, relax_dates: bool = False) -> Instance:
@@ -56,7 +61,19 @@ class Instance:
             for cast_id in scene.cast:
                 cast_scenes[cast_id].append(index)
             location_scenes[scene.location].append(index)
-        return cls(production, dates, scenes, length, starts, minutes, cast_scenes, location_scenes)
+        daylight, darkness = _light_minutes(production, dates)
+        return cls(
+            production,
+            dates,
+            scenes,
+            length,
+            starts,
+            minutes,
+            cast_scenes,
+            location_scenes,
+            daylight,
+            darkness,
+        )
 
     @property
     def horizon(self) -> int:
@@ -85,6 +102,19 @@ class Instance:
     def consecutive(self, day: int) -> bool:
         """True when candidate day ``day + 1`` is the very next calendar date (no rest between)."""
         return (self.dates[day + 1] - self.dates[day]).days == 1
+
+
+def _light_minutes(production: Production, dates: list[date]) -> tuple[list[int], list[int]]:
+    """Daylight and darkness minutes of each date at the locations whose scenes need the light."""
+    lit = sorted({s.location for s in production.scenes if s.required_light is not Light.ANY})
+    if not lit:
+        return [], []
+    daylight, darkness = [], []
+    for day in dates:
+        suns = [sun_at(production, name, day) for name in lit]
+        daylight.append(min(sun.daylight_minutes for sun in suns))
+        darkness.append(min(sun.darkness_minutes for sun in suns))
+    return daylight, darkness
 
 
 def _allowed(production: Production, scene: Scene, dates: list[date], day: int, start: int) -> bool:

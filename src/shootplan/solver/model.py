@@ -150,13 +150,21 @@ class ScheduleModel:
             for d, literal in at.items():
                 model.add_hint(literal, any(instance.scenes[s].location == name for s in on_day[d]))
         self._hint_people(on_day)
-        for d, literal in v.night.items():
-            model.add_hint(literal, any(instance.scenes[s].is_night for s in on_day[d]))
-        for d, literal in v.daylight.items():
-            model.add_hint(literal, any(not instance.scenes[s].is_night for s in on_day[d]))
-        for d, literal in v.split.items():
-            kinds = {instance.scenes[s].is_night for s in on_day[d]}
-            model.add_hint(literal, len(kinds) == 2)
+        self._hint_day_types(on_day)
+
+    def _hint_day_types(self, on_day: list[set[int]]) -> None:
+        """Hint each day's night, daylight, split and late flags from its scenes."""
+        v, instance, model = self.variables, self.instance, self.model
+        late = False
+        for d in range(instance.horizon):
+            dark = any(instance.scenes[s].needs_dark for s in on_day[d])
+            daylight = any(instance.scenes[s].needs_daylight for s in on_day[d])
+            late = dark or (late and bool(on_day[d]) and d > 0 and instance.consecutive(d - 1))
+            for flags, value in ((v.night, dark), (v.daylight, daylight), (v.split, dark and daylight)):
+                if d in flags:
+                    model.add_hint(flags[d], value)
+            if d in v.late:
+                model.add_hint(v.late[d], late)
 
     def _hint_people(self, on_day: list[set[int]]) -> None:
         """Hint work, spans, holds and drops of every performer from the scenes of each day."""

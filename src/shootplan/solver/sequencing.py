@@ -20,8 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from shootplan.model import Production
+from shootplan.model import Light, Production
 from shootplan.solver.instance import COST_SCALE
+from shootplan.sun import sun_at
 
 __all__ = [
     "MAX_SEQUENCING_SCENES",
@@ -191,4 +192,23 @@ def _is_pure_sequencing(production: Production) -> bool:
         return False
     if any(loc.windows or loc.unavailable for loc in production.locations):
         return False
-    return all(not s.is_night for s in production.scenes) or rules.turnaround.value == "none"
+    # The sequence model knows neither the light nor the turnaround: with one scene a day, each
+    # exterior must fit its light on every date, and without a turnaround rule nights may follow
+    # days in any order.
+    if rules.turnaround.value != "none" and any(s.needs_dark for s in production.scenes):
+        return False
+    return _fits_its_light(production, total_days)
+
+
+def _fits_its_light(production: Production, total_days: int) -> bool:
+    """Every exterior, alone on a day, fits the light of every date of the shoot."""
+    lit = [s for s in production.scenes if s.required_light is not Light.ANY]
+    dates = production.calendar.shoot_dates(total_days) if lit else []
+    for scene in lit:
+        minutes = -(-production.rules.scene_minutes(scene) // production.days_needed(scene)) + 60
+        for day in dates:
+            sun = sun_at(production, scene.location, day)
+            room = sun.daylight_minutes if scene.needs_daylight else sun.darkness_minutes
+            if minutes > room:
+                return False
+    return True

@@ -37,6 +37,7 @@ from shootplan.solver.proof import Proof, Run, prove_bound
 from shootplan.solver.result import Progress, Result, Status
 from shootplan.solver.search import BackgroundProof, Observer, run_interruptibly
 from shootplan.solver.sequencing import sequencing_problem, solve_sequencing
+from shootplan.timeline import time_schedule
 
 __all__ = ["Progress", "Result", "Status", "solve"]
 
@@ -129,6 +130,7 @@ def _solve_exactly(production: Production, started: float) -> Result | None:
         for _ in range(production.days_needed(production.scenes[s]))
     ]
     schedule = Schedule.from_day_lists(production, day_lists, name="shootplan", created=_now())
+    schedule = time_schedule(production, schedule)
     evaluation = evaluate(production, schedule)
     logger.info("pure sequencing: solved exactly by dynamic programming")
     runtime = time.perf_counter() - started
@@ -388,6 +390,7 @@ class _Search:
         """The schedule, scored by the solver-free scorer, with the best bound proven."""
         assert self.incumbent is not None
         schedule = self.built.schedule(self.incumbent.values, name="shootplan", created=_now())
+        schedule = time_schedule(self.production, schedule)
         logger.info(
             "search ended: %s, model cost %s",
             self.solver.status_name(self.status),

@@ -22,7 +22,10 @@ class Variables:
     - ``works[c][d]``: performer ``c`` works on day ``d``;
     - ``started[c][d]`` / ``remaining[c][d]``: ``c`` has worked by day ``d`` / still works on or
       after ``d``; ``hold[c][d]``: a paid idle day; ``dropped[c][d]``: an unpaid drop day;
-    - ``night[d]`` / ``daylight[d]``: day ``d`` has night / day work (turnaround, split days).
+    - ``night[d]`` / ``daylight[d]``: day ``d`` has exteriors that need the dark (night, dusk,
+      dawn) / daylight (the day's type: split when both);
+    - ``late[d]``: day ``d`` wraps late: it has work in the dark, or it continues a run of
+      consecutive late days (its call waits for the rest after the previous wrap).
     """
 
     model: cp_model.CpModel
@@ -39,6 +42,7 @@ class Variables:
     night: dict[int, cp_model.IntVar] = field(default_factory=dict)
     daylight: dict[int, cp_model.IntVar] = field(default_factory=dict)
     split: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    late: dict[int, cp_model.IntVar] = field(default_factory=dict)
     by_day: list[list[tuple[int, cp_model.IntVar]]] = field(default_factory=list)
 
     @classmethod
@@ -70,14 +74,16 @@ class Variables:
                 member = instance.production.cast_member(cast_id)
                 if member.drop_pickup and member.max_drops > 0:
                     v.dropped[cast_id] = {d: model.new_bool_var(f"dropped[{cast_id},{d}]") for d in span}
-        nights = [s for s, scene in enumerate(instance.scenes) if scene.is_night]
-        days_ = [s for s, scene in enumerate(instance.scenes) if not scene.is_night]
-        if nights and days_:
+        nights = [s for s, scene in enumerate(instance.scenes) if scene.needs_dark]
+        days_ = [s for s, scene in enumerate(instance.scenes) if scene.needs_daylight]
+        if nights:
             night_days = set().union(*(instance.days_of(s) for s in nights))
-            day_days = set().union(*(instance.days_of(s) for s in days_))
+            day_days = set().union(*(instance.days_of(s) for s in days_)) if days_ else set()
             v.night = {d: model.new_bool_var(f"night[{d}]") for d in sorted(night_days)}
             v.daylight = {d: model.new_bool_var(f"daylight[{d}]") for d in sorted(day_days)}
             v.split = {d: model.new_bool_var(f"split[{d}]") for d in sorted(night_days & day_days)}
+            first_late = min(night_days)
+            v.late = {d: model.new_bool_var(f"late[{d}]") for d in range(first_late, horizon)}
         return v
 
     def on(self, scene: int, day: int) -> list[cp_model.IntVar]:

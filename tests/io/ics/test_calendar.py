@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,6 +24,7 @@ from shootplan.io.ics import (
     unit_calendar,
     write_calendars,
 )
+from shootplan.sun import sun_at
 from shootplan.timeline import lay_out_days
 from tests.conftest import small_production_data
 from tests.io.ics.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
@@ -410,25 +411,28 @@ def test_times_are_in_the_location_zone_with_its_vtimezone() -> None:
 
 
 def test_night_shoot_across_the_dst_change_wraps_at_the_right_hour() -> None:
-    """Call 18:00 EST on the eve of the spring change, 10 h later is 05:00 EDT, not 04:00."""
+    """A night shoot calls at sunset on the eve of the spring change; 10 h later is an hour
+    later on the clock (EDT), not the naive wall-clock sum."""
     data = located_data()
     data["calendar"].update(start="2027-03-13", weekdays="Mon-Sat")
-    data["scenes"][2]["minutes"] = 540  # scene 3, a night scene: 9 h plus the meal hour
+    data["scenes"][2].update(minutes=540, int_ext="EXT", time_of_day="NIGHT")  # 9 h plus the meal
     production = Production.model_validate(data)
     schedule = Schedule.from_day_lists(production, [["3"]], created=STAMP)
-    (event,) = events(unit_calendar(production, schedule, night_call_time=time(18))).values()
-    assert event.decoded("DTSTART") == datetime(2027, 3, 13, 18, tzinfo=NEW_YORK)
-    assert event.decoded("DTEND") == datetime(2027, 3, 14, 5, tzinfo=NEW_YORK)
+    (event,) = events(unit_calendar(production, schedule)).values()
+    sunset = sun_at(production, production.scene("3").location, date(2027, 3, 13)).sunset
+    assert event.decoded("DTSTART") == sunset
+    assert event.decoded("DTSTART").tzinfo == NEW_YORK and 17 <= sunset.hour <= 18
     elapsed = event.decoded("DTEND").astimezone(UTC) - event.decoded("DTSTART").astimezone(UTC)
     assert elapsed == timedelta(hours=10)
-    assert "estimated wrap 05:00 (+1)" in str(event["DESCRIPTION"])
+    wall = event.decoded("DTEND").replace(tzinfo=None) - event.decoded("DTSTART").replace(tzinfo=None)
+    assert wall == timedelta(hours=11)
     # A lone long scene: the meal falls in its middle, the rest of the scene follows it.
     timeline = [line for line in str(event["DESCRIPTION"]).split("\n") if re.match(r"^\d\d:\d\d", line)]
-    assert [line.split(" · ")[0] for line in timeline] == [
-        "18:00  Sc. 3",
-        "22:30  Meal",
-        "23:30  Sc. 3",
-        "05:00 (+1)  Estimated wrap",
+    assert [line.split(" · ")[0].split("  ")[1] for line in timeline] == [
+        "Sc. 3",
+        "Meal",
+        "Sc. 3",
+        "Estimated wrap",
     ]
     assert timeline[2].endswith("(cont.) · cast 2, 3")
 

@@ -64,8 +64,8 @@ def unit_calendar(
     office's address (``mailto:`` added when missing; a placeholder otherwise). ``production_id``
     keeps UIDs stable when the production is renamed (default: its name). ``stamp`` overrides
     ``schedule.created``; one of them is required. ``call_sheet_url`` may use ``{number}`` and
-    ``{date}``. ``night_call_time`` is the crew call on days of night scenes only;
-    ``meal_minutes`` the meal break of a day over six hours. ``since`` leaves out earlier days.
+    ``{date}``. Calls and wraps follow each day's type and light (:mod:`shootplan.timeline`);
+    ``meal_minutes`` is the meal break of a day over six hours. ``since`` leaves out earlier days.
     Raises :class:`ShootplanError` when there is nothing to publish or a datetime is naive.
     """
     return _one_feed(production, schedule, previous, options, unit_feed)

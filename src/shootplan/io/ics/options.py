@@ -6,7 +6,7 @@ import re
 import uuid
 import warnings
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime
 from typing import TypedDict
 
 from shootplan.errors import ShootplanError, ShootplanWarning
@@ -30,7 +30,6 @@ class CalendarOptions(TypedDict, total=False):
     production_id: str | None
     stamp: datetime | None
     call_sheet_url: str | None
-    night_call_time: time | None
     meal_minutes: int
     since: date | None
 
@@ -44,7 +43,6 @@ class Settings:
     organizer: str
     organizer_name: str
     call_sheet_url: str | None
-    night_call_time: time | None
     meal_minutes: int
     since: date | None
 
@@ -57,7 +55,6 @@ def check_options(
     production_id: str | None = None,
     stamp: datetime | None = None,
     call_sheet_url: str | None = None,
-    night_call_time: time | None = None,
     meal_minutes: int = 60,
     since: date | None = None,
 ) -> Settings:
@@ -88,7 +85,6 @@ def check_options(
         organizer=address,
         organizer_name=f"{production.name} production office",
         call_sheet_url=call_sheet_url,
-        night_call_time=night_call_time,
         meal_minutes=meal_minutes,
         since=since,
     )

@@ -59,13 +59,7 @@ def plan_calendars(
             f" {production.name!r}: no calendar can describe them"
         )
     evaluation = evaluate(production, schedule)
-    timelines = lay_out_days(
-        production,
-        schedule,
-        night_call_time=settings.night_call_time,
-        meal_minutes=settings.meal_minutes,
-        evaluation=evaluation,
-    )
+    timelines = lay_out_days(production, schedule, meal_minutes=settings.meal_minutes)
     uids = day_uids(settings.namespace, schedule, previous_days)
     days = tuple(DayPlan(timeline, uid) for timeline, uid in zip(timelines, uids, strict=True))
     return CalendarPlan(production, schedule, days, evaluation.cast)
