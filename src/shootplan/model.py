@@ -266,6 +266,15 @@ class Location(StrictModel):
         default_factory=list, description="Dates it is available; empty means any date."
     )
     unavailable: DateRanges = Field(default_factory=list, description="Dates it cannot be used.")
+    return_cost: float | None = Field(
+        default=None,
+        ge=0,
+        description=(
+            "What coming back to this location after the unit has left it costs (another load-in,"
+            " parking, permits, re-dressing); None: the rules' location_return_cost."
+        ),
+    )
+    standing: bool = Field(default=False, description="A standing set or stage: returns cost nothing.")
 
     @model_validator(mode="after")
     def _coordinates(self) -> Self:
@@ -308,7 +317,7 @@ class Rules(StrictModel):
 
     Costs are in the production's currency; the solver minimizes
     ``company_move_cost x moves + hold_cost_factor x sum(daily rate x hold days)
-    + shoot_day_cost x shoot days``, with the daily rates of
+    + shoot_day_cost x shoot days + sum over locations of return cost x returns``, with the daily rates of
     :meth:`Production.daily_rate` (``default_daily_rate`` when the board gives none).
     """
 
@@ -331,6 +340,16 @@ class Rules(StrictModel):
         default=60, ge=0, description="Shooting time a company move takes out of the day."
     )
     company_move_cost: float = Field(default=5000.0, ge=0, description="Cost of one company move.")
+    location_return_cost: float = Field(
+        default=5000.0,
+        ge=0,
+        description=(
+            "Cost of each return to a location the unit had left (a new run of shoot days there),"
+            " for locations that state no return cost of their own. 5,000, about a company move:"
+            " a second load-in and load-out, parking, permits and re-dressing the set cost about"
+            " what moving the company does. Standing sets and stages return for free."
+        ),
+    )
     hold_cost_factor: float = Field(
         default=1.0, ge=0, description="Multiplier on a performer's daily rate per hold day."
     )
@@ -499,6 +518,15 @@ class Production(StrictModel):
         if not self.cast_member(cast_id).holds:
             return 0.0
         return self.daily_rate(cast_id) * self.rules.hold_cost_factor
+
+    def return_cost(self, location_name: str) -> float:
+        """What one return to this location costs: 0 for a standing set, else its own or the rules'."""
+        location = self.location(location_name)
+        if location.standing:
+            return 0.0
+        if location.return_cost is not None:
+            return location.return_cost
+        return self.rules.location_return_cost
 
     @property
     def total_eighths(self) -> int:
