@@ -47,7 +47,8 @@ member; with one, a scene naming a cast member it does not list is an error.
 **Locations**: Location (name, required), Address, Latitude, Longitude, Time Zone, Available From
 and Available To (one window), Windows (several windows, as ranges), Unavailable (dates and
 ranges), Return Cost (what coming back after the unit has left costs; blank: the Location Return
-Cost setting), Standing (yes for a standing set or stage: returns cost nothing; default no). Locations the scenes use but the sheet omits are added, with a warning.
+Cost setting), Standing (yes for a standing set or stage: returns cost nothing; default no).
+Locations the scenes use but the sheet omits are added, with a warning.
 
 **Settings** (key/value rows: the key in the first column, its value in the next)
 
