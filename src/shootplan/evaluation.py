@@ -145,6 +145,7 @@ class Evaluation:
             f"{'location returns':<16}{self.location_returns}",
             f"{'hold days':<16}{self.total_hold_days}",
             f"{'hold cost':<16}{format_money(self.hold_cost)}",
+            f"{'return cost':<16}{format_money(self.location_return_cost)}",
             f"{'cost':<16}{format_money(self.cost)}",
             f"{'pages per day':<16}{', '.join(pages) if pages else '-'}",
             f"{'violations':<16}{len(self.violations)}",
