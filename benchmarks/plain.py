@@ -2,7 +2,8 @@
 
 Same hard rules as shootplan (day caps with move time, availability and windows through the
 domains, turnaround, the days available), holds through first/last work-day integers:
-hold days = last - first + 1 - work days. It shows what CP-SAT does on its own.
+hold days = last - first + 1 - work days; location returns through run-start flags, as shootplan
+prices them (an empty day breaks no run). It shows what CP-SAT does on its own.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def solve_plain(
         holds = model.new_int_var(0, horizon, f"holds{cast_id}")
         model.add(holds == last - first + 1 - sum(works))
         hold_terms.append(rate * holds)
-    model.minimize(instance.move_cost * sum(moves) + sum(hold_terms))
+    model.minimize(instance.move_cost * sum(moves) + sum(hold_terms) + _returns(model, instance, at, busy))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = num_workers
@@ -95,3 +96,30 @@ def solve_plain(
     while days and not days[-1]:
         days.pop()
     return Schedule.from_day_lists(production, days, name="plain CP-SAT"), bound
+
+
+def _returns(
+    model: cp_model.CpModel,
+    instance: Instance,
+    at: dict[str, list[cp_model.IntVar]],
+    busy: list[cp_model.IntVar],
+) -> cp_model.LinearExprT:
+    """Scaled cost of the location returns: each new run of days at a location after the first."""
+    terms = []
+    for loc, days in at.items():
+        cost = instance.return_cost(loc)
+        if cost == 0 or not instance.location_scenes[loc]:
+            continue
+        before: cp_model.LinearExprT = 0  # the unit was at loc on the last day with work
+        starts = []
+        for d, here_today in enumerate(days):
+            start = model.new_bool_var(f"start{loc},{d}")
+            model.add(start >= here_today - before)
+            starts.append(start)
+            # Carried over an empty day; on a day with work, where the unit is that day.
+            here = model.new_bool_var(f"here{loc},{d}")
+            model.add(here == here_today).only_enforce_if(busy[d])
+            model.add(here == before).only_enforce_if(busy[d].Not())
+            before = here
+        terms.append(cost * (sum(starts) - 1))
+    return sum(terms)

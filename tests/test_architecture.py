@@ -31,6 +31,7 @@ CORE = (
     "model",
     "schedule",
     "evaluation",
+    "location_runs",
     "timeline",
     "palette",
     "zones",

@@ -69,6 +69,34 @@ def test_coming_back_to_a_location_is_a_return(small_production: Production) -> 
     assert evaluate(small_production, waited).location_returns == 0
 
 
+def _diner_farm_diner(**diner: object) -> tuple[Production, Schedule]:
+    data = small_production_data()
+    data["locations"][0].update(diner)
+    production = Production.model_validate(data)
+    days = [["1"], ["2", "5"], ["4"], ["6", "3"]]
+    return production, Schedule.from_day_lists(production, days)
+
+
+def test_a_return_costs_the_rules_default_or_the_locations_own() -> None:
+    """Coming back to DINER costs 5,000 by default, or DINER's own return cost, in the total too."""
+    production, back = _diner_farm_diner()
+    result = evaluate(production, back)
+    assert result.location_return_cost == 5000
+    assert result.cost == result.hold_cost + result.company_move_cost + result.shoot_day_cost + 5000
+    assert result.metrics()["location_return_cost"] == 5000
+    production, back = _diner_farm_diner(return_cost=1200)
+    assert evaluate(production, back).location_return_cost == 1200
+
+
+def test_returning_to_a_standing_set_costs_nothing() -> None:
+    """A standing set (or a zero return cost) is counted as a return but costs nothing."""
+    for diner in ({"standing": True}, {"return_cost": 0}):
+        production, back = _diner_farm_diner(**diner)
+        result = evaluate(production, back)
+        assert result.location_returns == 1 and result.location_return_cost == 0
+        assert production.return_cost("DINER") == 0
+
+
 def test_weekend_inside_a_hold_span_is_not_a_hold(small_production: Production) -> None:
     """MAE works Friday and Tuesday: Saturday and Sunday are off days, only Monday is a hold."""
     schedule = _days(

@@ -25,6 +25,7 @@ from datetime import date
 
 from shootplan.day_checks import check_times
 from shootplan.findings import Rule
+from shootplan.location_runs import location_returns, returns_cost
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.pages import format_pages
@@ -76,6 +77,7 @@ class Evaluation:
     shoot_day_cost: float
     dates: list[date] = field(default_factory=list)
     returns_per_location: dict[str, int] = field(default_factory=dict)
+    location_return_cost: float = 0.0
 
     @property
     def is_feasible(self) -> bool:
@@ -104,8 +106,8 @@ class Evaluation:
 
     @property
     def cost(self) -> float:
-        """The producer's cost: moves + holds + shoot days, with the production's weights."""
-        return self.hold_cost + self.company_move_cost + self.shoot_day_cost
+        """The producer's cost: moves + holds + shoot days + location returns, at their weights."""
+        return self.hold_cost + self.company_move_cost + self.shoot_day_cost + self.location_return_cost
 
     def metrics(self) -> dict[str, float | int]:
         """The headline figures as a flat dict (for JSON, tables and comparisons)."""
@@ -117,6 +119,7 @@ class Evaluation:
             "hold_cost": round(self.hold_cost, 2),
             "company_move_cost": round(self.company_move_cost, 2),
             "shoot_day_cost": round(self.shoot_day_cost, 2),
+            "location_return_cost": round(self.location_return_cost, 2),
             "cost": round(self.cost, 2),
             "violations": len(self.violations),
         }
@@ -129,6 +132,7 @@ class Evaluation:
             f"{'location returns':<16}{self.location_returns}",
             f"{'hold days':<16}{self.total_hold_days}",
             f"{'hold cost':<16}{format_money(self.hold_cost)}",
+            f"{'return cost':<16}{format_money(self.location_return_cost)}",
             f"{'cost':<16}{format_money(self.cost)}",
             f"{'pages per day':<16}{', '.join(pages) if pages else '-'}",
             f"{'violations':<16}{len(self.violations)}",
@@ -151,6 +155,7 @@ def evaluate(production: Production, schedule: Schedule) -> Evaluation:
     rules = production.rules
     hold_cost = sum(work[c.id].num_hold_days * production.hold_day_cost(c.id) for c in production.cast)
     moves_per_day, eighths_per_day, minutes_per_day = per_day
+    returns = location_returns(production, schedule)
     return Evaluation(
         violations=violations,
         num_shoot_days=schedule.num_days,
@@ -162,29 +167,9 @@ def evaluate(production: Production, schedule: Schedule) -> Evaluation:
         company_move_cost=sum(moves_per_day) * rules.company_move_cost,
         shoot_day_cost=schedule.num_days * rules.shoot_day_cost,
         dates=schedule.dates(),
-        returns_per_location=location_returns(production, schedule),
+        returns_per_location=returns,
+        location_return_cost=returns_cost(production, returns),
     )
-
-
-def location_returns(production: Production, schedule: Schedule) -> dict[str, int]:
-    """Per location, the runs of shoot days there after the first: the unit left and came back.
-
-    A run is a stretch of shoot days in a row at the location; a day with no scene leaves the
-    unit where it was, so it neither ends a run nor starts one. Locations never visited count 0.
-    """
-    returns = dict.fromkeys((location.name for location in production.locations), 0)
-    runs: dict[str, int] = {}
-    before: set[str] = set()
-    for day in schedule.days:
-        here = {production.scene(n).location for n in day.scenes if production.has_scene(n)}
-        if not here:
-            continue
-        for name in here - before:
-            runs[name] = runs.get(name, 0) + 1
-        before = here
-    for name, count in runs.items():
-        returns[name] = count - 1
-    return returns
 
 
 # --------------------------------------------------------------------------- rule checks

@@ -47,6 +47,7 @@ class Rule(StrEnum):
     # Costs.
     SHOOT_DAYS = "shoot_days"
     COMPANY_MOVES = "company_moves"
+    LOCATION_RETURNS = "location_returns"
     HOLDS = "holds"
     CHURN = "churn"
     # The search itself: time ran out, a conflict was isolated, a bound was proven by CP-SAT.
@@ -86,11 +87,12 @@ _LABELS = {
     Rule.WEATHER: "weather",
     Rule.SHOOT_DAYS: "shoot days",
     Rule.COMPANY_MOVES: "company moves",
+    Rule.LOCATION_RETURNS: "location returns",
     Rule.HOLDS: "hold days",
     Rule.CHURN: "changes to the plan",
     Rule.SEARCH: "search",
 }
-_COSTS = frozenset({Rule.SHOOT_DAYS, Rule.COMPANY_MOVES, Rule.HOLDS, Rule.CHURN})
+_COSTS = frozenset({Rule.SHOOT_DAYS, Rule.COMPANY_MOVES, Rule.LOCATION_RETURNS, Rule.HOLDS, Rule.CHURN})
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, time
+from datetime import date
 from enum import StrEnum
 from typing import Any, Self
 
@@ -23,8 +23,9 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_valid
 
 from shootplan.errors import Problem, ProductionError
 from shootplan.light import DAWN_WORDS, DUSK_WORDS, NIGHT_WORDS, Light
-from shootplan.pages import format_pages, parse_page_cap, parse_pages
+from shootplan.pages import format_pages, parse_pages
 from shootplan.profiles import Turnaround
+from shootplan.rules import Rules as Rules
 
 # The calendar and the model base live in their own modules; these names stay importable from
 # here, where the rest of the package has always found them.
@@ -298,6 +299,15 @@ class Location(StrictModel):
         default_factory=list, description="Dates it is available; empty means any date."
     )
     unavailable: DateRanges = Field(default_factory=list, description="Dates it cannot be used.")
+    return_cost: float | None = Field(
+        default=None,
+        ge=0,
+        description=(
+            "What coming back to this location after the unit has left it costs (another load-in,"
+            " parking, permits, re-dressing); None: the rules' location_return_cost."
+        ),
+    )
+    standing: bool = Field(default=False, description="A standing set or stage: returns cost nothing.")
 
     @model_validator(mode="after")
     def _coordinates(self) -> Self:
@@ -314,92 +324,6 @@ class Location(StrictModel):
 
 
 # --------------------------------------------------------------------------- rules
-
-
-class Rules(StrictModel):
-    """Scheduling rules and the producer's cost weights.
-
-    Costs are in the production's currency; the solver minimizes
-    ``company_move_cost x moves + hold_cost_factor x sum(daily rate x hold days)
-    + shoot_day_cost x shoot days``, with the daily rates of
-    :meth:`Production.daily_rate` (``default_daily_rate`` when the board gives none).
-    """
-
-    max_eighths_per_day: int = Field(
-        default=5 * 8,
-        ge=1,
-        description=(
-            "Page cap per shoot day, in eighths (default 5 pages); pages written as text"
-            ' ("5.2", "5 2/8") round down to whole eighths, so a day never goes over the cap.'
-        ),
-    )
-    max_minutes_per_day: int | None = Field(
-        default=600, ge=1, description="Shooting minutes per day, moves included (None: no cap)."
-    )
-    minutes_per_page: float = Field(
-        default=120.0, gt=0, description="Estimated minutes per page for scenes without minutes."
-    )
-    call_time: time = Field(default=time(7, 0), description="Day shoots' crew call (see shootplan.timeline).")
-    max_day_hours: float | None = Field(
-        default=13.0,
-        gt=0,
-        description=(
-            "Longest day from crew call to wrap, meal and waits for the light included (None: no"
-            " cap); the work itself is capped by max_minutes_per_day."
-        ),
-    )
-    company_move_minutes: int = Field(
-        default=60, ge=0, description="Shooting time a company move takes out of the day."
-    )
-    company_move_cost: float = Field(default=5000.0, ge=0, description="Cost of one company move.")
-    hold_cost_factor: float = Field(
-        default=1.0, ge=0, description="Multiplier on a performer's daily rate per hold day."
-    )
-    default_daily_rate: float = Field(
-        default=1000.0,
-        ge=0,
-        description=(
-            "What one performer's hold day is taken to cost when the board gives no daily rates at"
-            " all (every performer at 0), so the plan still keeps holds down: 1,000, about a day"
-            " performer's scale. Once any performer has a rate, the board's own rates are used and"
-            " this is not."
-        ),
-    )
-    shoot_day_cost: float = Field(
-        default=0.0, ge=0, description="Cost of each shoot day used (favours fewer days)."
-    )
-    max_shoot_days: int | None = Field(default=None, ge=1, description="Shoot days available.")
-    turnaround: Turnaround = Field(default=Turnaround.SAG, description="Rest profile.")
-    precedences: list[tuple[str, str]] = Field(
-        default_factory=list, description="Pairs (A, B): scene A is shot before scene B."
-    )
-    same_day: list[list[str]] = Field(
-        default_factory=list, description="Groups of scenes that must be shot on the same day."
-    )
-
-    @field_validator("max_eighths_per_day", mode="before")
-    @classmethod
-    def _pages(cls, value: Any) -> Any:
-        # Pages as written ("5.2", "5 2/8") floor to whole eighths: a cap is never exceeded.
-        return parse_page_cap(value) if isinstance(value, str) else value
-
-    @property
-    def work_cap(self) -> int:
-        """Most minutes of work (scenes and moves) the solver puts in a day: the time cap, and a
-        day with its meal hour no longer than ``max_day_hours`` nor than 24 h less the
-        turnaround's rest (so that the next day can call at the same hour)."""
-        caps = [(24 - self.turnaround.rest_hours) * 60 - 60]
-        if self.max_minutes_per_day is not None:
-            caps.append(self.max_minutes_per_day)
-        if self.max_day_hours is not None:
-            caps.append(int(self.max_day_hours * 60) - 60)
-        return max(1, min(caps))
-
-    def scene_minutes(self, scene: Scene) -> int:
-        """Estimated shooting minutes of a whole scene (its own estimate, else by pages)."""
-        if scene.minutes is not None:
-            return scene.minutes
-        return max(1, round(scene.eighths * self.minutes_per_page / 8))
 
 
 # --------------------------------------------------------------------------- production
@@ -532,6 +456,15 @@ class Production(StrictModel):
         if not self.cast_member(cast_id).holds:
             return 0.0
         return self.daily_rate(cast_id) * self.rules.hold_cost_factor
+
+    def return_cost(self, location_name: str) -> float:
+        """What one return to this location costs: 0 for a standing set, else its own or the rules'."""
+        location = self.location(location_name)
+        if location.standing:
+            return 0.0
+        if location.return_cost is not None:
+            return location.return_cost
+        return self.rules.location_return_cost
 
     @property
     def total_eighths(self) -> int:

@@ -308,7 +308,8 @@ def _cover_production(cover: bool) -> tuple[Production, Schedule]:
             "cast": [{"id": "1", "daily_rate": 2000}, {"id": "2", "daily_rate": 500}],
             "locations": [{"name": "HOUSE"}, {"name": "FARM"}],
             "calendar": {"start": "2027-03-01"},
-            "rules": {"max_shoot_days": 5, "max_minutes_per_day": None},
+            # Free returns: otherwise the farm days move to the end, and the cover set is not needed.
+            "rules": {"max_shoot_days": 5, "max_minutes_per_day": None, "location_return_cost": 0},
         }
     )
     plan = Schedule.from_day_lists(production, [["A1"], ["E1", "E2"], ["I1"], ["C1"], ["I2"]])

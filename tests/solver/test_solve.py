@@ -470,7 +470,8 @@ def test_last_improvement_is_none_without_a_schedule_and_set_by_the_exact_method
     data["locations"][2]["windows"] = ["2027-03-08..2027-03-12"]
     assert _solve(data).last_improvement is None
     data = small_production_data()
-    data["rules"] = {"max_eighths_per_day": 8, "turnaround": "none"}  # one scene a day: order only
+    # One scene a day and free returns: order only.
+    data["rules"] = {"max_eighths_per_day": 8, "turnaround": "none", "location_return_cost": 0}
     exact = _solve(data)
     assert exact.method.startswith("dynamic programming")
     assert exact.last_improvement == exact.runtime

@@ -183,6 +183,7 @@ def _summary_table(production: Production, evaluation: Evaluation, boards: dict[
         ("location returns", lambda e: str(e.location_returns)),
         ("hold days", lambda e: str(e.total_hold_days)),
         ("hold cost", lambda e: format_money(e.hold_cost)),
+        ("return cost", lambda e: format_money(e.location_return_cost)),
         ("cost", lambda e: format_money(e.cost)),
         ("rules broken", lambda e: str(len(e.violations))),
     ]

@@ -61,6 +61,7 @@ _METRICS = (
     ("hold_cost", "hold cost"),
     ("company_move_cost", "company move cost"),
     ("shoot_day_cost", "shoot day cost"),
+    ("location_return_cost", "location return cost"),
     ("hold_days", "hold days"),
     ("company_moves", "company moves"),
     ("location_returns", "location returns"),

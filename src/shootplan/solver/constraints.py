@@ -297,6 +297,30 @@ def same_day(v: Variables, literal: Literal = None) -> None:
                 _enforce(model.add(a == b), literal)
 
 
+def location_returns(v: Variables, literal: Literal = None) -> None:
+    """A run of days at a location starts where the unit was not there on the last day with work.
+
+    ``here`` carries the last day with work over empty days (an empty day breaks no run, as the
+    scorer counts). Both are exact, as holds are, so a schedule never pays a phantom return.
+    """
+    model = v.model
+    for name, starts in v.run_start.items():
+        at, here = v.at[name], v.here[name]
+        for d in sorted(here):
+            # On a day with work, here[d] == at[d]; on an empty day, here[d] == here[d-1].
+            before = here.get(d - 1, 0)
+            model.add(here[d] <= at.get(d, 0) + 1 - v.busy[d])
+            model.add(here[d] >= at.get(d, 0))
+            model.add(here[d] <= before + v.busy[d])
+            model.add(here[d] >= before - v.busy[d])
+        for d, start in starts.items():
+            # A run starts on d exactly when the unit is at the location and was not before.
+            before = here.get(d - 1, 0)
+            model.add(start >= at[d] - before)
+            model.add(start <= at[d])
+            model.add(start <= 1 - before)
+
+
 Family = Callable[[Variables, Literal], None]
 
 # Every family under the rule it enforces, in the order they are added. Cast work is the basis of
@@ -319,6 +343,7 @@ _ORDER: tuple[tuple[Rule, Family], ...] = (
     (Rule.LIGHT, light),
     (Rule.PRECEDENCE, precedences),
     (Rule.SAME_DAY, same_day),
+    (Rule.LOCATION_RETURNS, location_returns),
 )
 RULE_FAMILIES: dict[Rule, tuple[Family, ...]] = {
     rule: tuple(family for named, family in _ORDER if named is rule)
@@ -328,7 +353,14 @@ RULE_FAMILIES: dict[Rule, tuple[Family, ...]] = {
 
 # Families that define the schedule's structure, never a user's rule: the explainer keeps them on.
 STRUCTURAL = frozenset(
-    {Rule.SCHEDULED_ONCE, Rule.DAY_NUMBERS, Rule.COMPANY_MOVES, Rule.HOLDS, Rule.DROP_PICKUP}
+    {
+        Rule.SCHEDULED_ONCE,
+        Rule.DAY_NUMBERS,
+        Rule.COMPANY_MOVES,
+        Rule.LOCATION_RETURNS,
+        Rule.HOLDS,
+        Rule.DROP_PICKUP,
+    }
 )
 
 

@@ -94,6 +94,10 @@ class Instance:
         """Scaled cost of one company move."""
         return round(self.production.rules.company_move_cost * COST_SCALE)
 
+    def return_cost(self, location: str) -> int:
+        """Scaled cost of one return to ``location`` (0 at a standing set)."""
+        return round(self.production.return_cost(location) * COST_SCALE)
+
     @property
     def day_cost(self) -> int:
         """Scaled cost of one shoot day."""

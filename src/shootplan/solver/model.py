@@ -149,6 +149,7 @@ class ScheduleModel:
         for name, at in v.at.items():
             for d, literal in at.items():
                 model.add_hint(literal, any(instance.scenes[s].location == name for s in on_day[d]))
+        self._hint_returns(on_day)
         self._hint_people(on_day)
         self._hint_day_types(on_day)
 
@@ -165,6 +166,21 @@ class ScheduleModel:
                     model.add_hint(flags[d], value)
             if d in v.late:
                 model.add_hint(v.late[d], late)
+
+    def _hint_returns(self, on_day: list[set[int]]) -> None:
+        """Hint where the unit was on the last day with work, and where each run of days starts."""
+        v, instance, model = self.variables, self.instance, self.model
+        for name, starts in v.run_start.items():
+            here = v.here[name]
+            was = False
+            for d in range(min(starts), max(starts) + 1):
+                now = any(instance.scenes[s].location == name for s in on_day[d])
+                if d in starts:
+                    model.add_hint(starts[d], now and not was)
+                if on_day[d]:
+                    was = now
+                if d in here:
+                    model.add_hint(here[d], was)
 
     def _hint_people(self, on_day: list[set[int]]) -> None:
         """Hint work, spans, holds and drops of every performer from the scenes of each day."""

@@ -1,7 +1,8 @@
 """The producer's cost, as one CP-SAT objective, plus tie-breakers an AD likes.
 
 cost = company moves x move cost + sum over cast of hold days x daily rate x hold factor
-       + shoot days x day cost, in hundredths of the currency (``COST_SCALE``).
+       + shoot days x day cost + location returns x return cost,
+in hundredths of the currency (``COST_SCALE``).
 When re-planning, a churn cost per scene moved off its planned date is added.
 Tie-breakers, too small to outweigh a real cost: a day that mixes day and night work ("split
 day", one hundredth of a currency unit), so night scenes group on their own days; an empty day
@@ -34,11 +35,15 @@ class Objective:
             terms.append(instance.hold_rate(cast_id) * sum(hold.values()))
         if instance.day_cost > 0:
             terms.append(instance.day_cost * sum(v.used))
+        for name, starts in v.run_start.items():
+            # Every location is visited: its first run is free, each later run is a return.
+            terms.append(instance.return_cost(name) * (sum(starts.values()) - 1))
         for scene, planned_day, weight in churn or []:
             # Moving a scene off its planned day costs its weight (re-planning keeps what crews know).
             stays = v.start[scene].get(planned_day) if planned_day is not None else None
             terms.append(weight * (1 - stays) if stays is not None else weight)
-        # The cost besides company moves (and churn): the budget proofs count moves day by day.
+        # The cost besides company moves (holds, days, returns, churn): the budget proofs count
+        # moves day by day.
         self.cost_besides_moves = cp_model.LinearExpr.sum(terms)
         if instance.move_cost > 0:
             locations = [at for days in v.at.values() for at in days.values()]

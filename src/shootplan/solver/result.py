@@ -96,6 +96,7 @@ class Result:
             rows += [
                 ("shoot days", f"{e.num_shoot_days}"),
                 ("company moves", f"{e.company_moves}"),
+                ("location returns", f"{e.location_returns}"),
                 ("hold days", f"{e.total_hold_days}"),
             ]
         rows += [

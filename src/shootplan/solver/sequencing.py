@@ -16,6 +16,7 @@ f(P) = least cost of shooting the set P first; adding scene s after P keeps on p
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -169,7 +170,7 @@ def sequencing_problem(production: Production) -> SequencingProblem | None:
 
 
 def _is_pure_sequencing(production: Production) -> bool:
-    """One scene per day, nothing tied to dates, no moves possible: order is all that matters."""
+    """One scene per day, nothing tied to dates, no moves or paid returns: order is all that matters."""
     rules = production.rules
     singles = sorted(
         (s.eighths, rules.scene_minutes(s)) for s in production.scenes if production.days_needed(s) == 1
@@ -197,6 +198,8 @@ def _is_pure_sequencing(production: Production) -> bool:
     # days in any order.
     if rules.turnaround.value != "none" and any(s.needs_dark for s in production.scenes):
         return False
+    if _returns_possible(production):
+        return False
     return _fits_its_light(production, total_days)
 
 
@@ -212,3 +215,11 @@ def _fits_its_light(production: Production, total_days: int) -> bool:
             if minutes > room:
                 return False
     return True
+
+
+def _returns_possible(production: Production) -> bool:
+    """Whether the order can leave a location and come back to it at a cost."""
+    scenes_at = Counter(s.location for s in production.scenes)
+    return len(scenes_at) > 1 and any(
+        count > 1 and production.return_cost(name) > 0 for name, count in scenes_at.items()
+    )

@@ -25,7 +25,10 @@ class Variables:
     - ``night[d]`` / ``daylight[d]``: day ``d`` has exteriors that need the dark (night, dusk,
       dawn) / daylight (the day's type: split when both);
     - ``late[d]``: day ``d`` wraps late: it has work in the dark, or it continues a run of
-      consecutive late days (its call waits for the rest after the previous wrap).
+      consecutive late days (its call waits for the rest after the previous wrap);
+    - ``run_start[loc][d]``: a run of days at ``loc`` starts on ``d`` (the unit was not there on the
+      last day with work before); ``here[loc][d]``: the unit was at ``loc`` on the last day with
+      work up to ``d``. Only for locations whose returns cost something.
     """
 
     model: cp_model.CpModel
@@ -44,6 +47,8 @@ class Variables:
     split: dict[int, cp_model.IntVar] = field(default_factory=dict)
     late: dict[int, cp_model.IntVar] = field(default_factory=dict)
     by_day: list[list[tuple[int, cp_model.IntVar]]] = field(default_factory=list)
+    run_start: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
+    here: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, model: cp_model.CpModel, instance: Instance) -> Variables:
@@ -62,6 +67,10 @@ class Variables:
         for name, members in instance.location_scenes.items():
             days = sorted(set().union(*(instance.days_of(s) for s in members))) if members else []
             v.at[name] = {d: model.new_bool_var(f"at[{name},{d}]") for d in days}
+            if days and instance.return_cost(name) > 0:
+                v.run_start[name] = {d: model.new_bool_var(f"run_start[{name},{d}]") for d in days}
+                # Read on the day before each possible day: from the first to the last but one.
+                v.here[name] = {d: model.new_bool_var(f"here[{name},{d}]") for d in range(days[0], days[-1])}
         for cast_id, members in instance.cast_scenes.items():
             days = sorted(set().union(*(instance.days_of(s) for s in members))) if members else []
             v.works[cast_id] = {d: model.new_bool_var(f"works[{cast_id},{d}]") for d in days}

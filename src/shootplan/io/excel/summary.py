@@ -131,6 +131,7 @@ def _cost_section(summary: _Summary, evaluation: Evaluation) -> None:
     pair("Company moves", evaluation.company_moves)
     pair("Location returns", evaluation.location_returns)
     pair("Company move cost", evaluation.company_move_cost, _MONEY)
+    pair("Location return cost", evaluation.location_return_cost, _MONEY)
     pair("Hold days", evaluation.total_hold_days)
     pair("Hold cost", evaluation.hold_cost, _MONEY)
     pair("Shoot day cost", evaluation.shoot_day_cost, _MONEY)

@@ -46,7 +46,9 @@ member; with one, a scene naming a cast member it does not list is an error.
 
 **Locations**: Location (name, required), Address, Latitude, Longitude, Time Zone, Available From
 and Available To (one window), Windows (several windows, as ranges), Unavailable (dates and
-ranges). Locations the scenes use but the sheet omits are added, with a warning.
+ranges), Return Cost (what coming back after the unit has left costs; blank: the Location Return
+Cost setting), Standing (yes for a standing set or stage: returns cost nothing; default no).
+Locations the scenes use but the sheet omits are added, with a warning.
 
 **Settings** (key/value rows: the key in the first column, its value in the next)
 
@@ -67,6 +69,7 @@ Max Shoot Days        shoot days available                         no limit
 Call Time             default crew call: 07:00                     07:00
 Company Move Minutes  time a company move takes out of the day     60
 Company Move Cost     cost of one company move                     5000
+Location Return Cost  cost of coming back to a location left       5000
 Hold Cost Factor      multiplier on a daily rate per hold day      1
 Shoot Day Cost        cost of each shoot day used                  0
 Turnaround            rest profile: sag, iatse, eu or none         sag
@@ -147,6 +150,8 @@ LOCATION_COLUMNS: dict[str, tuple[str, ...]] = {
     "available_to": ("Available To", "To", "Until", "Available Until"),
     "windows": ("Windows", "Available", "Available Dates"),
     "unavailable": ("Unavailable", "Unavailable Dates", "Not Available", "Blackout Dates"),
+    "return_cost": ("Return Cost", "Return", "Cost To Return"),
+    "standing": ("Standing", "Standing Set", "Stage"),
 }
 
 #: Names of the sheet that defines the scenes when several sheets list them (matched normalized).
@@ -289,6 +294,14 @@ SETTINGS: tuple[Setting, ...] = (
         "cost of one company move",
     ),
     Setting(
+        "Location Return Cost",
+        "rules",
+        "location_return_cost",
+        lambda v: read_number(v, what="an amount"),
+        ("Return Cost",),
+        "cost of coming back to a location the unit had left (load-in, parking, permits, dressing)",
+    ),
+    Setting(
         "Hold Cost Factor",
         "rules",
         "hold_cost_factor",
@@ -375,6 +388,8 @@ LOCATION_HEADERS: tuple[tuple[str, str], ...] = (
     ("Available To", "Last date of its one availability window."),
     ("Windows", "Several availability windows, as ranges (instead of From/To)."),
     ("Unavailable", "Dates and ranges it cannot be used."),
+    ("Return Cost", "Cost of coming back after the unit left (blank: the rules' default, 5,000)."),
+    ("Standing", "yes for a standing set or stage: coming back costs nothing."),
 )
 BOARD_HEADERS: tuple[tuple[str, str], ...] = (
     ("Board", "Name of the board (a schedule made by hand)."),

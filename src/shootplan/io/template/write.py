@@ -121,6 +121,7 @@ def _settings_rows(production: Production) -> list[tuple[str, Any, str]]:
         "Call Time": call,
         "Company Move Minutes": rules.company_move_minutes,
         "Company Move Cost": rules.company_move_cost,
+        "Location Return Cost": rules.location_return_cost,
         "Hold Cost Factor": rules.hold_cost_factor,
         "Shoot Day Cost": rules.shoot_day_cost,
         "Turnaround": rules.turnaround.value,
@@ -284,6 +285,8 @@ def _location_row(location: Location) -> list[Any]:
         last,
         windows,
         _ranges_text(location.unavailable),
+        location.return_cost,
+        _yes(location.standing),
     ]
 
 
