@@ -9,21 +9,35 @@ these checks read the layout, so that what the crew is told is what is scored:
   (cast and crew; the cast's hours on set lie inside the crew's, so one check covers both and
   names the performers who work both days).
 - **Day length**: call to wrap within ``rules.max_day_hours``.
+- **Minors** (:func:`shootplan.profiles.minor_limits`, California's rules): a minor works no more
+  than their age band allows (fewer hours on a school day), spends no longer on set than the band's
+  hours with the 3 h of school counted in, works between 05:00 and 22:00 (00:30 before a day
+  without school) and rests 12 h from one day's last scene to the next day's first.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from shootplan.findings import Rule
-from shootplan.model import Production
+from shootplan.model import CastMember, Production
+from shootplan.profiles import (
+    MINOR_DAY_END,
+    MINOR_DAY_START,
+    MINOR_LATE_END,
+    MINOR_REST_HOURS,
+    SCHOOL_MINUTES,
+    MinorLimits,
+    minor_limits,
+)
 from shootplan.schedule import Schedule
 from shootplan.timeline import DayTimeline, lay_out_days
 from shootplan.violations import Violation
 
-__all__ = ["check_times", "duration_words"]
+__all__ = ["MinorDay", "check_times", "duration_words", "minor_days"]
 
 
 def check_times(production: Production, schedule: Schedule, violations: list[Violation]) -> list[DayTimeline]:
@@ -40,6 +54,7 @@ def check_times(production: Production, schedule: Schedule, violations: list[Vio
     _check_light(production, timelines, violations)
     _check_turnaround(production, timelines, violations)
     _check_day_length(production, timelines, violations)
+    _check_minors(production, timelines, violations)
     return timelines
 
 
@@ -120,3 +135,94 @@ def duration_words(span: timedelta) -> str:
     if hours and rest:
         return f"{sign}{hours} h {rest} min"
     return f"{sign}{hours} h" if hours else f"{sign}{rest} min"
+
+
+@dataclass(frozen=True)
+class MinorDay:
+    """A minor's day on set: from their first scene's start to their last scene's end."""
+
+    member: CastMember
+    day_number: int
+    first: datetime
+    last: datetime
+    work_minutes: int
+    school: bool
+    limits: MinorLimits
+    latest: datetime  # the end of the minor's work window that day
+
+    @property
+    def on_set_minutes(self) -> int:
+        """Time at the place of work: the span of their scenes plus school on a school day."""
+        return round((self.last - self.first).total_seconds() / 60) + (SCHOOL_MINUTES if self.school else 0)
+
+
+def minor_days(production: Production, timelines: Sequence[DayTimeline]) -> list[MinorDay]:
+    """Every minor's day on set, in day order (the data a call sheet prints for a minor)."""
+    days: list[MinorDay] = []
+    for timeline in timelines:
+        for member in production.cast:
+            if not member.is_minor:
+                continue
+            items = [i for i in timeline.items if i.scene is not None and member.id in i.scene.cast]
+            if not items:
+                continue
+            date = timeline.day.date
+            school = member.school_day(date)
+            tomorrow_school = member.school_day(date + timedelta(days=1))
+            zone = timeline.zone
+            latest = (
+                datetime.combine(date, MINOR_DAY_END, tzinfo=zone)
+                if tomorrow_school
+                else datetime.combine(date + timedelta(days=1), MINOR_LATE_END, tzinfo=zone)
+            )
+            work = sum(i.minutes for i in items)
+            limits = minor_limits(member.age, school)
+            days.append(
+                MinorDay(
+                    member, timeline.day.number, items[0].start, items[-1].end, work, school, limits, latest
+                )
+            )
+    return days
+
+
+def _check_minors(
+    production: Production, timelines: Sequence[DayTimeline], violations: list[Violation]
+) -> None:
+    last_end: dict[str, datetime] = {}
+    for day in minor_days(production, timelines):
+        who = f"cast {day.member.id} (a minor, {day.limits.band})"
+        problems: list[str] = []
+        kind = "school day" if day.school else "day without school"
+        if day.work_minutes > day.limits.work:
+            problems.append(
+                f"works {duration_words(timedelta(minutes=day.work_minutes))}, over the"
+                f" {duration_words(timedelta(minutes=day.limits.work))} allowed on a {kind}"
+            )
+        if day.on_set_minutes > day.limits.on_set:
+            school = " with 3 h of school" if day.school else ""
+            problems.append(
+                f"is on set {duration_words(timedelta(minutes=day.on_set_minutes))}{school}, over"
+                f" {duration_words(timedelta(minutes=day.limits.on_set))}"
+            )
+        earliest = datetime.combine(day.first.date(), MINOR_DAY_START, tzinfo=day.first.tzinfo)
+        if day.first < earliest or day.last > day.latest:
+            problems.append(
+                f"works {day.first:%H:%M}-{day.last:%H:%M},"
+                f" outside {MINOR_DAY_START:%H:%M}-{day.latest:%H:%M}"
+            )
+        previous = last_end.get(day.member.id)
+        if previous is not None and day.first - previous < timedelta(hours=MINOR_REST_HOURS):
+            problems.append(
+                f"starts {duration_words(day.first - previous)} after the last day's last scene,"
+                f" under {MINOR_REST_HOURS} h of rest"
+            )
+        last_end[day.member.id] = day.last
+        for problem in problems:
+            violations.append(
+                Violation(
+                    Rule.MINORS,
+                    f"day {day.day_number}: {who} {problem}",
+                    day=day.day_number,
+                    cast=day.member.id,
+                )
+            )

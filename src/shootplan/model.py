@@ -264,7 +264,22 @@ class CastMember(StrictModel):
         ),
     )
     max_drops: int = Field(default=1, ge=0, description="Drops allowed per production (usually one).")
-    minor: bool = Field(default=False, description="Under 18: minors' work rules apply.")
+    minor: bool = Field(
+        default=False,
+        description=(
+            "Under 18: minors' work rules apply (California's: hours by age band, 05:00-22:00, 12 h rest)."
+        ),
+    )
+    age: int | None = Field(
+        default=None, ge=0, le=17, description="A minor's age in years (sets the band; implies minor)."
+    )
+    schooling: bool = Field(
+        default=True,
+        description=(
+            "A minor's weekdays are school days (3 h of school on set, fewer work hours);"
+            " False in a school break."
+        ),
+    )
 
     @field_validator("id", mode="before")
     @classmethod
@@ -278,6 +293,15 @@ class CastMember(StrictModel):
         """``1. NORA`` as a board prints it (the character, else the performer)."""
         who = self.character or self.name
         return f"{self.id}. {who}" if who else self.id
+
+    @property
+    def is_minor(self) -> bool:
+        """True when minors' rules apply (``minor``, or an age given)."""
+        return self.minor or self.age is not None
+
+    def school_day(self, day: date) -> bool:
+        """True when ``day`` is a school day for this minor (a weekday, unless not schooling)."""
+        return self.schooling and day.weekday() < 5
 
     def is_available(self, day: date) -> bool:
         """False on a date the performer is unavailable."""
