@@ -37,7 +37,13 @@ def talent_production(path: Path) -> tuple[Production, dict[str, Any]]:
             "cast": [{"id": str(a["id"]), "daily_rate": a["cost"]} for a in data["actors"]],
             "locations": [{"name": "STAGE"}],
             "calendar": {"start": "2027-03-01", "weekdays": "Mon-Sun"},
-            "rules": {"max_eighths_per_day": 8, "max_minutes_per_day": None, "turnaround": "none"},
+            # The literature scores holds only: a shoot day costs nothing here (rules default: 25,000).
+            "rules": {
+                "max_eighths_per_day": 8,
+                "max_minutes_per_day": None,
+                "turnaround": "none",
+                "shoot_day_cost": 0,
+            },
         }
     )
     return production, data
@@ -104,6 +110,9 @@ def realistic_production(kind: str, seed: int) -> Production:
                 "max_eighths_per_day": pages_per_day * 8,
                 "max_shoot_days": max_days,
                 "max_minutes_per_day": None,
+                # Measured when a shoot day cost nothing (the old default): kept so the tables
+                # in README.md keep their meaning.
+                "shoot_day_cost": 0,
             },
         }
     )

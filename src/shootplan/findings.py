@@ -41,6 +41,7 @@ class Rule(StrEnum):
     TURNAROUND = "turnaround"
     DROP_PICKUP = "drop_pickup"
     WEATHER = "weather"
+    EMPTY_DAY = "empty_day"
     # Costs.
     SHOOT_DAYS = "shoot_days"
     COMPANY_MOVES = "company_moves"
@@ -78,6 +79,7 @@ _LABELS = {
     Rule.TURNAROUND: "turnaround",
     Rule.DROP_PICKUP: "drop/pickup",
     Rule.WEATHER: "weather",
+    Rule.EMPTY_DAY: "empty day",
     Rule.SHOOT_DAYS: "shoot days",
     Rule.COMPANY_MOVES: "company moves",
     Rule.HOLDS: "hold days",

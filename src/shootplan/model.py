@@ -345,9 +345,24 @@ class Rules(StrictModel):
         ),
     )
     shoot_day_cost: float = Field(
-        default=0.0, ge=0, description="Cost of each shoot day used (favours fewer days)."
+        default=25000.0,
+        ge=0,
+        description=(
+            "What one more shoot day costs the production: 25,000, a lean crew day (crew, gear,"
+            " catering, location fee) on a small feature. The plan adds a day only when that saves"
+            " more: at the default 1,000 a hold day, 25 hold days or 5 company moves. Set 0 when the"
+            " number of days is fixed and only their order matters."
+        ),
     )
     max_shoot_days: int | None = Field(default=None, ge=1, description="Shoot days available.")
+    extra_shoot_days: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Slack when no day count is given: days allowed beyond the fewest the caps and dates"
+            " need (each still costs shoot_day_cost, so it is used only where it saves more)."
+        ),
+    )
     turnaround: Turnaround = Field(default=Turnaround.SAG, description="Rest profile.")
     precedences: list[tuple[str, str]] = Field(
         default_factory=list, description="Pairs (A, B): scene A is shot before scene B."
@@ -516,11 +531,14 @@ class Production(StrictModel):
         return max(1, by_pages, by_minutes)
 
     def min_shoot_days(self) -> int:
-        """A lower bound on shoot days: multi-day scenes plus the rest packed at the page cap."""
+        """A lower bound on shoot days: multi-day scenes plus the rest packed at the page and time caps."""
         multi = [s for s in self.scenes if self.days_needed(s) > 1]
-        rest = sum(s.eighths for s in self.scenes if self.days_needed(s) == 1)
-        cap = self.rules.max_eighths_per_day
-        return sum(self.days_needed(s) for s in multi) + math.ceil(rest / cap)
+        singles = [s for s in self.scenes if self.days_needed(s) == 1]
+        days = math.ceil(sum(s.eighths for s in singles) / self.rules.max_eighths_per_day)
+        if self.rules.max_minutes_per_day is not None:
+            minutes = sum(self.rules.scene_minutes(s) for s in singles)
+            days = max(days, math.ceil(minutes / self.rules.max_minutes_per_day))
+        return sum(self.days_needed(s) for s in multi) + days
 
     def replace(self, **changes: Any) -> Production:
         """A new production with some fields replaced, validated again."""
