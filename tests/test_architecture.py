@@ -31,6 +31,7 @@ CORE = (
     "model",
     "schedule",
     "evaluation",
+    "empty_days",
     "timeline",
     "palette",
     "zones",

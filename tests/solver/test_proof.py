@@ -34,7 +34,12 @@ def _cycle_data() -> dict[str, Any]:
         "locations": [{"name": "DINER"}, {"name": "FARM"}],
         "calendar": {"start": "2027-03-01"},
         # Holds alone: the proof is about them (a shoot day costs nothing here).
-        "rules": {"max_eighths_per_day": 40, "max_shoot_days": 6, "max_minutes_per_day": None, "shoot_day_cost": 0},
+        "rules": {
+            "max_eighths_per_day": 40,
+            "max_shoot_days": 6,
+            "max_minutes_per_day": None,
+            "shoot_day_cost": 0,
+        },
     }
 
 
