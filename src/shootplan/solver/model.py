@@ -59,9 +59,9 @@ class Horizon:
         else:
             message = (
                 f"no day count given: planned on {used} shoot days; the page and time caps alone"
-                f" allow {self.fewest}, and dates, turnaround and whole-day scenes left room for"
-                f" {self.allowed - extra} (the hand method's board) plus {extra} extra"
-                " (rules.extra_shoot_days)"
+                f" allow {self.fewest}, the hand method's board needs {self.allowed - extra} (dates,"
+                f" locations, turnaround), and up to that plus {extra} extra (rules.extra_shoot_days)"
+                " were allowed"
             )
         numbers = {"shoot_days": used, "fewest": self.fewest, "allowed": self.allowed, "extra": extra}
         return Finding(Rule.SHOOT_DAYS, message, numbers=numbers)
