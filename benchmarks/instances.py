@@ -37,7 +37,13 @@ def talent_production(path: Path) -> tuple[Production, dict[str, Any]]:
             "cast": [{"id": str(a["id"]), "daily_rate": a["cost"]} for a in data["actors"]],
             "locations": [{"name": "STAGE"}],
             "calendar": {"start": "2027-03-01", "weekdays": "Mon-Sun"},
-            "rules": {"max_eighths_per_day": 8, "max_minutes_per_day": None, "turnaround": "none"},
+            # The literature scores holds only: a shoot day costs nothing here (rules default: 25,000).
+            "rules": {
+                "max_eighths_per_day": 8,
+                "max_minutes_per_day": None,
+                "turnaround": "none",
+                "shoot_day_cost": 0,
+            },
         }
     )
     return production, data
@@ -107,6 +113,9 @@ def realistic_production(kind: str, seed: int) -> Production:
                 # A page in 80 minutes: the page cap binds before a day's 12 hours (meal included)
                 # that the turnaround leaves, as on a real board.
                 "minutes_per_page": 80,
+                # Measured when a shoot day cost nothing (the old default): kept so the tables
+                # in README.md keep their meaning.
+                "shoot_day_cost": 0,
             },
         }
     )

@@ -55,7 +55,10 @@ def people(time_limit: float) -> None:
     # USS carries no pay rates: every performer costs the same per day (1,000), so that hold days
     # weigh against company moves (5,000 each) as they would on a real production.
     cast = [c if c.daily_rate > 0 else c.model_copy(update={"daily_rate": 1000.0}) for c in production.cast]
-    production = production.replace(cast=cast)
+    # A shoot day costs nothing here, as when the tables were measured (the default is now 25,000).
+    production = production.replace(
+        cast=cast, rules=production.rules.model_copy(update={"shoot_day_cost": 0})
+    )
     human = evaluate(production, Schedule.from_board(production, "Rev. WHITE"))
     production = production.replace(
         rules=production.rules.model_copy(update={"max_shoot_days": human.num_shoot_days})

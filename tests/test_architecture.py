@@ -32,6 +32,7 @@ CORE = (
     "schedule",
     "evaluation",
     "location_runs",
+    "empty_days",
     "timeline",
     "palette",
     "zones",

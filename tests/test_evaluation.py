@@ -25,7 +25,7 @@ def _rules(evaluation_rules: list[Rule], rule: Rule) -> int:
 
 
 def test_clean_four_day_schedule_metrics(small_production: Production) -> None:
-    """Four weekdays, one location a day: no moves; ELIAS holds 1 day, MAE 2; cost 900."""
+    """Four weekdays, one location a day: no moves; ELIAS holds 1 day, MAE 2; cost 900 plus the days."""
     schedule = Schedule.from_day_lists(small_production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
     result = evaluate(small_production, schedule)
     assert result.is_feasible, result.violations
@@ -33,7 +33,7 @@ def test_clean_four_day_schedule_metrics(small_production: Production) -> None:
     assert result.hold_days == {"1": 0, "2": 1, "3": 2}
     assert result.hold_cost == 500 + 2 * 200
     assert result.eighths_per_day == [24, 28, 8, 3]
-    assert result.cost == 900 + 0
+    assert result.cost == 900 + 4 * 25_000  # holds, no moves, four shoot days at the default
 
 
 def test_multi_location_day_counts_moves_in_shooting_order(small_production: Production) -> None:
@@ -324,4 +324,4 @@ def test_without_rates_each_hold_day_costs_the_default() -> None:
     production = Production.model_validate(data)
     schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["6"], ["3"]])
     result = evaluate(production, schedule)
-    assert result.total_hold_days == 3 and result.hold_cost == 3000 and result.cost == 3000
+    assert result.total_hold_days == 3 and result.hold_cost == 3000 and result.cost == 3000 + 4 * 25_000

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shootplan.day_checks import check_times
+from shootplan.empty_days import empty_ends
 from shootplan.findings import Rule
 from shootplan.location_runs import location_returns, returns_cost
 from shootplan.model import Production
@@ -151,6 +152,7 @@ def evaluate(production: Production, schedule: Schedule) -> Evaluation:
     _check_windows(production, schedule, scene_days, violations)
     _check_order(production, schedule, scene_days, violations)
     check_times(production, schedule, violations)
+    violations += [Violation(Rule.EMPTY_DAY, end.message, day=end.day.number) for end in empty_ends(schedule)]
     work = cast_work(production, schedule)
     rules = production.rules
     hold_cost = sum(work[c.id].num_hold_days * production.hold_day_cost(c.id) for c in production.cast)

@@ -44,6 +44,7 @@ class Rule(StrEnum):
     MINORS = "minors"
     DROP_PICKUP = "drop_pickup"
     WEATHER = "weather"
+    EMPTY_DAY = "empty_day"
     # Costs.
     SHOOT_DAYS = "shoot_days"
     COMPANY_MOVES = "company_moves"
@@ -85,6 +86,7 @@ _LABELS = {
     Rule.MINORS: "minors' hours",
     Rule.DROP_PICKUP: "drop/pickup",
     Rule.WEATHER: "weather",
+    Rule.EMPTY_DAY: "empty day",
     Rule.SHOOT_DAYS: "shoot days",
     Rule.COMPANY_MOVES: "company moves",
     Rule.LOCATION_RETURNS: "location returns",

@@ -504,11 +504,14 @@ class Production(StrictModel):
         return max(1, by_pages, by_minutes)
 
     def min_shoot_days(self) -> int:
-        """A lower bound on shoot days: multi-day scenes plus the rest packed at the page cap."""
+        """A lower bound on shoot days: multi-day scenes plus the rest packed at the page and time caps."""
         multi = [s for s in self.scenes if self.days_needed(s) > 1]
-        rest = sum(s.eighths for s in self.scenes if self.days_needed(s) == 1)
-        cap = self.rules.max_eighths_per_day
-        return sum(self.days_needed(s) for s in multi) + math.ceil(rest / cap)
+        singles = [s for s in self.scenes if self.days_needed(s) == 1]
+        days = math.ceil(sum(s.eighths for s in singles) / self.rules.max_eighths_per_day)
+        if self.rules.max_minutes_per_day is not None:
+            minutes = sum(self.rules.scene_minutes(s) for s in singles)
+            days = max(days, math.ceil(minutes / self.rules.max_minutes_per_day))
+        return sum(self.days_needed(s) for s in multi) + days
 
     def replace(self, **changes: Any) -> Production:
         """A new production with some fields replaced, validated again."""

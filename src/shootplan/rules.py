@@ -77,9 +77,24 @@ class Rules(StrictModel):
         ),
     )
     shoot_day_cost: float = Field(
-        default=0.0, ge=0, description="Cost of each shoot day used (favours fewer days)."
+        default=25000.0,
+        ge=0,
+        description=(
+            "What one more shoot day costs the production: 25,000, a lean crew day (crew, gear,"
+            " catering, location fee) on a small feature. The plan adds a day only when that saves"
+            " more: at the default 1,000 a hold day, 25 hold days or 5 company moves. Set 0 when the"
+            " number of days is fixed and only their order matters."
+        ),
     )
     max_shoot_days: int | None = Field(default=None, ge=1, description="Shoot days available.")
+    extra_shoot_days: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Slack when no day count is given: days allowed beyond the fewest the caps and dates"
+            " need (each still costs shoot_day_cost, so it is used only where it saves more)."
+        ),
+    )
     turnaround: Turnaround = Field(default=Turnaround.SAG, description="Rest profile.")
     precedences: list[tuple[str, str]] = Field(
         default_factory=list, description="Pairs (A, B): scene A is shot before scene B."

@@ -305,7 +305,7 @@ def test_plan_writes_what_its_bound_rests_on(tmp_path: Path) -> None:
     data["locations"][0]["windows"] = ["2027-03-03"]
     data["locations"][1]["windows"] = ["2027-03-03"]
     data["scenes"] = [dict(data["scenes"][0], eighths=12), dict(data["scenes"][1], eighths=12)]
-    data["rules"] = {"max_shoot_days": 5}
+    data["rules"] = {"max_shoot_days": 5, "shoot_day_cost": 0}  # the move alone is the bound
     source = tmp_path / "production.json"
     source.write_text(Production.model_validate(data).model_dump_json())
     result = _run("plan", source, "--time-limit", "2", "--workers", "1", "--out", tmp_path / "plan")

@@ -66,7 +66,9 @@ def medium_data(seed: int = 7) -> dict[str, Any]:
         "cast": [{"id": c, "name": f"Performer {c}", "daily_rate": r} for c, r in cast],
         "locations": [{"name": name} for name in locations],
         "calendar": {"start": "2027-03-01", "time_zone": "America/New_York"},
-        "rules": {"max_shoot_days": 10},
+        # Days cost nothing here (the old default): the re-plan tests measure churn against holds
+        # and moves; at 25,000 a day a re-plan also squeezes scenes to save a day (12 moved, not 7).
+        "rules": {"max_shoot_days": 10, "shoot_day_cost": 0},
     }
 
 

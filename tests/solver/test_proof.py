@@ -33,7 +33,13 @@ def _cycle_data() -> dict[str, Any]:
         "cast": [{"id": c, "daily_rate": r} for c, r in [("A", 900), ("B", 800), ("C", 700), ("D", 600)]],
         "locations": [{"name": "DINER"}, {"name": "FARM"}],
         "calendar": {"start": "2027-03-01"},
-        "rules": {"max_eighths_per_day": 40, "max_shoot_days": 6, "max_minutes_per_day": None},
+        # Holds alone: the proof is about them (a shoot day costs nothing here).
+        "rules": {
+            "max_eighths_per_day": 40,
+            "max_shoot_days": 6,
+            "max_minutes_per_day": None,
+            "shoot_day_cost": 0,
+        },
     }
 
 
@@ -41,7 +47,7 @@ def _prove(
     production: Production, *, ceiling: float, time_limit: float = 5.0, first_try_limit: float | None = None
 ) -> tuple[ScheduleModel, Proof]:
     """Run the budget proofs on ``production`` from bound 0 up to ``ceiling`` (deterministic)."""
-    instance = Instance.build(production, plan_horizon(production)[0])  # the days solve() plans over
+    instance = Instance.build(production, plan_horizon(production).days)  # the days solve() plans over
     built = ScheduleModel(instance)
     proof = prove_bound(
         built.model,
@@ -124,7 +130,7 @@ def example_planned() -> Any:
 def test_solve_reports_the_proven_bound_and_why(example_planned: Any) -> None:
     """On the example the relaxation proves 0; the budget proofs raise the bound and say so."""
     production = example_production()
-    assert relaxation_bound(Instance.build(production, plan_horizon(production)[0])).value == 0
+    assert relaxation_bound(Instance.build(production, plan_horizon(production).days)).value == 0
     result = example_planned
     assert result.evaluation is not None and result.evaluation.is_feasible
     assert result.bound is not None and 0 < result.bound <= result.objective

@@ -163,13 +163,13 @@ _INTERLEAVED = ("2027-03-01", "2027-03-02", "2027-03-03", "2027-03-04")
 def test_the_solver_prices_holds_at_the_boards_own_rates() -> None:
     """Scenes pinned NORA, ELIAS, NORA, ELIAS: one hold each, 300 + 700 at the board's rates."""
     result = _solve(_two_performers((300, 700), _INTERLEAVED))
-    assert result.evaluation.total_hold_days == 2 and result.objective == 1000
+    assert result.evaluation.total_hold_days == 2 and result.evaluation.hold_cost == 1000
 
 
 def test_without_rates_the_solver_keeps_holds_down() -> None:
     """With no rates, holds cost 1,000 each: the free middle scenes go NORA, ELIAS (no hold)."""
     pinned = _solve(_two_performers((0, 0), _INTERLEAVED))
-    assert pinned.objective == 2000
+    assert pinned.evaluation.hold_cost == 2000
     free = _solve(_two_performers((0, 0), ("2027-03-01", "", "", "2027-03-04")))
     assert [day.scenes for day in free.schedule.days] == [["1"], ["3"], ["2"], ["4"]]
     assert free.evaluation.total_hold_days == 0
@@ -327,9 +327,9 @@ def test_bound_counts_holds_forced_by_pinned_dates() -> None:
     data["scenes"][3]["pinned"] = "2027-03-10"
     data["rules"] = {"max_shoot_days": 8}
     bound = relaxation_bound(Instance.build(Production.model_validate(data), 8))
-    assert bound.value == 6 * 200
-    assert len(bound.reasons) == 1
-    reason = bound.reasons[0]
+    assert bound.value == 6 * 200 + 2 * 25_000  # the holds and the two days the pages need
+    assert [reason.rule for reason in bound.reasons] == [Rule.SHOOT_DAYS, Rule.HOLDS]
+    reason = bound.reasons[1]
     assert reason.rule is Rule.HOLDS and reason.cast == ("3",) and reason.numbers["hold_days"] == 6
     assert "at least 6 hold days for 3" in reason.message
     assert "2027-03-01" in reason.message and "2027-03-10" in reason.message
@@ -355,6 +355,7 @@ def test_bound_counts_moves_forced_by_windows() -> None:
     data["locations"][0]["windows"] = ["2027-03-03"]
     data["locations"][1]["windows"] = ["2027-03-03"]
     data["scenes"] = [dict(data["scenes"][0], eighths=12), dict(data["scenes"][1], eighths=12)]
+    data["rules"] = {"shoot_day_cost": 0}  # the move alone, not the day it is on
     production = Production.model_validate(data)
     bound = relaxation_bound(Instance.build(production, 5))
     assert bound.value == 5000

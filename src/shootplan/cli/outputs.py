@@ -112,6 +112,8 @@ def _report(
     assert evaluation is not None
     console.print(_summary_table(production, evaluation, boards))
     console.print(search_line(result))
+    for notice in result.notices:
+        note(str(notice))
     for name, own in boards.items():
         score = f"shootplan score {source}" if source else "shootplan score"
         console.print(_comparison(name if len(boards) > 1 else None, own, evaluation, score))

@@ -106,7 +106,10 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
             production.replace(rules=rules),
             f"planning within the {board_days} days of your board's day breaks (--days changes that)",
         )
-    return production, "planning with as many shoot days as needed (no --days, Max Shoot Days or day breaks)"
+    return (
+        production,
+        "planning on the fewest shoot days the caps allow (no --days, Max Shoot Days or day breaks)",
+    )
 
 
 @click.command(short_help="Optimize a production: Excel, JSON and calendars into a folder.")

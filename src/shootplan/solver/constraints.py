@@ -34,18 +34,33 @@ def scheduled_once(v: Variables, literal: Literal = None) -> None:
 
 
 def used_days(v: Variables, literal: Literal = None) -> None:
-    """Used days form a prefix of the candidate days; an unused day has no work.
+    """Used days form a run of the candidate days from the first any scene may be shot on (Day 1);
+    an unused day has no work.
 
     A used day may be empty (a dark day the unit waits out, e.g. for an actor's return): it
     costs a shoot day and holds, exactly as the scorer counts it.
     """
     model = v.model
+    first = v.instance.first_day
     for d in range(v.instance.horizon):
-        if d + 1 < v.instance.horizon:
+        if d < first:
+            model.add(v.used[d] == 0)  # nothing can be shot yet: the schedule starts later
+        elif d + 1 < v.instance.horizon:
             model.add_implication(v.used[d + 1], v.used[d])
         # A day no scene can use may still be a (dark) shoot day between days that have work.
         for _, lit in v.scenes_on(d):
             model.add_implication(lit, v.used[d])
+
+
+def busy_ends(v: Variables, literal: Literal = None) -> None:
+    """The first and the last used day have work: no day is paid for nothing at either end."""
+    used, busy, first = v.used, v.busy, v.instance.first_day
+    if first >= len(used):
+        return
+    _enforce(v.model.add(busy[first] >= used[first]), literal)
+    for d in range(first, len(used)):
+        after = used[d + 1] if d + 1 < len(used) else 0
+        _enforce(v.model.add(busy[d] >= used[d] - after), literal)
 
 
 def max_shoot_days(v: Variables, literal: Literal = None) -> None:
@@ -332,6 +347,7 @@ Family = Callable[[Variables, Literal], None]
 _ORDER: tuple[tuple[Rule, Family], ...] = (
     (Rule.SCHEDULED_ONCE, scheduled_once),
     (Rule.DAY_NUMBERS, used_days),
+    (Rule.EMPTY_DAY, busy_ends),
     (Rule.MAX_SHOOT_DAYS, max_shoot_days),
     (Rule.COMPANY_MOVES, locations),
     (Rule.HOLDS, cast_work),
@@ -356,6 +372,7 @@ STRUCTURAL = frozenset(
     {
         Rule.SCHEDULED_ONCE,
         Rule.DAY_NUMBERS,
+        Rule.EMPTY_DAY,
         Rule.COMPANY_MOVES,
         Rule.LOCATION_RETURNS,
         Rule.HOLDS,

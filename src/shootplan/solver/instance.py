@@ -80,6 +80,11 @@ class Instance:
         """Number of candidate shoot days."""
         return len(self.dates)
 
+    @property
+    def first_day(self) -> int:
+        """The first candidate day any scene may be shot on: the schedule's Day 1 is not earlier."""
+        return min((min(starts) for starts in self.starts if starts), default=0)
+
     def days_of(self, scene: int) -> set[int]:
         """Every day the scene may occupy (from any of its starts)."""
         k = self.length[scene]

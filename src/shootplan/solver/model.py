@@ -10,13 +10,15 @@ meaning of the variables is read and written in one place.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from ortools.sat.python import cp_model
 
-from shootplan.evaluation import cast_work
+from shootplan.evaluation import cast_work, evaluate
+from shootplan.findings import Finding, Rule
 from shootplan.model import Production
-from shootplan.schedule import Schedule
+from shootplan.schedule import Schedule, ShootDay
 from shootplan.solver.constraints import add_all
 from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
@@ -24,30 +26,99 @@ from shootplan.solver.lns import Incumbent
 from shootplan.solver.objective import Objective
 from shootplan.solver.variables import Variables
 
-__all__ = ["ScheduleModel", "plan_horizon"]
+__all__ = ["Horizon", "ScheduleModel", "plan_horizon", "to_schedule"]
 
 # Completing a fixed schedule is propagation, not search: this is ample on any board.
 _COMPLETE_SECONDS = 10.0
 
 
-def plan_horizon(production: Production) -> tuple[int, list[list[int]] | None]:
+@dataclass(frozen=True)
+class Horizon:
+    """The candidate days a solve plans over, and how their number was chosen.
+
+    ``days``: candidate days (the first ``first`` of them have nothing that may be shot); ``warm``:
+    the hand method's board when it was built to find them; ``fewest``: the fewest shoot days the
+    caps allow and ``allowed`` the shoot days allowed, both None when the production gives a count.
+    """
+
+    days: int
+    warm: list[list[int]] | None = None
+    first: int = 0
+    fewest: int | None = None
+    allowed: int | None = None
+
+    def notice(self, used: int, extra: int) -> Finding | None:
+        """One line on the day count when the user gave none: how many, and why that many."""
+        if self.fewest is None or self.allowed is None:
+            return None
+        if used <= self.fewest:
+            message = (
+                f"no day count given: planned on the fewest shoot days the caps allow ({used})"
+                f" plus {extra} extra allowed (rules.extra_shoot_days)"
+            )
+        else:
+            message = (
+                f"no day count given: planned on {used} shoot days; the page and time caps alone"
+                f" allow {self.fewest}, the hand method's board needs {self.allowed - extra} (dates,"
+                f" locations, turnaround), and up to that plus {extra} extra (rules.extra_shoot_days)"
+                " were allowed"
+            )
+        numbers = {"shoot_days": used, "fewest": self.fewest, "allowed": self.allowed, "extra": extra}
+        return Finding(Rule.SHOOT_DAYS, message, numbers=numbers)
+
+
+def plan_horizon(production: Production) -> Horizon:
     """Candidate days, and the hand method's board when it was built to find them.
 
-    The limit if the production sets one; else the hand method is tried on a growing horizon
-    until it places every scene, so that an actor who is away for weeks or a late location window
-    never makes a feasible plan look infeasible for lack of days. First-fit fills days from the
-    start, so its board does not change when the horizon grows past it: the warm start reuses it.
+    The limit if the production sets one (counted from the first date anything may be shot).
+    Else the hand method is tried on a growing horizon until it places every scene, so that an
+    actor who is away for weeks or a late location window never makes a feasible plan look
+    infeasible for lack of days; then the plan may use as many days as the hand method's board
+    (never fewer than the caps need) plus ``rules.extra_shoot_days``. First-fit fills days from
+    the start, so its board does not change when the horizon grows past it: the warm start reuses it.
     """
+    limit = production.rules.max_shoot_days
+    if limit is not None:
+        return Horizon(limit + Instance.build(production, limit).first_day)
     horizon = default_horizon(production, None)
-    if production.rules.max_shoot_days is not None:
-        return horizon, None
     for _ in range(6):
         probe = Instance.build(production, horizon)
         warm = hand_board(probe)
         if _places_all(probe, warm):
-            return default_horizon(production, len(warm)), warm
+            return _fewest_days(probe, warm)
         horizon *= 2
-    return horizon, None
+    return Horizon(horizon)
+
+
+def _fewest_days(probe: Instance, warm: list[list[int]]) -> Horizon:
+    """The days a production with no day count is planned within: the hand method's board, the
+    caps' minimum and the rules' slack, when that board is a whole valid plan."""
+    production, first = probe.production, probe.first_day
+    extra = production.rules.extra_shoot_days
+    fewest = production.min_shoot_days()
+    hand = to_schedule(probe, warm)
+    if evaluate(production, hand).violations:
+        # The hand method leaves scene order and same-day groups to the solver: its board then
+        # proves nothing about the days needed, so the old generous horizon stays.
+        horizon = default_horizon(production, len(warm)) + extra
+        return Horizon(horizon, warm, first, fewest, horizon - first)
+    allowed = max(fewest, hand.num_days) + extra
+    return Horizon(first + allowed, warm, first, fewest, allowed)
+
+
+def to_schedule(
+    instance: Instance, days: list[list[int]], *, name: str = "", created: datetime | None = None
+) -> Schedule:
+    """The schedule of day lists of scene indices over the instance's days: Day 1 is the first day
+    with work (candidate days before it are no shoot days), the last day with work ends it."""
+    busy = [d for d, scenes in enumerate(days) if scenes]
+    if not busy:
+        return Schedule(name=name, created=created)
+    shoot_days = [
+        ShootDay(number=i + 1, date=instance.dates[d], scenes=[instance.scenes[s].number for s in days[d]])
+        for i, d in enumerate(range(busy[0], busy[-1] + 1))
+    ]
+    return Schedule(name=name, created=created, days=shoot_days)
 
 
 def _places_all(instance: Instance, days: list[list[int]]) -> bool:
@@ -76,14 +147,18 @@ class ScheduleModel:
     def days_of(self, schedule: Schedule) -> list[list[int]]:
         """A schedule as lists of scene indices per candidate day (scenes not in the model left out)."""
         index = {scene.number: s for s, scene in enumerate(self.instance.scenes)}
-        return [
-            [index[n] for n in day.scenes if n in index] for day in schedule.days[: self.instance.horizon]
-        ]
+        position = {when: d for d, when in enumerate(self.instance.dates)}
+        days: list[list[int]] = [[] for _ in range(self.instance.horizon)]
+        for day in schedule.days:
+            if day.date in position:  # by date: a schedule may start after the first candidate day
+                days[position[day.date]] = [index[n] for n in day.scenes if n in index]
+        while days and not days[-1]:
+            days.pop()
+        return days
 
     def schedule(self, values: list[int], *, name: str = "", created: datetime | None = None) -> Schedule:
         """The schedule of a full assignment (its days from :meth:`extract`)."""
-        numbers = [[self.instance.scenes[s].number for s in day] for day in self.extract(values)]
-        return Schedule.from_day_lists(self.instance.production, numbers, name=name, created=created)
+        return to_schedule(self.instance, self.extract(values), name=name, created=created)
 
     def extract(self, values: list[int]) -> list[list[int]]:
         """The days of a full assignment: scene indices per used day, in shooting order."""
@@ -142,9 +217,10 @@ class ScheduleModel:
         for s, starts in enumerate(v.start):
             for d, literal in starts.items():
                 model.add_hint(literal, first_day.get(s) == d)
-        last_used = max((d for d in range(instance.horizon) if on_day[d]), default=-1)
+        worked = [d for d in range(instance.horizon) if on_day[d]]
+        first_used, last_used = (worked[0], worked[-1]) if worked else (0, -1)
         for d, used in enumerate(v.used):
-            model.add_hint(used, d <= last_used)
+            model.add_hint(used, first_used <= d <= last_used)
             model.add_hint(v.busy[d], bool(on_day[d]))
         for name, at in v.at.items():
             for d, literal in at.items():

@@ -48,6 +48,8 @@ class Result:
     ``bound_reasons`` what the bound rests on, as findings (``str(finding)`` is its sentence).
     ``last_improvement`` is when, in seconds from the start, the search last found a cheaper
     schedule (None without a schedule): close to ``runtime``, more time would likely help.
+    ``notices`` say what a user should know about the plan: the day count chosen when none was
+    given, and why an empty day inside the schedule is there.
     """
 
     status: Status
@@ -63,6 +65,7 @@ class Result:
     churn_cost: float = 0.0
     bound_reasons: list[Finding] = field(default_factory=list)
     last_improvement: float | None = None
+    notices: list[Finding] = field(default_factory=list)
 
     @property
     def gap(self) -> float | None:
@@ -112,4 +115,5 @@ class Result:
         lines = [f"{name:<15}{value}" for name, value in rows]
         lines += [f"  bound: {reason}" for reason in self.bound_reasons]
         lines += [f"  {reason}" for reason in self.explanation]
+        lines += [f"  note: {notice}" for notice in self.notices]
         return "\n".join(lines)

@@ -21,6 +21,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from shootplan.empty_days import empty_day_reasons
 from shootplan.evaluation import evaluate
 from shootplan.findings import Finding, Rule
 from shootplan.model import Production
@@ -31,7 +32,7 @@ from shootplan.solver.explain import explain_infeasible, explain_unplaceable
 from shootplan.solver.heuristics import hand_board
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.lns import Incumbent, improve
-from shootplan.solver.model import ScheduleModel, plan_horizon
+from shootplan.solver.model import Horizon, ScheduleModel, plan_horizon
 from shootplan.solver.params import ParameterError, SolveParams
 from shootplan.solver.proof import Proof, Run, prove_bound
 from shootplan.solver.result import Progress, Result, Status
@@ -160,6 +161,7 @@ class _Search:
     observer: Observer
     relaxed: Bound
     solver: cp_model.CpSolver
+    horizon: Horizon
     status: cp_model.CpSolverStatus = cp_model.UNKNOWN
     interrupted: bool = False
     incumbent: Incumbent | None = None
@@ -180,8 +182,9 @@ class _Search:
         started: float,
     ) -> _Search:
         """Build the model over the planned days and hint it with the given or hand-made board."""
-        horizon, warm = plan_horizon(production)
-        instance = Instance.build(production, horizon)
+        horizon = plan_horizon(production)
+        warm = horizon.warm
+        instance = Instance.build(production, horizon.days)
         built = ScheduleModel(instance, churn)
         if initial is not None:
             hint_days = built.days_of(initial)
@@ -200,7 +203,16 @@ class _Search:
         relaxed = relaxation_bound(instance)
         observer = Observer(built.variables, built.objective, started, progress, floor=relaxed.value)
         return cls(
-            production, settings, churn, started, built, hint_days, observer, relaxed, cp_model.CpSolver()
+            production,
+            settings,
+            churn,
+            started,
+            built,
+            hint_days,
+            observer,
+            relaxed,
+            cp_model.CpSolver(),
+            horizon,
         )
 
     @property
@@ -423,7 +435,14 @@ class _Search:
             # The observer sees every cheaper schedule: the full model's, the neighbourhood
             # search's, the completed warm start and any the budget proofs came across.
             last_improvement=self.observer.last_improvement,
+            notices=self._notices(schedule),
         )
+
+    def _notices(self, schedule: Schedule) -> list[Finding]:
+        """The day count when the user gave none, and why any empty day inside the schedule is there."""
+        extra = self.production.rules.extra_shoot_days
+        days = self.horizon.notice(schedule.num_days, extra)
+        return [*([days] if days is not None else []), *empty_day_reasons(self.production, schedule)]
 
 
 def _bound_reasons(searched: float, relaxed: Bound, proved: float = 0.0) -> list[Finding]:
