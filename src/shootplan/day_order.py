@@ -70,10 +70,17 @@ def shooting_order(production: Production, numbers: Sequence[str]) -> list[str]:
         phases = lit or [light_phase(stretches[name][0], kind)]
         return min(phases), max(phases)
 
+    def scene_key(scene: Scene) -> tuple[int, bool]:
+        # A minor's scenes go first within their light: the minor's day ends at 22:00.
+        minor = any(production.cast_member(c).is_minor for c in scene.cast)
+        if minor and kind is DayKind.NIGHT and scene.required_light is Light.ANY:
+            return 1, False  # before dark, not after the night's exteriors
+        return light_phase(scene, kind), not minor
+
     preferred = [
         scene.number
         for name in sorted(stretches, key=stretch_key)
-        for scene in sorted(stretches[name], key=lambda s: light_phase(s, kind))
+        for scene in sorted(stretches[name], key=scene_key)
     ]
     return respect_precedences(production, preferred)
 

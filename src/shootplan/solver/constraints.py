@@ -9,15 +9,18 @@ scene dates) are explained separately from the domains themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from ortools.sat.python import cp_model
 
 from shootplan.findings import Rule
-from shootplan.model import Light, Scene, Turnaround
+from shootplan.model import CastMember, Light, Scene, Turnaround
+from shootplan.profiles import MINOR_DAY_END, MINOR_DAY_START, MINOR_LATE_END, minor_limits
 from shootplan.solver.instance import Instance
 from shootplan.solver.variables import Variables
+from shootplan.sun import sun_at
 
-__all__ = ["RULE_FAMILIES", "STRUCTURAL", "add_all", "twilight_clash"]
+__all__ = ["RULE_FAMILIES", "STRUCTURAL", "add_all", "minor_caps", "twilight_clash"]
 
 Literal = cp_model.IntVar | None
 
@@ -270,6 +273,39 @@ def light(v: Variables, literal: Literal = None) -> None:
                     _enforce(model.add(lit + other <= 1), literal)
 
 
+def minors(v: Variables, literal: Literal = None) -> None:
+    """A minor works no more minutes a day than their age band allows (fewer on a school day),
+    and their scenes in the dark fit between sunset and the end of their work window."""
+    instance, model = v.instance, v.model
+    for member in instance.production.cast:
+        if not member.is_minor:
+            continue
+        members = instance.cast_scenes.get(member.id, [])
+        for d, _day in enumerate(instance.dates):
+            on_day = [(s, lit) for s in members for lit in v.on(s, d)]
+            if not on_day:
+                continue
+            cap, dark_cap = minor_caps(instance, member, d)
+            _enforce(model.add(sum(_share(instance, s) * lit for s, lit in on_day) <= cap), literal)
+            dark = [(s, lit) for s, lit in on_day if instance.scenes[s].needs_dark]
+            if dark:
+                _enforce(model.add(sum(_share(instance, s) * lit for s, lit in dark) <= dark_cap), literal)
+
+
+def minor_caps(instance: Instance, member: CastMember, day: int) -> tuple[int, int]:
+    """A minor's most minutes of work on candidate day ``day``, and of work after sunset."""
+    date = instance.dates[day]
+    limits = minor_limits(member.age, member.school_day(date))
+    latest = MINOR_DAY_END if member.school_day(date + timedelta(days=1)) else MINOR_LATE_END
+    sunset = min(sun_at(instance.production, loc, date).sunset for loc in _minor_locations(instance, member))
+    end = datetime.combine(date + timedelta(days=latest < MINOR_DAY_START), latest, tzinfo=sunset.tzinfo)
+    return limits.work, max(0, int((end - sunset).total_seconds() // 60))
+
+
+def _minor_locations(instance: Instance, member: CastMember) -> set[str]:
+    return {instance.scenes[s].location for s in instance.cast_scenes.get(member.id, [])}
+
+
 def twilight_clash(twilight: Scene, other: Scene) -> bool:
     """A dusk or dawn scene is timed to minutes: the day's other exteriors are at its location
     (no company move in between); a dawn scene ends a night, so no day exteriors with it, and no
@@ -357,6 +393,7 @@ _ORDER: tuple[tuple[Rule, Family], ...] = (
     (Rule.TURNAROUND, day_types),
     (Rule.TURNAROUND, turnaround),
     (Rule.LIGHT, light),
+    (Rule.MINORS, minors),
     (Rule.PRECEDENCE, precedences),
     (Rule.SAME_DAY, same_day),
     (Rule.LOCATION_RETURNS, location_returns),

@@ -284,6 +284,9 @@ def _conflict_finding(
             " exteriors the morning after a night shoot, until a day off"
         )
         return Finding(name, message)
+    if name is Rule.MINORS:
+        who = ", ".join(c.id for c in production.cast if c.is_minor)
+        return Finding(name, f"- minors' hours and work window (cast {who})")
     if name is Rule.LIGHT:
         message = (
             "- light: day exteriors between sunrise and sunset, night exteriors between sunset and"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from shootplan.day_order import shooting_order
 from shootplan.model import Light, Production, Scene, Turnaround
-from shootplan.solver.constraints import twilight_clash
+from shootplan.solver.constraints import minor_caps, twilight_clash
 from shootplan.solver.instance import Instance
 
 __all__ = ["Board", "hand_board", "order_day"]
@@ -50,6 +50,8 @@ class Board:
         self.group = {n: [m for m in g if m != n] for g in rules.same_day for n in g}
         self.turnaround = rules.turnaround is not Turnaround.NONE
         self.page_cap, self.minute_cap = rules.max_eighths_per_day, rules.work_cap
+        self.minors = {c.id for c in production.cast if c.is_minor}
+        self._caps: dict[tuple[str, int], tuple[int, int]] = {}
         self.move_minutes = rules.company_move_minutes
         self.page_minutes = round(rules.minutes_per_page / 8)
 
@@ -73,7 +75,26 @@ class Board:
         if any(self.lengths[n] > 1 for n in self.days[start]):
             return False
         numbers = [*self.days[start], number]
-        return self._over(numbers) == 0 and self._lit(numbers, start)
+        return self._over(numbers) == 0 and self._lit(numbers, start) and self._minors_ok(numbers, start)
+
+    def _minors_ok(self, numbers: list[str], day: int) -> bool:
+        """Each minor's work and work after sunset within their caps (the solver's minors rule)."""
+        for cast_id in {c for n in numbers for c in self.scene[n].cast} & self.minors:
+            cap, dark_cap = self._minor_caps(cast_id, day)
+            theirs = [n for n in numbers if cast_id in self.scene[n].cast]
+            share = {n: -(-self.minutes[n] // self.lengths[n]) for n in theirs}
+            if (
+                sum(share.values()) > cap
+                or sum(share[n] for n in theirs if self.scene[n].needs_dark) > dark_cap
+            ):
+                return False
+        return True
+
+    def _minor_caps(self, cast_id: str, day: int) -> tuple[int, int]:
+        key = (cast_id, day)
+        if key not in self._caps:
+            self._caps[key] = minor_caps(self.instance, self.production.cast_member(cast_id), day)
+        return self._caps[key]
 
     def _lit(self, numbers: list[str], day: int) -> bool:
         """The strips' exteriors fit the day's daylight and darkness (the solver's light rule)."""
