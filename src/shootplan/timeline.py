@@ -8,15 +8,18 @@ about when a scene starts. Each day is laid out in the order the schedule lists 
 - **Light** (:mod:`shootplan.sun`, at each scene's location and date): EXT DAY between sunrise and
   sunset, EXT NIGHT between sunset and the next sunrise, DUSK starting in the evening twilight,
   DAWN in the morning one (the next morning's on a night shoot), interiors any time.
-- **Call**: a day shoot calls at ``rules.call_time``, later when its first exterior would wait for
-  sunrise, earlier for a dawn scene; a night shoot calls so that its first night exterior starts
-  at sunset; a split day so that its last day exterior ends at sunset. Never sooner than the
-  turnaround profile's rest after the previous shoot day's wrap (days off count as rest).
+- **Call**: among the calls that put every scene in its light without waiting, a day shoot calls
+  at ``rules.call_time`` (moved only as far as the light needs: earlier for a dawn scene, later
+  when a winter sunrise comes after it), a night shoot at the first call its night exteriors allow
+  (they start at sunset, or its dawn scene at dawn), a split day at the latest (its day
+  exteriors end at sunset). No call comes sooner than the turnaround's rest after the previous
+  shoot day's wrap where the light leaves room; where it does not, the day keeps its light and
+  :func:`~shootplan.evaluate` reports the turnaround.
 - **Meal**: ``meal_minutes`` (60) on a day whose work exceeds six hours, at the scene boundary
   nearest half-way among those within six hours of call (or in the middle of a lone long scene).
 - **Work**: scene minutes (a multi-day scene shared as :func:`~shootplan.shares.scene_share`
-  shares it) plus ``company_move_minutes`` per move. A scene that would start before its light
-  waits for it; wrap is the end of the last item. Clock sums are in absolute time, so a night
+  shares it) plus ``company_move_minutes`` per move. A scene that would still start before its
+  light waits for it; wrap is the end of the last item. Clock sums are in absolute time, so a night
   across a DST change ends at the right hour.
 
 Plain data, no file format: :func:`lay_out_days` gives one :class:`DayTimeline` per shoot day;
