@@ -304,6 +304,18 @@ def test_summary_shows_metrics_and_solver_status(book: openpyxl.Workbook) -> Non
     assert pairs["Hold days"] == 1 + 5 + 7
 
 
+def test_summary_days_show_type_call_and_wrap(book: openpyxl.Workbook) -> None:
+    """The Days table: a 07:00 day shoot, and a night shoot called in the evening, wrapping next day."""
+    rows = [values for _, values in _rows(book["Summary"])]
+    header = rows.index(
+        ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes", "Type", "Call", "Wrap"]
+    )
+    days = {values[0]: values[7:10] for values in rows[header + 1 : header + 12]}
+    assert days[2][:2] == ["Day shoot", "07:00"]
+    kind, call, wrap = days[11]
+    assert kind == "Night shoot" and call > "16:00" and wrap.endswith(" (+1)")
+
+
 def test_summary_without_a_solver_result(tmp_path: Path, report_production: Production) -> None:
     """A hand-made schedule is scored as given; the solver block says there was no run."""
     schedule = Schedule.from_day_lists(report_production, report_day_lists())
@@ -458,7 +470,7 @@ def _battle_production() -> Production:
             "number": "50",
             "int_ext": "EXT",
             "set": "FARM - FIELD",
-            "time_of_day": "DUSK",
+            "time_of_day": "DAY",  # four pages a day: more than a dusk's light holds
             "eighths": 96,
             "cast": ["1", "2"],
             "synopsis": "The battle at the farm",
@@ -492,7 +504,8 @@ def test_round_trip_puts_multi_day_scenes_on_each_of_their_days(tmp_path: Path) 
     sheet = openpyxl.load_workbook(path)["Stripboard"]
     firsts = _first_cells(sheet)
     assert firsts.count("50") == 1 and firsts.count("51") == 1
-    assert "Scene 50 continued -- day 3 of 3 -- EXT. FARM - FIELD - DUSK" in firsts
+    banners = [text for text in firsts if text.startswith("Scene 50 continued -- day 3 of 3 -- from ")]
+    assert len(banners) == 1 and banners[0].endswith(" -- EXT. FARM - FIELD - DAY")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a clean round trip needs no guessing
         read = read_production(path)
