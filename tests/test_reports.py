@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 import pytest
@@ -23,10 +23,14 @@ from shootplan.reports import (
     DOOD_OFF,
     DOOD_TOTALS,
     ONE_LINER_COLUMNS,
+    clock,
     cost_summary,
     day_out_of_days,
+    day_times,
     one_liner,
 )
+from shootplan.schedule import DayKind
+from shootplan.timeline import lay_out_days
 from tests.conftest import report_day_lists, report_production_data
 
 # --------------------------------------------------------------------------- the DOOD production
@@ -249,6 +253,46 @@ def test_one_liner_of_an_empty_schedule_is_empty(small_production: Production) -
     assert lines[lines["day"] == 1].empty
 
 
+def test_one_liner_carries_each_scenes_times_and_its_days_type_call_and_wrap(
+    report_production: Production, report_schedule: Schedule
+) -> None:
+    """Start and end per strip, the day's type, call and wrap per row, as the timeline lays them out."""
+    lines = one_liner(report_production, report_schedule).set_index("scene")
+    timelines = lay_out_days(report_production, report_schedule)
+    night = timelines[10]  # day 11: scene 11, EXT NIGHT
+    assert lines.loc["11", "kind"] == DayKind.NIGHT and lines.loc["11", "call"] == night.call
+    assert (lines.loc["11", "start"], lines.loc["11", "end"]) == night.scene_times()["11"]
+    assert lines.loc["11", "call"].hour >= 16 and lines.loc["11", "wrap"].date() == date(2027, 3, 17)
+    assert lines.loc["2", "kind"] == DayKind.DAY and lines.loc["2", "call"].time() == time(7, 0)
+    assert lines.loc["2", "start"] == lines.loc["2", "call"]
+
+
+def test_reports_lay_the_days_out_afresh_not_from_stored_times(
+    report_production: Production, report_schedule: Schedule
+) -> None:
+    """A schedule whose night day claims a 07:00 call still reports the night call."""
+    days = list(report_schedule.days)
+    stale = datetime(2027, 3, 16, 7, 0).astimezone()
+    days[10] = days[10].model_copy(update={"kind": DayKind.DAY, "call": stale, "wrap": stale})
+    schedule = report_schedule.model_copy(update={"days": days})
+    costs = cost_summary(report_production, schedule)
+    assert costs.days.loc[11, "kind"] == DayKind.NIGHT and costs.days.loc[11, "call"].hour >= 16
+    assert one_liner(report_production, schedule).set_index("scene").loc["11", "kind"] == DayKind.NIGHT
+
+
+def test_day_times_word_the_day_and_mark_a_wrap_past_midnight(
+    report_production: Production, report_schedule: Schedule
+) -> None:
+    """``Night shoot · Call 19:03 · Wrap 03:33 (+1)``; a day shoot at 07:00; nothing for an empty day."""
+    timelines = lay_out_days(report_production, report_schedule)
+    night = timelines[10]
+    assert day_times(night) == f"Night shoot · Call {night.call:%H:%M} · Wrap {night.wrap:%H:%M} (+1)"
+    assert clock(night.wrap, night).endswith(" (+1)") and clock(night.call, night) == f"{night.call:%H:%M}"
+    assert day_times(timelines[1]).startswith("Day shoot · Call 07:00 · Wrap ")
+    empty = Schedule(days=[ShootDay(number=1, date=date(2027, 3, 1))])
+    assert day_times(lay_out_days(report_production, empty)[0]) == ""
+
+
 # --------------------------------------------------------------------------- costs
 
 
@@ -264,6 +308,9 @@ def test_cost_summary_matches_evaluate(report_production: Production, report_sch
     assert costs.cast["hold_cost"].sum() == pytest.approx(evaluation.hold_cost)
     assert costs.totals == evaluation.metrics()
     assert "company moves" in str(costs)
+    assert list(costs.days.columns[:4]) == ["date", "kind", "call", "wrap"]
+    assert costs.days.loc[2, "kind"] == DayKind.DAY and costs.days.loc[2, "call"].time() == time(7, 0)
+    assert costs.days.loc[11, "kind"] == DayKind.NIGHT and costs.days.loc[11, "call"].hour >= 16
 
 
 # --------------------------------------------------------------------------- strip colors

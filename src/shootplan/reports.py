@@ -8,16 +8,23 @@ are built from these frames; strip colors live in :mod:`shootplan.palette`.
 Shapes at a glance:
 
 - :func:`one_liner`: one row per strip in shooting order (a multi-day scene once per day), with
-  the day's page total repeated on each row, so ``df[df.day == 3]`` is a whole day.
+  its planned start and end, and the day's type, call, wrap and page total repeated on each row,
+  so ``df[df.day == 3]`` is a whole day.
 - :func:`day_out_of_days`: one row per cast member (index: board ID, board order), one column per
   calendar date (``datetime.date``) from the first to the last shoot day, then the totals.
 - :func:`cost_summary`: a :class:`CostSummary` of three parts: per day, per cast member, totals.
+
+Times come from :func:`shootplan.timeline.lay_out_days`, laid out afresh for each report (a
+hand-made schedule carries no times, and a stored one may be stale); a writer that lays the days
+out already passes its ``timelines`` so every sheet of one file shows the same clock.
+:func:`clock` and :func:`day_times` word them as every printed report does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 
@@ -25,24 +32,75 @@ from shootplan.errors import ShootplanError
 from shootplan.evaluation import Evaluation, cast_work, evaluate, scene_share
 from shootplan.model import Production, Scene
 from shootplan.pages import format_pages
-from shootplan.schedule import Schedule
+from shootplan.schedule import DayKind, Schedule
+from shootplan.timeline import DayTimeline, lay_out_days
 
 __all__ = [
+    "DAY_KIND_WORDS",
     "DOOD_HOLIDAY",
     "DOOD_OFF",
     "DOOD_TOTALS",
     "ONE_LINER_COLUMNS",
     "CostSummary",
+    "clock",
     "cost_summary",
     "day_out_of_days",
+    "day_times",
     "format_date",
     "one_liner",
+    "report_days",
 ]
 
 
 def format_date(day: date) -> str:
     """A day-break date as boards print it: ``Wed, Mar 3, 2027``."""
     return f"{day:%a, %b} {day.day}, {day.year}"
+
+
+#: A day's type as a printed report words it.
+DAY_KIND_WORDS = {DayKind.DAY: "Day shoot", DayKind.NIGHT: "Night shoot", DayKind.SPLIT: "Split day"}
+
+
+def clock(moment: datetime, day: DayTimeline) -> str:
+    """``18:45`` on the clock of the day's zone; ``05:30 (+1)`` when it falls on a later date."""
+    local = moment.astimezone(day.zone)
+    later = (local.date() - day.day.date).days
+    return f"{local:%H:%M}" + (f" (+{later})" if later else "")
+
+
+def day_times(day: DayTimeline) -> str:
+    """``Night shoot · Call 18:45 · Wrap 05:30 (+1)``; ``""`` for a day without scenes."""
+    if day.kind is None or not day.items:
+        return ""
+    return f"{DAY_KIND_WORDS[day.kind]} · Call {clock(day.call, day)} · Wrap {clock(day.wrap, day)}"
+
+
+def _scene_or_error(production: Production, number: str, day: int) -> Scene:
+    """The scene a schedule names; a report on an unknown scene would print nonsense, so raise."""
+    if not production.has_scene(number):
+        raise ShootplanError(
+            f"day {day} lists scene {number!r}, which is not in production {production.name!r}"
+        )
+    return production.scene(number)
+
+
+def report_days(production: Production, schedule: Schedule) -> list[DayTimeline]:
+    """Each shoot day laid out for a report (:func:`~shootplan.timeline.lay_out_days`).
+
+    A writer lays the days out once and hands them to every report of its file. Raises
+    :class:`ShootplanError` naming the day when the schedule lists a scene the production lacks.
+    """
+    for day in schedule.days:
+        for number in day.scenes:
+            _scene_or_error(production, number, day.number)
+    return lay_out_days(production, schedule)
+
+
+def _timelines(
+    production: Production, schedule: Schedule, timelines: Sequence[DayTimeline] | None
+) -> Sequence[DayTimeline]:
+    """The days laid out, unless the caller already has them (one layout per output file)."""
+    return report_days(production, schedule) if timelines is None else timelines
 
 
 # --------------------------------------------------------------------------- one-liner
@@ -53,6 +111,8 @@ ONE_LINER_COLUMNS = (
     "date",
     "scene",
     "part",
+    "start",
+    "end",
     "int_ext",
     "set",
     "day_night",
@@ -65,32 +125,32 @@ ONE_LINER_COLUMNS = (
     "synopsis",
     "day_pages",
     "day_eighths",
+    "kind",
+    "call",
+    "wrap",
 )
 
 
-def _scene_or_error(production: Production, number: str, day: int) -> Scene:
-    """The scene a schedule names; a report on an unknown scene would print nonsense, so raise."""
-    if not production.has_scene(number):
-        raise ShootplanError(
-            f"day {day} lists scene {number!r}, which is not in production {production.name!r}"
-        )
-    return production.scene(number)
-
-
-def one_liner(production: Production, schedule: Schedule) -> pd.DataFrame:
+def one_liner(
+    production: Production, schedule: Schedule, *, timelines: Sequence[DayTimeline] | None = None
+) -> pd.DataFrame:
     """One row per strip in shooting order: the one-liner as a filterable table.
 
     Columns (:data:`ONE_LINER_COLUMNS`):
 
     ``day`` shoot day number; ``date`` its ``datetime.date``; ``scene`` number as written;
-    ``part`` ``"2 of 3"`` on the days of a multi-day scene, else ``""``; ``int_ext`` ``INT``,
+    ``part`` ``"2 of 3"`` on the days of a multi-day scene, else ``""``; ``start`` and ``end`` its
+    planned start and end on that day (aware datetimes in the day's zone); ``int_ext`` ``INT``,
     ``EXT`` or ``INT/EXT``; ``set``; ``day_night`` the time of day as written (``DAY``,
     ``NIGHT``, ``DUSK``...); ``pages`` as an AD writes them (``"2 3/8"``) and ``eighths`` the same
     as an integer (a multi-day scene shows each day's share, so a day's rows add up to its total);
     ``minutes`` the day's share of the estimated shooting time; ``cast`` board IDs as a board
     prints them (``"1, 2, 5"``); ``location``; ``script_day`` (``""`` when unknown);
     ``synopsis``; ``day_pages`` and ``day_eighths`` the page total of the whole shoot day,
-    repeated on each of its rows (from :func:`shootplan.evaluate`).
+    repeated on each of its rows (from :func:`shootplan.evaluate`); ``kind`` the day's type
+    (:class:`~shootplan.schedule.DayKind`), ``call`` and ``wrap`` its crew call and estimated wrap,
+    also repeated on each row. Times are :func:`~shootplan.timeline.lay_out_days`' (``timelines``
+    when the caller has laid the days out already).
 
     Day totals are columns rather than break rows so the frame filters and groups cleanly:
     ``df[df.day == 3]`` is day 3, ``df.groupby("day").first().day_pages`` the day breaks. To find a
@@ -99,11 +159,14 @@ def one_liner(production: Production, schedule: Schedule) -> pd.DataFrame:
     Raises :class:`ShootplanError` when the schedule names a scene the production does not have.
     """
     evaluation = evaluate(production, schedule)
+    laid_out = _timelines(production, schedule, timelines)
     spans = schedule.scene_days()
     rows: list[dict[str, object]] = []
     for index, day in enumerate(schedule.days):
+        timeline = laid_out[index]
+        times = timeline.scene_times()
         for number in day.scenes:
-            scene = _scene_or_error(production, number, day.number)
+            scene = production.scene(number)
             span = spans[number]
             # The scorer's own split, so a day's rows add up to evaluate()'s day total.
             eighths, minutes = scene_share(production, scene, span, index)
@@ -113,6 +176,8 @@ def one_liner(production: Production, schedule: Schedule) -> pd.DataFrame:
                     "date": day.date,
                     "scene": scene.number,
                     "part": f"{span.index(index) + 1} of {len(span)}" if len(span) > 1 else "",
+                    "start": times[number][0],
+                    "end": times[number][1],
                     "int_ext": scene.int_ext.value,
                     "set": scene.set,
                     "day_night": scene.time_of_day,
@@ -125,6 +190,9 @@ def one_liner(production: Production, schedule: Schedule) -> pd.DataFrame:
                     "synopsis": scene.synopsis,
                     "day_pages": format_pages(evaluation.eighths_per_day[index]),
                     "day_eighths": evaluation.eighths_per_day[index],
+                    "kind": timeline.kind,
+                    "call": timeline.call,
+                    "wrap": timeline.wrap,
                 }
             )
     frame = pd.DataFrame(rows, columns=list(ONE_LINER_COLUMNS))
@@ -241,7 +309,8 @@ class CostSummary:
     """What a schedule costs, per day, per cast member and in total.
 
     ``days``: one row per shoot day (index ``day``, the shoot day number) with columns ``date``,
-    ``locations`` (in shooting order, ``"DINER, FARM"``), ``company_moves``,
+    ``kind`` (the day's :class:`~shootplan.schedule.DayKind`, None without scenes), ``call`` and
+    ``wrap`` (aware datetimes), ``locations`` (in shooting order, ``"DINER, FARM"``), ``company_moves``,
     ``company_move_cost``, ``pages``, ``eighths`` and ``minutes`` (moves included).
 
     ``cast``: one row per cast member (index ``cast_id``, board order) with columns ``name``,
@@ -263,22 +332,30 @@ class CostSummary:
         return "\n".join(f"{key.replace('_', ' '):<{width}}{value:,}" for key, value in self.totals.items())
 
 
-def cost_summary(production: Production, schedule: Schedule) -> CostSummary:
+def cost_summary(
+    production: Production, schedule: Schedule, *, timelines: Sequence[DayTimeline] | None = None
+) -> CostSummary:
     """Company moves per day, hold days and hold cost per cast member, and the totals.
 
     Every figure comes from :func:`shootplan.evaluate`, so the parts add up to its totals:
-    ``summary.cast.hold_cost.sum() == summary.evaluation.hold_cost``.
+    ``summary.cast.hold_cost.sum() == summary.evaluation.hold_cost``. Each day's type, call and
+    wrap are :func:`~shootplan.timeline.lay_out_days`' (``timelines`` when already laid out).
     """
     evaluation = evaluate(production, schedule)
+    laid_out = _timelines(production, schedule, timelines)
     rules = production.rules
     day_rows = []
     for index, day in enumerate(schedule.days):
+        timeline = laid_out[index]
         locations = dict.fromkeys(production.scene(n).location for n in day.scenes if production.has_scene(n))
         moves = evaluation.moves_per_day[index]
         day_rows.append(
             {
                 "day": day.number,
                 "date": day.date,
+                "kind": timeline.kind,
+                "call": timeline.call if timeline.items else None,
+                "wrap": timeline.wrap if timeline.items else None,
                 "locations": ", ".join(locations),
                 "company_moves": moves,
                 "company_move_cost": moves * rules.company_move_cost,
@@ -292,6 +369,9 @@ def cost_summary(production: Production, schedule: Schedule) -> CostSummary:
         columns=[
             "day",
             "date",
+            "kind",
+            "call",
+            "wrap",
             "locations",
             "company_moves",
             "company_move_cost",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from shootplan import Production, Result, Schedule, ShootDay, Status, evaluate
 from shootplan.errors import ShootplanError
 from shootplan.io.excel import SHEET_NAMES, STRIPBOARD_HEADERS, write_excel
 from shootplan.palette import DEFAULT_PALETTE
+from shootplan.timeline import lay_out_days
 from tests.conftest import report_day_lists, small_production_data
 
 
@@ -113,35 +115,71 @@ def test_strip_fill_colors_by_type(book: openpyxl.Workbook) -> None:
 
 
 def test_strip_cells_read_as_an_ad_writes_them(book: openpyxl.Workbook) -> None:
-    """Scene numbers and pages are text ("2 3/8"), cast is a list of board IDs."""
+    """Scene numbers, start and pages are text ("05:46", "2 3/8"), cast is a list of board IDs."""
     sheet = book["Stripboard"]
     values = [c.value for c in sheet[_row_of(sheet, "1")]]
-    assert values[:7] == ["1", "INT", "HOUSE - KITCHEN", "DAY", "2 3/8", "1, 5, 6, 7, 8, 9", "HOUSE"]
+    assert values[0] == "1" and re.fullmatch(r"\d\d:\d\d", values[1])
+    assert values[2:8] == ["INT", "HOUSE - KITCHEN", "DAY", "2 3/8", "1, 5, 6, 7, 8, 9", "HOUSE"]
 
 
-def test_day_break_rows_carry_day_date_and_page_total(book: openpyxl.Workbook) -> None:
-    """Black rows with white bold text close each day with its date and pages."""
+def test_day_break_rows_carry_day_date_times_and_page_total(book: openpyxl.Workbook) -> None:
+    """Black rows with white bold text close each day with its date, type, call, wrap and pages."""
     sheet = book["Stripboard"]
     breaks = _rows_starting(sheet, "End of Day")
-    assert [text for _, text in breaks] == [
-        "End of Day 1 -- Mon, Mar 1, 2027 -- 5 pages",
-        "End of Day 2 -- Tue, Mar 2, 2027 -- 1 page",
-        "End of Day 3 -- Wed, Mar 3, 2027 -- 1 4/8 pages",
-        "End of Day 4 -- Thu, Mar 4, 2027 -- 1 2/8 pages",
-        "End of Day 5 -- Fri, Mar 5, 2027 -- 2 pages",
-        "End of Day 6 -- Mon, Mar 8, 2027 -- 1 1/8 pages",
-        "End of Day 7 -- Tue, Mar 9, 2027 -- 1 6/8 pages",
-        "End of Day 8 -- Thu, Mar 11, 2027 -- 2 4/8 pages",
-        "End of Day 9 -- Fri, Mar 12, 2027 -- 1 3/8 pages",
-        "End of Day 10 -- Mon, Mar 15, 2027 -- 5/8 pages",
-        "End of Day 11 -- Tue, Mar 16, 2027 -- 3 6/8 pages",
+    parts = [text.split(" -- ") for _, text in breaks]
+    assert [(p[0], p[1], p[3]) for p in parts] == [
+        ("End of Day 1", "Mon, Mar 1, 2027", "5 pages"),
+        ("End of Day 2", "Tue, Mar 2, 2027", "1 page"),
+        ("End of Day 3", "Wed, Mar 3, 2027", "1 4/8 pages"),
+        ("End of Day 4", "Thu, Mar 4, 2027", "1 2/8 pages"),
+        ("End of Day 5", "Fri, Mar 5, 2027", "2 pages"),
+        ("End of Day 6", "Mon, Mar 8, 2027", "1 1/8 pages"),
+        ("End of Day 7", "Tue, Mar 9, 2027", "1 6/8 pages"),
+        ("End of Day 8", "Thu, Mar 11, 2027", "2 4/8 pages"),
+        ("End of Day 9", "Fri, Mar 12, 2027", "1 3/8 pages"),
+        ("End of Day 10", "Mon, Mar 15, 2027", "5/8 pages"),
+        ("End of Day 11", "Tue, Mar 16, 2027", "3 6/8 pages"),
     ]
+    # Day 2, one EXT DAY scene after sunrise, calls at the rules' 07:00.
+    assert parts[1][2] == "Day shoot · Call 07:00 · Wrap 09:00"
     row = breaks[0][0]
     cell = sheet.cell(row=row, column=1)
     assert _rgb(cell) == "000000" and cell.font.bold and str(cell.font.color.rgb).endswith("FFFFFF")
-    assert f"A{row}:J{row}" in {str(r) for r in sheet.merged_cells.ranges}
+    assert f"A{row}:K{row}" in {str(r) for r in sheet.merged_cells.ranges}
     # Day 1's strips (1 and 1A) sit right above its day break.
     assert [sheet.cell(row=r, column=1).value for r in (row - 2, row - 1)] == ["1", "1A"]
+
+
+def test_night_exteriors_are_a_night_shoot_called_in_the_evening(book: openpyxl.Workbook) -> None:
+    """Day 11's EXT NIGHT scene: a night shoot called after 16:00, wrapping after midnight."""
+    for name in ("Stripboard", "One-Liner"):
+        text = next(t for _, t in _rows_starting(book[name], "End of Day 11 "))
+        kind, call, wrap = text.split(" -- ")[2].split(" · ")
+        assert kind == "Night shoot", name
+        assert call.startswith("Call ") and call[5:] > "16:00", name
+        assert wrap.startswith("Wrap ") and wrap.endswith("(+1)"), name
+
+
+def test_each_strip_starts_when_the_timeline_says(
+    book: openpyxl.Workbook, report_production: Production, report_schedule: Schedule
+) -> None:
+    """The Start column of the Stripboard and the One-Liner is each scene's planned start."""
+    timelines = lay_out_days(report_production, report_schedule)
+    expected = {
+        number: f"{start:%H:%M}"
+        for day in timelines
+        for number, (start, _) in day.scene_times().items()
+        if start.date() == day.day.date
+    }
+    assert expected["2"] == "07:00" and expected["7"] > "16:00"
+    board = book["Stripboard"]
+    assert board.cell(row=4, column=2).value == "Start"
+    for number, start in expected.items():
+        assert board.cell(row=_row_of(board, number), column=2).value == start, number
+    lines = book["One-Liner"]
+    assert [c.value for c in lines[4]][:4] == ["Day", "Date", "Start", "Scene (Part)"]
+    starts = {values[3]: values[2] for _, values in _rows(lines)[4:] if isinstance(values[0], int)}
+    assert {number: starts[number] for number in expected} == expected
 
 
 def test_week_break_rows_close_each_calendar_week(book: openpyxl.Workbook) -> None:
@@ -162,7 +200,7 @@ def test_holidays_and_days_off_between_shoot_days_have_their_own_rows(book: open
     sheet = book["Stripboard"]
     firsts = _first_cells(sheet)
     holiday = firsts.index("Holiday -- Wed, Mar 10, 2027")
-    assert firsts[holiday - 1] == "End of Day 7 -- Tue, Mar 9, 2027 -- 1 6/8 pages"
+    assert firsts[holiday - 1].startswith("End of Day 7 -- Tue, Mar 9, 2027 -- ")
     assert _rgb(sheet.cell(row=holiday + 1, column=1)) == DEFAULT_PALETTE["HOLIDAY"]
     assert [text for text in firsts if text.startswith(("Holiday", "Day off", "Days off"))] == [
         "Holiday -- Wed, Mar 10, 2027"
@@ -180,12 +218,12 @@ def test_days_off_rows_fall_in_their_own_week(tmp_path: Path) -> None:
     firsts = _first_cells(sheet)[4:]
     assert firsts[firsts.index("6") :] == [
         "6",
-        "End of Day 4 -- Thu, Mar 4, 2027 -- 1 page",
+        "End of Day 4 -- Thu, Mar 4, 2027 -- Day shoot · Call 07:00 · Wrap 09:00 -- 1 page",
         "Day off -- Fri, Mar 5, 2027",
         "End of Week 1 -- 4 shoot days -- 7 4/8 pages",
         "Day off -- Mon, Mar 8, 2027",
         "3",
-        "End of Day 5 -- Tue, Mar 9, 2027 -- 3/8 pages",
+        "End of Day 5 -- Tue, Mar 9, 2027 -- Day shoot · Call 07:00 · Wrap 07:45 -- 3/8 pages",
         "End of Week 2 -- 1 shoot day -- 3/8 pages",
     ]
     assert _rgb(sheet.cell(row=firsts.index("Day off -- Fri, Mar 5, 2027") + 5, column=1)) == "D9D9D9"
@@ -209,9 +247,10 @@ def test_one_liner_lists_strips_with_day_breaks(book: openpyxl.Workbook) -> None
     """Each strip on one line under its day and date; a black day break closes each day."""
     sheet = book["One-Liner"]
     rows = [values for _, values in _rows(sheet)][4:]
-    assert rows[0][:3] == [1, rows[0][1], "1"] and rows[0][1].date() == date(2027, 3, 1)
-    assert rows[1][2] == "1A" and rows[1][6] == "2 5/8"
-    assert rows[2][0] == "End of Day 1 -- Mon, Mar 1, 2027 -- 5 pages"
+    assert rows[0][:4] == [1, rows[0][1], rows[0][2], "1"] and rows[0][1].date() == date(2027, 3, 1)
+    assert rows[1][3] == "1A" and rows[1][7] == "2 5/8"
+    assert rows[2][0].startswith("End of Day 1 -- Mon, Mar 1, 2027 -- Day shoot · Call ")
+    assert rows[2][0].endswith(" -- 5 pages")
 
 
 # --------------------------------------------------------------------------- Day Out of Days
@@ -265,6 +304,18 @@ def test_summary_shows_metrics_and_solver_status(book: openpyxl.Workbook) -> Non
     assert pairs["Hold days"] == 1 + 5 + 7
 
 
+def test_summary_days_show_type_call_and_wrap(book: openpyxl.Workbook) -> None:
+    """The Days table: a 07:00 day shoot, and a night shoot called in the evening, wrapping next day."""
+    rows = [values for _, values in _rows(book["Summary"])]
+    header = rows.index(
+        ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes", "Type", "Call", "Wrap"]
+    )
+    days = {values[0]: values[7:10] for values in rows[header + 1 : header + 12]}
+    assert days[2][:2] == ["Day shoot", "07:00"]
+    kind, call, wrap = days[11]
+    assert kind == "Night shoot" and call > "16:00" and wrap.endswith(" (+1)")
+
+
 def test_summary_without_a_solver_result(tmp_path: Path, report_production: Production) -> None:
     """A hand-made schedule is scored as given; the solver block says there was no run."""
     schedule = Schedule.from_day_lists(report_production, report_day_lists())
@@ -304,8 +355,11 @@ def test_multi_day_scene_is_one_strip_with_continuation_banners(
     sheet = openpyxl.load_workbook(path)["Stripboard"]
     firsts = _first_cells(sheet)
     assert firsts.count("7") == 1
-    assert "Scene 7 continued -- day 2 of 2 -- EXT. FARM - FIELD - DAY" in firsts
-    assert "End of Day 3 -- Wed, Mar 3, 2027 -- 6 pages" in firsts
+    banner = next(text for text in firsts if text.startswith("Scene 7 continued"))
+    start = lay_out_days(two_day_production, two_day_schedule)[2].scene_times()["7"][0]
+    assert banner == f"Scene 7 continued -- day 2 of 2 -- from {start:%H:%M} -- EXT. FARM - FIELD - DAY"
+    assert any(t.startswith("End of Day 3 -- Wed, Mar 3, 2027 -- Day shoot") for t in firsts)
+    assert any(t.endswith(" -- 6 pages") for t in firsts if t.startswith("End of Day 3"))
 
 
 # --------------------------------------------------------------------------- atomic writes
@@ -416,7 +470,7 @@ def _battle_production() -> Production:
             "number": "50",
             "int_ext": "EXT",
             "set": "FARM - FIELD",
-            "time_of_day": "DUSK",
+            "time_of_day": "DAY",  # four pages a day: more than a dusk's light holds
             "eighths": 96,
             "cast": ["1", "2"],
             "synopsis": "The battle at the farm",
@@ -450,7 +504,8 @@ def test_round_trip_puts_multi_day_scenes_on_each_of_their_days(tmp_path: Path) 
     sheet = openpyxl.load_workbook(path)["Stripboard"]
     firsts = _first_cells(sheet)
     assert firsts.count("50") == 1 and firsts.count("51") == 1
-    assert "Scene 50 continued -- day 3 of 3 -- EXT. FARM - FIELD - DUSK" in firsts
+    banners = [text for text in firsts if text.startswith("Scene 50 continued -- day 3 of 3 -- from ")]
+    assert len(banners) == 1 and banners[0].endswith(" -- EXT. FARM - FIELD - DAY")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a clean round trip needs no guessing
         read = read_production(path)
@@ -477,8 +532,8 @@ def test_text_that_looks_like_numbers_or_formulas_stays_text(tmp_path: Path) -> 
     path = write_excel(production, schedule, tmp_path / "text.xlsx")
     sheet = openpyxl.load_workbook(path)["Stripboard"]
     row = _row_of(sheet, "1.10")
-    assert sheet.cell(row=row, column=10).value == "=1+1 is not math"
-    assert sheet.cell(row=row, column=10).data_type == "s"
+    assert sheet.cell(row=row, column=11).value == "=1+1 is not math"
+    assert sheet.cell(row=row, column=11).data_type == "s"
     read_production = _read_production()
     assert read_production(path).scene("1.10").synopsis == "=1+1 is not math"
 

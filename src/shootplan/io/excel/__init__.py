@@ -3,23 +3,29 @@
 :func:`write_excel` writes one workbook with these sheets, in this order:
 
 - **Stripboard** (the first tab, and the sheet the workbook opens on): the strips in shooting
-  order, filled by INT/EXT x DAY/NIGHT (white, yellow, blue, green by default), a black day-break
-  row closing each day (``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``), an orange
-  week-break row closing each calendar week, a red row for each holiday and a grey one for each
-  weekday off between shoot days (``Holiday -- Wed, Mar 10, 2027``), and the boneyard
-  (unscheduled strips) below the last day. A scene shot over several days is one strip on its
-  first day, with its whole page count, and a banner in its strip color on each later day
-  (``Scene 7 continued -- day 2 of 3 -- EXT. FARM - FIELD - DAY``); the day breaks count each
-  day's share of its pages. It is a board in the form :func:`shootplan.io.read_production`
-  reads: a header row (Scene, Int/Ext, Set, Day/Night, Pages, Cast, Location...), cast as IDs
+  order, filled by INT/EXT x DAY/NIGHT (white, yellow, blue, green by default), each with its
+  planned start, a black day-break row closing each day with its type, call and wrap
+  (``End of Day 3 -- Wed, Mar 3, 2027 -- Night shoot · Call 18:45 · Wrap 05:30 (+1) -- 5 2/8
+  pages``), an orange week-break row closing each calendar week, a red row for each holiday and a
+  grey one for each weekday off between shoot days (``Holiday -- Wed, Mar 10, 2027``), and the
+  boneyard (unscheduled strips) below the last day. A scene shot over several days is one strip
+  on its first day, with its whole page count, and a banner in its strip color on each later day
+  (``Scene 7 continued -- day 2 of 3 -- from 07:00 -- EXT. FARM - FIELD - DAY``); the day
+  breaks count each day's share of its pages. It is a board in the form :func:`shootplan.io.read_production`
+  reads: a header row (Scene, Start, Int/Ext, Set, Day/Night, Pages, Cast, Location...), cast as IDs
   (``1, 2, 5``), pages as ``2 3/8``, continuation banners.
-- **One-Liner**: :func:`shootplan.reports.one_liner` with a day-break row after each day.
+- **One-Liner**: :func:`shootplan.reports.one_liner` with each strip's start and a day-break row
+  (type, call, wrap, pages) after each day.
 - **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red.
 - **Summary**: the metrics of :func:`shootplan.evaluate`, the solver's status and gap when a
-  result is given, costs per cast member and per day, and every rule violation.
+  result is given, costs per cast member and per day (with each day's type, call and wrap), and
+  every rule violation.
 - **Cast**, **Locations**, **Scenes**, **Settings** and, when the production has boards of its
   own, **Boards**: the production in the workbook template's form, written by
   :func:`shootplan.io.write_workbook` (the template's one writer).
+
+Every time shown is :func:`shootplan.timeline.lay_out_days`', laid out once per workbook from the
+production and the schedule: a schedule's stored times (none on a hand-made one) are not read.
 
 Read back with :func:`shootplan.io.read_production`, the file gives the same production, with the
 Stripboard's day breaks (and continuation banners) as ``production.boards["Stripboard"]``: the

@@ -21,6 +21,7 @@ from shootplan.io.solver_run import SolverRun
 from shootplan.io.template import build_template
 from shootplan.model import Production
 from shootplan.palette import resolve_palette, strip_colors
+from shootplan.reports import report_days
 from shootplan.schedule import Schedule
 
 __all__ = ["SHEET_NAMES", "STRIPBOARD_BOARD", "build_workbook", "write_excel"]
@@ -79,12 +80,14 @@ def build_workbook(
     evaluation = evaluate(production, schedule)
     workbook = _template_workbook(production, colors)
     template = list(workbook.sheetnames)
-    context = SheetContext(production, schedule, evaluation, colors)
+    # Laid out once: the Stripboard, One-Liner and Summary show the same call, wrap and starts.
+    timelines = report_days(production, schedule)
+    context = SheetContext(production, schedule, evaluation, colors, timelines)
     reports: dict[str, Callable[[Worksheet], None]] = {
         "Stripboard": lambda sheet: write_stripboard(sheet, context),
         "One-Liner": lambda sheet: write_one_liner(sheet, context),
         "Day Out of Days": lambda sheet: write_dood(sheet, context),
-        "Summary": lambda sheet: write_summary(sheet, production, schedule, evaluation, result),
+        "Summary": lambda sheet: write_summary(sheet, context, result),
     }
     for name, write in reports.items():
         write(workbook.create_sheet(name))

@@ -8,7 +8,7 @@ from typing import Any
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.io.excel.style import SheetContext, day_break, finish_table, plain, start_table, table_row
-from shootplan.reports import one_liner
+from shootplan.reports import clock, one_liner
 
 __all__ = ["write_one_liner"]
 
@@ -20,12 +20,16 @@ def write_one_liner(sheet: Worksheet, context: SheetContext) -> None:
     (``70 (2 of 3)``). The scene column is headed "Scene (Part)", a name the importer does not
     take for a Scene column: the one-liner is a report, and read back it would be a second copy
     of the Stripboard's board (and a multi-day scene a duplicate strip).
+
+    Each strip's "Start" is its planned start (``18:45``, ``01:30 (+1)`` past midnight) and each day
+    break says the day's type, call and wrap, all from the workbook's one layout of the days.
     """
     production, schedule = context.production, context.schedule
-    lines = one_liner(production, schedule)
+    lines = one_liner(production, schedule, timelines=context.timelines)
     headers = [
         "Day",
         "Date",
+        "Start",
         "Scene (Part)",
         "I/E",
         "Set",
@@ -42,11 +46,13 @@ def write_one_liner(sheet: Worksheet, context: SheetContext) -> None:
     for record in lines.to_dict("records"):
         by_day.setdefault(int(record["day"]), []).append(record)
     for index, day in enumerate(schedule.days):
+        timeline = context.timelines[index]
         for strip in by_day.get(day.number, []):
             part = f" ({strip['part']})" if strip["part"] else ""
             values: list[Any] = [
                 day.number,
                 day.date,
+                clock(strip["start"], timeline),
                 f"{strip['scene']}{part}",
                 strip["int_ext"],
                 strip["set"],
@@ -60,6 +66,7 @@ def write_one_liner(sheet: Worksheet, context: SheetContext) -> None:
             ]
             table_row(sheet, row, values, {2: "ddd mmm d"})
             row += 1
-        day_break(sheet, row, len(headers), day, context.evaluation.eighths_per_day[index], context.palette)
+        eighths = context.evaluation.eighths_per_day[index]
+        day_break(sheet, row, len(headers), timeline, eighths, context.palette)
         row += 1
-    finish_table(sheet, [6, 12, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])
+    finish_table(sheet, [6, 12, 10, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])

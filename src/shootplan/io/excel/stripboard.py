@@ -24,14 +24,16 @@ from shootplan.io.excel.style import (
 )
 from shootplan.model import WEEKDAY_NAMES, Production, Scene, ShootCalendar
 from shootplan.palette import strip_color
-from shootplan.reports import format_date
+from shootplan.reports import clock, format_date
 from shootplan.schedule import Schedule
 
 __all__ = ["STRIPBOARD_HEADERS", "write_stripboard"]
 
-#: The Stripboard's column headers, as the importer's column aliases know them.
+#: The Stripboard's column headers, as the importer's column aliases know them ("Start", each
+#: strip's planned start, is a column the importer passes over: times are the plan's, not the board's).
 STRIPBOARD_HEADERS = (
     "Scene",
+    "Start",
     "Int/Ext",
     "Set",
     "Day/Night",
@@ -51,6 +53,9 @@ def write_stripboard(sheet: Worksheet, context: SheetContext) -> None:
     number repeated on one sheet): a scene shot over several days sits on its first day with its
     full page count, and a continuation banner (``Scene 7 continued -- day 2 of 3 -- ...``) on
     each later day, which the importer reads as the scene's strip on that day.
+
+    Each strip shows its planned start, each continuation banner the time the scene resumes, and
+    each day break the day's type, call and wrap (the workbook's one layout of the days).
     """
     production, schedule, palette = context.production, context.schedule, context.palette
     headers = list(STRIPBOARD_HEADERS)
@@ -59,19 +64,21 @@ def write_stripboard(sheet: Worksheet, context: SheetContext) -> None:
     spans = schedule.scene_days()
     week_eighths = week_days = 0
     for index, day in enumerate(schedule.days):
+        timeline = context.timelines[index]
+        starts = {number: clock(start, timeline) for number, (start, _) in timeline.scene_times().items()}
         for number in day.scenes:
             scene = _known_scene(production, number, day.number)
             span = spans[number]
             color = strip_color(scene, palette)
             if span[0] != index:
-                part = f"{span.index(index) + 1} of {len(span)}"
-                text = f"Scene {scene.number} continued -- day {part} -- {scene.slugline}"
+                part = f"day {span.index(index) + 1} of {len(span)} -- from {starts[number]}"
+                text = f"Scene {scene.number} continued -- {part} -- {scene.slugline}"
                 band(sheet, row, width, text, color, dark=False, bold=False)
             else:
-                _strip_row(sheet, row, _strip_values(scene), color)
+                _strip_row(sheet, row, _strip_values(scene, starts[number]), color)
             row += 1
         eighths = context.evaluation.eighths_per_day[index]
-        day_break(sheet, row, width, day, eighths, palette)
+        day_break(sheet, row, width, timeline, eighths, palette)
         row += 1
         week_eighths += eighths
         week_days += 1
@@ -96,9 +103,9 @@ def write_stripboard(sheet: Worksheet, context: SheetContext) -> None:
         band(sheet, row, width, text, palette["BONEYARD"], dark=True)
         row += 1
         for scene in unscheduled:
-            _strip_row(sheet, row, _strip_values(scene), strip_color(scene, palette))
+            _strip_row(sheet, row, _strip_values(scene, None), strip_color(scene, palette))
             row += 1
-    finish_table(sheet, [8, 8, 34, 10, 8, 16, 24, 9, 9, 60])
+    finish_table(sheet, [8, 10, 8, 34, 10, 8, 16, 24, 9, 9, 60])
 
 
 def _days_not_shot(calendar: ShootCalendar, day: date, following: date | None) -> list[tuple[date, str]]:
@@ -148,10 +155,14 @@ def _known_scene(production: Production, number: str, day: int) -> Scene:
     return production.scene(number)
 
 
-def _strip_values(scene: Scene) -> list[Any]:
-    """A strip's cells under :data:`STRIPBOARD_HEADERS`, as the Scenes sheet has them."""
+def _strip_values(scene: Scene, start: str | None) -> list[Any]:
+    """A strip's cells under :data:`STRIPBOARD_HEADERS`, as the Scenes sheet has them.
+
+    ``start`` is its planned start as text (``18:45``); None for a strip in the boneyard.
+    """
     return [
         scene.number,
+        start,
         scene.int_ext.value,
         scene.set,
         scene.time_of_day,

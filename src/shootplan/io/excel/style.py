@@ -16,8 +16,9 @@ from shootplan.evaluation import Evaluation
 from shootplan.io.template import put
 from shootplan.model import Production
 from shootplan.pages import format_pages
-from shootplan.reports import format_date
-from shootplan.schedule import Schedule, ShootDay
+from shootplan.reports import day_times, format_date
+from shootplan.schedule import Schedule
+from shootplan.timeline import DayTimeline
 
 __all__ = [
     "BORDER",
@@ -53,6 +54,9 @@ class SheetContext:
     evaluation: Evaluation
     #: The resolved palette (:func:`shootplan.palette.resolve_palette`): every key present.
     palette: Mapping[str, str]
+    #: Each shoot day laid out once for the whole workbook (:func:`shootplan.timeline.lay_out_days`),
+    #: so every sheet shows the same type, call, wrap and scene starts.
+    timelines: Sequence[DayTimeline]
 
     def schedule_line(self) -> str:
         """The sheet's subtitle: :func:`schedule_line` of this schedule."""
@@ -170,11 +174,16 @@ def pages_text(eighths: int) -> str:
 
 
 def day_break(
-    sheet: Worksheet, row: int, width: int, day: ShootDay, eighths: int, palette: Mapping[str, str]
+    sheet: Worksheet, row: int, width: int, day: DayTimeline, eighths: int, palette: Mapping[str, str]
 ) -> None:
-    """The black row closing a day: ``End of Day 3 -- Wed, Mar 3, 2027 -- 5 2/8 pages``."""
-    text = f"End of Day {day.number} -- {format_date(day.date)} -- {pages_text(eighths)}"
-    band(sheet, row, width, text, palette["DAY BREAK"], dark=True)
+    """The black row closing a day, with its type and times when it has scenes:
+    ``End of Day 3 -- Wed, Mar 3, 2027 -- Night shoot · Call 18:45 · Wrap 05:30 (+1) -- 5 pages``.
+
+    The importer reads it back as a day break (the day number and date lead the text).
+    """
+    times = day_times(day)
+    parts = [f"End of Day {day.day.number}", format_date(day.day.date), *([times] if times else [])]
+    band(sheet, row, width, " -- ".join([*parts, pages_text(eighths)]), palette["DAY BREAK"], dark=True)
 
 
 def schedule_line(production: Production, schedule: Schedule, evaluation: Evaluation) -> str:

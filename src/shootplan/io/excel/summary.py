@@ -14,6 +14,7 @@ from shootplan.evaluation import Evaluation
 from shootplan.io.excel.style import (
     DATE_FORMAT,
     SECTION_FONT,
+    SheetContext,
     header_row,
     plain,
     print_setup,
@@ -26,8 +27,9 @@ from shootplan.io.excel.style import (
 from shootplan.io.solver_run import SolverRun, quality_of
 from shootplan.model import Production
 from shootplan.pages import format_pages
-from shootplan.reports import cost_summary
+from shootplan.reports import DAY_KIND_WORDS, clock, cost_summary
 from shootplan.schedule import Schedule
+from shootplan.timeline import DayTimeline
 
 __all__ = ["write_summary"]
 
@@ -40,20 +42,15 @@ def _status_text(status: object) -> str:
 _MONEY = "#,##0"  # whole units, as every other output prints money (shootplan.money)
 
 
-def write_summary(
-    sheet: Worksheet,
-    production: Production,
-    schedule: Schedule,
-    evaluation: Evaluation,
-    result: SolverRun | None,
-) -> None:
+def write_summary(sheet: Worksheet, context: SheetContext, result: SolverRun | None) -> None:
     """Headline metrics, the solver's status and gap, costs per cast member and per day."""
+    production, schedule, evaluation = context.production, context.schedule, context.evaluation
     write_title(sheet, f"{production.name}: Summary", schedule_line(production, schedule, evaluation))
     summary = _Summary(sheet, row=4)
     _schedule_section(summary, production, schedule, evaluation)
     _cost_section(summary, evaluation)
     _solver_section(summary, result)
-    _cost_tables(summary, production, schedule)
+    _cost_tables(summary, context)
     summary.section("Rule violations")
     if not evaluation.violations:
         put(sheet, summary.row, 1, "none")
@@ -61,7 +58,7 @@ def write_summary(
         put(sheet, summary.row, 1, violation.rule.label).font = Font(bold=True)
         put(sheet, summary.row, 2, violation.message)
         summary.row += 1
-    set_widths(sheet, [22, 40, 14, 8, 12, 8, 12])
+    set_widths(sheet, [22, 40, 14, 8, 12, 8, 12, 12, 8, 12])
     sheet.freeze_panes = "A4"
     print_setup(sheet, header_rows="1:2")
 
@@ -161,9 +158,11 @@ def _solver_section(summary: _Summary, result: SolverRun | None) -> None:
     summary.row += 1
 
 
-def _cost_tables(summary: _Summary, production: Production, schedule: Schedule) -> None:
-    """Costs per cast member, then per day, as :func:`shootplan.cost_summary` gives them."""
-    costs = cost_summary(production, schedule)
+def _cost_tables(summary: _Summary, context: SheetContext) -> None:
+    """Costs per cast member, then per day (with its type, call and wrap), as
+    :func:`shootplan.cost_summary` gives them."""
+    production, timelines = context.production, context.timelines
+    costs = cost_summary(production, context.schedule, timelines=timelines)
     cast_lines: list[list[Any]] = []
     for cast_id, line in costs.cast.iterrows():
         member = production.cast_member(str(cast_id))
@@ -193,12 +192,20 @@ def _cost_tables(summary: _Summary, production: Production, schedule: Schedule) 
             line["company_move_cost"],
             line["pages"],
             line["minutes"],
+            *_day_times(timeline),
         ]
-        for number, line in costs.days.iterrows()
+        for (number, line), timeline in zip(costs.days.iterrows(), timelines, strict=True)
     ]
     summary.table(
         "Days",
-        ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes"],
+        ["Day", "Date", "Locations", "Moves", "Move Cost", "Pages", "Minutes", "Type", "Call", "Wrap"],
         day_lines,
         {2: "ddd mmm d", 5: _MONEY},
     )
+
+
+def _day_times(day: DayTimeline) -> list[str | None]:
+    """Type, call and wrap as text (``Night shoot``, ``18:45``, ``05:30 (+1)``); blank without scenes."""
+    if day.kind is None or not day.items:
+        return [None, None, None]
+    return [DAY_KIND_WORDS[day.kind], clock(day.call, day), clock(day.wrap, day)]
