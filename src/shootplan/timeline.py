@@ -355,6 +355,10 @@ def _call(
                 lower = at if lower is None or at > lower else lower
             else:
                 upper = at if upper is None or at < upper else upper
+    if lower is not None and upper is not None and lower > upper:
+        # No call puts every scene in its light (the order asks the impossible): the day keeps
+        # the call its type asks for, and the scenes out of their light are the one problem told.
+        return _fallback_call(production, day, zone, kind, entries, prefix, rested_from)
     if rested_from is not None and (upper is None or rested_from <= upper):
         lower = rested_from if lower is None or rested_from > lower else lower
     if kind is DayKind.NIGHT and lower is not None:
@@ -367,6 +371,25 @@ def _call(
     if lower is not None and call < lower:
         call = lower
     return call
+
+
+def _fallback_call(
+    production: Production,
+    day: ShootDay,
+    zone: ZoneInfo,
+    kind: DayKind | None,
+    entries: Sequence[_Entry],
+    prefix: Sequence[int],
+    rested_from: datetime | None,
+) -> datetime:
+    """The call of a day whose scenes cannot all be in their light: the first night exterior at
+    sunset on a night or split day, else the day call; rested where it can be."""
+    call = datetime.combine(day.date, production.rules.call_time.replace(tzinfo=None), tzinfo=zone)
+    if kind in (DayKind.NIGHT, DayKind.SPLIT):
+        dark = [(i, e) for i, e in enumerate(entries) if e.window.light in (Light.NIGHT, Light.DUSK)]
+        if dark and dark[0][1].window.earliest is not None:
+            call = _minus(dark[0][1].window.earliest, prefix[dark[0][0]], zone)
+    return max(call, rested_from.astimezone(zone)) if rested_from is not None else call
 
 
 def _minus(moment: datetime, minutes: int, zone: ZoneInfo) -> datetime:
