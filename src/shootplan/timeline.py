@@ -267,8 +267,8 @@ def _lay_out_day(
     work = sum(e.minutes for e in entries) + production.rules.company_move_minutes * _moves(entries)
     meal = meal_minutes if work > MEAL_AFTER_MINUTES and entries else 0
     meal_at, split = _meal_position(production, entries, work, meal)
-    prefix = _prefix_minutes(production, entries, meal_at, meal)
-    call = _call(production, day, zone, kind, entries, prefix, rested_from)
+    offsets = _offsets(production, entries, meal_at, meal, split)
+    call = _call(production, day, zone, kind, entries, offsets, rested_from)
     items = _items(production, entries, call, meal, meal_at, split)
     wrap = items[-1].end.astimezone(zone) if items else call
     return DayTimeline(
@@ -311,20 +311,22 @@ def _moves(entries: Sequence[_Entry]) -> int:
     return sum(1 for a, b in itertools.pairwise(entries) if a.scene.location != b.scene.location)
 
 
-def _prefix_minutes(
-    production: Production, entries: Sequence[_Entry], meal_at: int | None, meal: int
-) -> list[int]:
-    """Minutes from call to the start of each entry when nothing waits for the light."""
-    prefix: list[int] = []
+def _offsets(
+    production: Production, entries: Sequence[_Entry], meal_at: int | None, meal: int, split: bool
+) -> list[tuple[int, int]]:
+    """Minutes from call to the start and to the end of each entry when nothing waits for the
+    light (a lone scene split by the meal ends a meal hour later)."""
+    offsets: list[tuple[int, int]] = []
     elapsed = 0
     for position, entry in enumerate(entries):
         if meal and position == meal_at:
             elapsed += meal
         if position and entries[position - 1].scene.location != entry.scene.location:
             elapsed += production.rules.company_move_minutes
-        prefix.append(elapsed)
-        elapsed += entry.minutes
-    return prefix
+        length = entry.minutes + (meal if split and position == 0 else 0)
+        offsets.append((elapsed, elapsed + length))
+        elapsed += length
+    return offsets
 
 
 def _call(
@@ -333,7 +335,7 @@ def _call(
     zone: ZoneInfo,
     kind: DayKind | None,
     entries: Sequence[_Entry],
-    prefix: Sequence[int],
+    offsets: Sequence[tuple[int, int]],
     rested_from: datetime | None,
 ) -> datetime:
     """The crew call: within the calls that put every scene in its light, the one the day's type
@@ -344,9 +346,9 @@ def _call(
     for i, entry in enumerate(entries):
         window = entry.window
         for bound, minutes, is_lower in (
-            (window.earliest, prefix[i], True),
-            (window.latest_start, prefix[i], False),
-            (window.latest_end, prefix[i] + entry.minutes, False),
+            (window.earliest, offsets[i][0], True),
+            (window.latest_start, offsets[i][0], False),
+            (window.latest_end, offsets[i][1], False),
         ):
             if bound is None:
                 continue
@@ -358,7 +360,7 @@ def _call(
     if lower is not None and upper is not None and lower > upper:
         # No call puts every scene in its light (the order asks the impossible): the day keeps
         # the call its type asks for, and the scenes out of their light are the one problem told.
-        return _fallback_call(production, day, zone, kind, entries, prefix, rested_from)
+        return _fallback_call(production, day, zone, kind, entries, offsets, rested_from)
     if rested_from is not None and (upper is None or rested_from <= upper):
         lower = rested_from if lower is None or rested_from > lower else lower
     if kind is DayKind.NIGHT and lower is not None:
@@ -379,7 +381,7 @@ def _fallback_call(
     zone: ZoneInfo,
     kind: DayKind | None,
     entries: Sequence[_Entry],
-    prefix: Sequence[int],
+    offsets: Sequence[tuple[int, int]],
     rested_from: datetime | None,
 ) -> datetime:
     """The call of a day whose scenes cannot all be in their light: the first night exterior at
@@ -388,7 +390,7 @@ def _fallback_call(
     if kind in (DayKind.NIGHT, DayKind.SPLIT):
         dark = [(i, e) for i, e in enumerate(entries) if e.window.light in (Light.NIGHT, Light.DUSK)]
         if dark and dark[0][1].window.earliest is not None:
-            call = _minus(dark[0][1].window.earliest, prefix[dark[0][0]], zone)
+            call = _minus(dark[0][1].window.earliest, offsets[dark[0][0]][0], zone)
     return max(call, rested_from.astimezone(zone)) if rested_from is not None else call
 
 
