@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from shootplan import DayKind, Production, Rule, Schedule, evaluate, solve
-from shootplan.sun import sun_at, sun_times, zone_coordinates
+from shootplan.sun import sun_at, sun_notice, sun_times, zone_coordinates
 from shootplan.timeline import lay_out_days
 from tests.conftest import small_production_data
 
@@ -175,3 +175,12 @@ def test_the_solver_keeps_a_minors_day_within_their_hours() -> None:
         assert result.evaluation is not None and result.evaluation.is_feasible
         days_used[minor] = result.evaluation.num_shoot_days
     assert days_used == {False: 1, True: 2}
+
+
+def test_a_guessed_sun_is_said_once_and_a_known_one_not_at_all() -> None:
+    """Exteriors with no coordinates and no zone city get one line saying the sun is a guess."""
+    data = small_production_data()
+    data["calendar"]["time_zone"] = "UTC"
+    notice = sun_notice(Production.model_validate(data))
+    assert notice is not None and "06:00" in notice and "Latitude" in notice
+    assert sun_notice(Production.model_validate(_data("2027-04-05"))) is None

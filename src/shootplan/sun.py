@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 from astral import Observer
 from astral.sun import dawn, dusk, sunrise, sunset
 
-from shootplan.model import Production
+from shootplan.model import Light, Production
 
-__all__ = ["SunTimes", "production_coordinates", "sun_at", "sun_times", "zone_coordinates"]
+__all__ = ["SunTimes", "production_coordinates", "sun_at", "sun_notice", "sun_times", "zone_coordinates"]
 
 _FALLBACK_SUNRISE = time(6, 0)
 _FALLBACK_SUNSET = time(18, 0)
@@ -120,6 +120,19 @@ def production_coordinates(production: Production) -> tuple[float, float] | None
     if located:
         return (sum(p[0] for p in located) / len(located), sum(p[1] for p in located) / len(located))
     return zone_coordinates(production.calendar.time_zone or "")
+
+
+def sun_notice(production: Production) -> str | None:
+    """One line when exteriors are timed by a guessed sun (no coordinates, no city for the zone)."""
+    if production_coordinates(production) is not None:
+        return None
+    if all(s.required_light is Light.ANY for s in production.scenes):
+        return None
+    return (
+        f"no latitude and longitude for any location, and no city for time zone"
+        f" {production.calendar.time_zone or 'UTC'}: exteriors are timed by a guessed sun (sunrise"
+        " 06:00, sunset 18:00); add Latitude and Longitude to the locations"
+    )
 
 
 def zone_coordinates(zone: str) -> tuple[float, float] | None:

@@ -29,6 +29,7 @@ from shootplan.errors import ImportProblem, PageCountError, Problem, ProductionE
 from shootplan.io._cells import Problems
 from shootplan.model import WEEKDAY_NAMES, DateRange, Production, ShootCalendar
 from shootplan.pages import parse_page_cap
+from shootplan.sun import sun_notice
 from shootplan.zones import resolve_zone, with_zone
 
 __all__ = ["DEFAULT_START", "Draft", "Overrides", "calendar_from_day_dates", "date_ranges", "finish"]
@@ -95,7 +96,11 @@ def _zoned(production: Production, problems: Problems) -> Production:
     choice = resolve_zone(production)
     if choice.notice is not None:
         problems.warn(choice.notice)
-    return with_zone(production, choice)
+    zoned = with_zone(production, choice)
+    sun = sun_notice(zoned)
+    if sun is not None:
+        problems.warn(sun)
+    return zoned
 
 
 def _validated(data: dict[str, Any], draft: Draft, file: str) -> Production:

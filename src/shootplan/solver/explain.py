@@ -183,6 +183,10 @@ def _ranges(items: Iterable[str]) -> str:
     return ", ".join(items)
 
 
+# Rules whose conflicts usually come with a plainer one (too many pages for the days).
+_TRIED_FIRST = frozenset({Rule.LIGHT, Rule.MINORS, Rule.TURNAROUND})
+
+
 def explain_infeasible(
     production: Production, horizon: int, *, time_limit: float = 10.0, words: CastWords | None = None
 ) -> list[Finding]:
@@ -235,9 +239,9 @@ def explain_infeasible(
                 " try a longer time limit",
             )
         ]
-    # Deletion-based shrinking; the light goes first, so that where the page or time caps alone
-    # conflict, the caps are what the user reads (they say it in pages).
-    core = sorted(active, key=lambda name: name is not Rule.LIGHT)
+    # Deletion-based shrinking; the rules on the clock go first, so that where the page or time
+    # caps alone conflict, the caps are what the user reads (they say it in pages).
+    core = sorted(active, key=lambda name: name not in _TRIED_FIRST)
     for name in list(core):
         trial = [n for n in core if n != name]
         if infeasible_with(trial):
