@@ -130,6 +130,7 @@ def _light(model: cp_model.CpModel, instance: Instance, on_day: OnDay) -> None:
         dark_work = [instance.minutes[s] * lit for s, lit in pairs if scene[s].needs_dark]
         model.add(sum(day_work) <= instance.daylight[d] - MEAL_MINUTES)
         model.add(sum(dark_work) <= instance.darkness[d] - MEAL_MINUTES)
+        _one_split_location(model, instance, pairs)
         for twilight in (Light.DUSK, Light.DAWN):
             model.add(sum(lit for s, lit in pairs if scene[s].required_light is twilight) <= 1)
         for s, lit in pairs:
@@ -137,6 +138,25 @@ def _light(model: cp_model.CpModel, instance: Instance, on_day: OnDay) -> None:
                 for t, other in pairs:
                     if t != s and twilight_clash(scene[s], scene[t]):
                         model.add(lit + other <= 1)
+
+
+def _one_split_location(model: cp_model.CpModel, instance: Instance, pairs: list[tuple[int, Var]]) -> None:
+    """At most one of the day's locations has both day and dark exteriors: the day's order shoots
+    each location in one stretch, so a second such location would put day work after dark.
+
+    (evaluate checks this on the laid-out day; shootplan's own light family does not state it.)
+    """
+    mixed = []
+    for members in instance.location_scenes.values():
+        here = [(s, lit) for s, lit in pairs if s in set(members)]
+        day = [lit for s, lit in here if instance.scenes[s].needs_daylight]
+        dark = [lit for s, lit in here if instance.scenes[s].needs_dark]
+        if day and dark:
+            mix = model.new_bool_var("")
+            model.add(mix >= _any(model, day) + _any(model, dark) - 1)
+            mixed.append(mix)
+    if len(mixed) > 1:
+        model.add(sum(mixed) <= 1)
 
 
 def _turnaround(model: cp_model.CpModel, instance: Instance, on_day: OnDay, busy: list[Var]) -> None:
