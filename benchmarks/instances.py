@@ -113,9 +113,6 @@ def realistic_production(kind: str, seed: int) -> Production:
                 # A page in 80 minutes: the page cap binds before a day's 12 hours (meal included)
                 # that the turnaround leaves, as on a real board.
                 "minutes_per_page": 80,
-                # Measured when a shoot day cost nothing (the old default): kept so the tables
-                # in README.md keep their meaning.
-                "shoot_day_cost": 0,
             },
         }
     )
