@@ -81,7 +81,8 @@ def test_night_exteriors_fit_a_december_night_but_not_a_june_one() -> None:
         assert (Rule.LIGHT in _rules(production, schedule)) is broken, start
         night = lay_out_days(production, schedule)[0]
         assert night.kind is DayKind.NIGHT and night.call == night.items[0].start
-        assert abs(night.call - sun_at(production, "FARM", night.day.date).sunset) < timedelta(minutes=1)
+        sunset = sun_at(production, "FARM", night.day.date).sunset
+        assert sunset <= night.call < sunset + timedelta(minutes=15) and night.call.minute % 15 == 0
 
 
 def test_a_split_day_ends_its_day_exteriors_at_sunset_and_shoots_the_night_after() -> None:

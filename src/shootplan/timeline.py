@@ -364,14 +364,26 @@ def _call(
     if rested_from is not None and (upper is None or rested_from <= upper):
         lower = rested_from if lower is None or rested_from > lower else lower
     if kind is DayKind.NIGHT and lower is not None:
-        return lower
+        return _on_the_quarter(lower, lower, upper)
     if kind is DayKind.SPLIT and upper is not None:
-        return upper if lower is None or upper >= lower else lower
+        return _on_the_quarter(upper, lower, upper) if lower is None or upper >= lower else lower
     call = datetime.combine(day.date, production.rules.call_time.replace(tzinfo=None), tzinfo=zone)
     if upper is not None and call > upper:
         call = upper
     if lower is not None and call < lower:
         call = lower
+    return _on_the_quarter(call, lower, upper)
+
+
+def _on_the_quarter(call: datetime, lower: datetime | None, upper: datetime | None) -> datetime:
+    """The call on a quarter hour, as call sheets print it (18:45, not 18:47), where the light's
+    bounds leave room: the next quarter, else the one before, else the minute itself."""
+    past = timedelta(minutes=call.minute % 15, seconds=call.second, microseconds=call.microsecond)
+    before = call - past
+    after = before + timedelta(minutes=15) if past else call
+    for candidate in (after, before):
+        if (lower is None or candidate >= lower) and (upper is None or candidate <= upper):
+            return candidate
     return call
 
 

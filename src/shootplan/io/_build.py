@@ -94,11 +94,12 @@ def finish(draft: Draft, problems: Problems, overrides: Overrides) -> Production
 def _zoned(production: Production, problems: Problems) -> Production:
     """The production with a time zone: the file's, else resolved, with a warning saying which."""
     choice = resolve_zone(production)
-    if choice.notice is not None:
-        problems.warn(choice.notice)
     zoned = with_zone(production, choice)
     sun = sun_notice(zoned)
-    if sun is not None:
+    if choice.notice is not None:
+        # One problem, one line: a board that says neither its zone nor where it shoots.
+        problems.warn(choice.notice if sun is None else f"{choice.notice}; {sun}")
+    elif sun is not None:
         problems.warn(sun)
     return zoned
 

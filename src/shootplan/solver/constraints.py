@@ -271,6 +271,37 @@ def light(v: Variables, literal: Literal = None) -> None:
             for t, other in scenes:
                 if t != s and twilight_clash(instance.scenes[s], instance.scenes[t]):
                     _enforce(model.add(lit + other <= 1), literal)
+        _one_mixed_location(v, d, day_work, dark_work, literal)
+
+
+def _one_mixed_location(
+    v: Variables,
+    d: int,
+    day_work: list[tuple[int, cp_model.IntVar]],
+    dark_work: list[tuple[int, cp_model.IntVar]],
+    literal: Literal,
+) -> None:
+    """At most one location of a day has both day and night exteriors: each location is shot in
+    one stretch, so a second such stretch would put its day work after dark."""
+    instance, model = v.instance, v.model
+    places = {instance.scenes[s].location for s, _ in day_work} & {
+        instance.scenes[s].location for s, _ in dark_work
+    }
+    if len(places) < 2:
+        return
+    mixed = []
+    for place in sorted(places):
+        flags = []
+        for work in (day_work, dark_work):
+            flag = model.new_bool_var(f"lit[{place},{d}]")
+            for s, lit in work:
+                if instance.scenes[s].location == place:
+                    model.add_implication(lit, flag)
+            flags.append(flag)
+        both = model.new_bool_var(f"mixed[{place},{d}]")
+        model.add(both >= flags[0] + flags[1] - 1)
+        mixed.append(both)
+    _enforce(model.add(sum(mixed) <= 1), literal)
 
 
 def minors(v: Variables, literal: Literal = None) -> None:

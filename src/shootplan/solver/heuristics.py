@@ -109,6 +109,9 @@ class Board:
         ]
         if any(twilight_clash(t, self.scene[n]) for t in twilight for n in numbers if n != t.number):
             return False
+        day_places = {self.scene[n].location for n in numbers if self.scene[n].needs_daylight}
+        if len(day_places & {self.scene[n].location for n in numbers if self.scene[n].needs_dark}) > 1:
+            return False  # two locations with day and night work: one would shoot by day after dark
         share = {n: -(-self.minutes[n] // self.lengths[n]) for n in numbers}
         day_work = sum(share[n] for n in numbers if self.scene[n].needs_daylight)
         dark_work = sum(share[n] for n in numbers if self.scene[n].needs_dark)

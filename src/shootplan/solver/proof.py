@@ -113,7 +113,9 @@ def prove_bound(
 ) -> Proof:
     """Raise ``known`` (a proven bound on the cost) towards ``ceiling`` within ``time_limit``.
 
-    The cost is ``cost_besides_moves`` (holds, shoot days, churn) plus company moves.
+    The cost is ``cost_besides_moves`` (holds, shoot days, churn) plus company moves: a part of
+    the full cost (location returns left out), so what it proves bounds the full cost too, and a
+    schedule it finds is handed back to be costed in full.
 
     ``model`` is the solve's model over ``v``: it is cloned, never changed. ``run`` solves a model
     (interruptibly) and returns its status and whether it was stopped; ``on_bound`` hears each

@@ -411,8 +411,8 @@ def test_times_are_in_the_location_zone_with_its_vtimezone() -> None:
 
 
 def test_night_shoot_across_the_dst_change_wraps_at_the_right_hour() -> None:
-    """A night shoot calls at sunset on the eve of the spring change; 10 h later is an hour
-    later on the clock (EDT), not the naive wall-clock sum."""
+    """A night shoot calls at dark (the quarter hour after sunset) on the eve of the spring change;
+    10 h later is an hour later on the clock (EDT), not the naive wall-clock sum."""
     data = located_data()
     data["calendar"].update(start="2027-03-13", weekdays="Mon-Sat")
     data["scenes"][2].update(minutes=540, int_ext="EXT", time_of_day="NIGHT")  # 9 h plus the meal
@@ -420,8 +420,9 @@ def test_night_shoot_across_the_dst_change_wraps_at_the_right_hour() -> None:
     schedule = Schedule.from_day_lists(production, [["3"]], created=STAMP)
     (event,) = events(unit_calendar(production, schedule)).values()
     sunset = sun_at(production, production.scene("3").location, date(2027, 3, 13)).sunset
-    assert event.decoded("DTSTART") == sunset
-    assert event.decoded("DTSTART").tzinfo == NEW_YORK and 17 <= sunset.hour <= 18
+    start = event.decoded("DTSTART")
+    assert sunset <= start < sunset + timedelta(minutes=15) and start.minute % 15 == 0  # on the quarter
+    assert start.tzinfo == NEW_YORK and 17 <= sunset.hour <= 18
     elapsed = event.decoded("DTEND").astimezone(UTC) - event.decoded("DTSTART").astimezone(UTC)
     assert elapsed == timedelta(hours=10)
     wall = event.decoded("DTEND").replace(tzinfo=None) - event.decoded("DTSTART").replace(tzinfo=None)
