@@ -41,7 +41,7 @@ from tests.conftest import small_production_data
 
 
 def medium_data(seed: int = 7) -> dict[str, Any]:
-    """36 generated scenes at four locations, two leads and four day players, ten shoot days."""
+    """36 generated scenes at four locations, two leads and four day players, nine shoot days."""
     rng = random.Random(seed)
     locations = ["MILL", "DINER", "HARBOR", "CHAPEL"]
     cast = [("1", 4000), ("2", 3000), ("3", 1500), ("4", 1200), ("5", 800), ("6", 600)]
@@ -68,13 +68,15 @@ def medium_data(seed: int = 7) -> dict[str, Any]:
         "calendar": {"start": "2027-03-01", "time_zone": "America/New_York"},
         # Days cost nothing here (the old default): the re-plan tests measure churn against holds
         # and moves; at 25,000 a day a re-plan also squeezes scenes to save a day (12 moved, not 7).
-        "rules": {"max_shoot_days": 10, "shoot_day_cost": 0},
+        # Nine days, all used by the plan: with a spare day the re-plan may take it (titles then
+        # all change, issue 21); here the storm is absorbed within the plan's days.
+        "rules": {"max_shoot_days": 9, "shoot_day_cost": 0},
     }
 
 
 @pytest.fixture(scope="session")
 def medium() -> Production:
-    """36 scenes, 4 locations, cast 1-6 (4000 to 600 a day), Mon-Fri from 2027-03-01, 10 days max."""
+    """36 scenes, 4 locations, cast 1-6 (4000 to 600 a day), Mon-Fri from 2027-03-01, 9 days max."""
     return Production.model_validate(medium_data())
 
 
@@ -398,7 +400,7 @@ def test_calendars_change_sequence_only_on_affected_events(tmp_path: Path, repla
     is cancelled and re-issued under a new UID.
     """
     assert replanned.schedule is not None
-    assert replanned.schedule.num_days == replanned.previous.num_days  # titles say "Day 4/10"
+    assert replanned.schedule.num_days == replanned.previous.num_days  # titles say "Day 4/9"
     before = _events(unit_calendar(replanned.before, replanned.previous).to_ical())
     paths = write_revised_calendars(replanned, tmp_path).paths
     published = (tmp_path / "unit.ics").read_bytes()
