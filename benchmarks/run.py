@@ -116,9 +116,10 @@ def realistic(time_limit: float, seeds: list[int], kinds: list[str]) -> None:
     """Generated productions: the AD's hand method, a plain CP-SAT model and shootplan."""
     print(f"\n## Realistic productions ({time_limit:.0f} s, 2 workers)\n")
     print(
-        "| instance | scenes | max days | hand cost | plain CP-SAT cost (bound) | shootplan cost | vs hand | vs plain | shootplan bound | gap | violations |"
+        "| instance | scenes | max days | hand cost | plain CP-SAT cost (bound) | shootplan cost | vs hand"
+        " | vs hand beyond the fewest days | vs plain | shootplan bound | gap | violations |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     parts: list[str] = []
     for kind in kinds:
         for seed in seeds:
@@ -134,6 +135,14 @@ def realistic(time_limit: float, seeds: list[int], kinds: list[str]) -> None:
             result = solve(production, time_limit=time_limit, num_workers=2)
             cost = result.objective
             ratio = f"{cost / hand_eval.cost:.0%}" if cost is not None and hand_eval.cost else "-"
+            # The days the caps force cost every method the same: compared beyond them, the ratio
+            # shows what the order of the days saves (moves, returns, holds, any day saved).
+            floor = production.min_shoot_days() * production.rules.shoot_day_cost
+            beyond = (
+                f"{(cost - floor) / (hand_eval.cost - floor):.0%}"
+                if cost is not None and hand_eval.cost > floor
+                else "-"
+            )
             vs_plain = (
                 f"{cost / plain_eval.cost:.0%}"
                 if cost is not None and plain_eval and plain_eval.cost
@@ -148,7 +157,7 @@ def realistic(time_limit: float, seeds: list[int], kinds: list[str]) -> None:
             print(
                 f"| {production.name} | {len(production.scenes)} | {production.rules.max_shoot_days}"
                 f" | {hand_eval.cost:,.0f}{'' if hand_eval.is_feasible else ' (breaks rules)'}"
-                f" | {plain_text} ({plain.bound:,.0f}) | {'-' if cost is None else f'{cost:,.0f}'} | {ratio} | {vs_plain}"
+                f" | {plain_text} ({plain.bound:,.0f}) | {'-' if cost is None else f'{cost:,.0f}'} | {ratio} | {beyond} | {vs_plain}"
                 f" | {'-' if result.bound is None else f'{result.bound:,.0f}'}"
                 f" | {'-' if result.gap is None else f'{result.gap:.0%}'} | {violations} |",
                 flush=True,
