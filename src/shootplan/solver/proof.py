@@ -56,7 +56,7 @@ class Proof:
 
     bound: int  # no schedule costs less
     values: list[int] | None = None  # a schedule found under a budget, cheaper than the ceiling
-    cost: int | None = None  # its cost
+    cost: int | None = None  # its cost as the proof counts it (location returns left out)
     tries: list[tuple[int, str, float]] = field(default_factory=list)  # (budget, outcome, seconds)
     spent: float = 0.0  # CP-SAT's deterministic time, summed over the tries
     interrupted: bool = False
