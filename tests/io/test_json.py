@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from shootplan import Production, Result, Schedule, Status
+import openpyxl
+
+from shootplan import Production, Result, Schedule, Status, write_excel
+from shootplan.findings import Finding, Rule
 from shootplan.io.json import read_schedule, write_schedule
 
 
@@ -29,3 +32,24 @@ def test_schedule_json_without_a_known_improvement_writes_null(
     result = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 10.0)
     path = write_schedule(tmp_path / "schedule.json", schedule, result=result)
     assert json.loads(path.read_text())["solver"]["last_improvement"] is None
+
+
+def test_schedule_json_and_the_summary_carry_the_plans_notices(
+    tmp_path: Path, small_production: Production
+) -> None:
+    """What the plan says about itself (the day count it chose) is in schedule.json and the Summary;
+    a plan with nothing to say writes an empty list."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    notice = Finding(
+        Rule.SHOOT_DAYS, "no day count given: planned on 2 shoot days, the fewest the caps allow"
+    )
+    result = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 10.0, notices=[notice])
+    path = write_schedule(tmp_path / "schedule.json", schedule, result=result)
+    assert json.loads(path.read_text())["solver"]["notices"] == [notice.message]
+    book = write_excel(small_production, schedule, tmp_path / "plan.xlsx", result=result)
+    cells = [row[:2] for row in openpyxl.load_workbook(book)["Summary"].iter_rows(values_only=True)]
+    assert ("Notes", notice.message) in cells
+    quiet = write_schedule(
+        tmp_path / "quiet.json", schedule, result=Result(Status.FEASIBLE, schedule, 1.0, 0.0, 1.0)
+    )
+    assert json.loads(quiet.read_text())["solver"]["notices"] == []

@@ -100,6 +100,8 @@ def _solver_section(result: SolverRun) -> dict[str, Any]:
         "bound": result.bound,
         # Reasons in words (records become their sentence): the file is read by people and tools.
         "bound_reasons": [str(reason) for reason in getattr(result, "bound_reasons", [])],
+        # What the user should know about the plan (the day count chosen, an empty day's reason).
+        "notices": [str(notice) for notice in getattr(result, "notices", [])],
         "gap": result.gap,
         "runtime": round(result.runtime, 3),
         "method": getattr(result, "method", None),

@@ -18,7 +18,8 @@ class SolverRun(Protocol):
 
     Shown too when the object has them (they are optional, so results from other tools need not
     carry them): ``method``, ``bound_reasons`` (what the bound rests on), ``num_solutions``,
-    ``interrupted`` and ``last_improvement`` (seconds from the start to the last cheaper schedule).
+    ``interrupted``, ``last_improvement`` (seconds from the start to the last cheaper schedule) and
+    ``notices`` (what a user should know about the plan, as findings or text).
     """
 
     @property

@@ -155,6 +155,8 @@ def _solver_section(summary: _Summary, result: SolverRun | None) -> None:
         # The same words as plan's summary: a gap in percent alone reads as an alarm.
         for number, sentence in enumerate(quality_of(result)):
             pair("In words" if number == 0 else "", sentence)
+        for number, notice in enumerate(getattr(result, "notices", ())):
+            pair("Notes" if number == 0 else "", str(notice))
     summary.row += 1
 
 
