@@ -719,3 +719,17 @@ def test_a_performer_cut_from_the_schedule_gets_cancellations(tmp_path: Path, lo
     after = events(text)
     assert set(after) == set(before) and len(after) == 3  # work, hold, work
     assert all(str(e["STATUS"]) == "CANCELLED" and int(e["SEQUENCE"]) == 1 for e in after.values())
+
+
+def test_a_minors_work_day_says_their_hours_and_an_adults_does_not() -> None:
+    """A ten-year-old's event names their band, school, hours on set and work against the limit."""
+    data = located_data()
+    data["cast"][2].update(age=10)  # cast 3
+    production = Production.model_validate(data)
+    schedule = Schedule.from_day_lists(production, [["3"], ["1", "2"], ["4", "5", "6"]], created=STAMP)
+    texts = [str(e["DESCRIPTION"]) for e in events(cast_calendar(production, schedule, "3")).values()]
+    worked = [t for t in texts if "Your scenes:" in t]
+    assert worked and all("Minor (9-15), a school day: 3 h of school on set: on set" in t for t in worked)
+    assert all("(up to 5 h)" in t for t in worked)
+    adult = events(cast_calendar(production, schedule, "2")).values()
+    assert not any("Minor" in str(e["DESCRIPTION"]) for e in adult)

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from shootplan.day_checks import duration_words, minor_days
 from shootplan.io.ics.identity import event_uid
 from shootplan.io.ics.options import Settings
 from shootplan.io.ics.plan import CalendarPlan, DayPlan
@@ -31,6 +32,7 @@ from shootplan.io.ics.text import (
 from shootplan.model import Location, Production
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
+from shootplan.timeline import DayTimeline
 
 __all__ = [
     "Draft",
@@ -200,6 +202,7 @@ def _cast_drafts(plan: CalendarPlan, settings: Settings, cast_id: str) -> list[D
         lines = [
             day_heading(t, f"you work as {member.label}"),
             call_and_wrap(t),
+            *_minor_line(production, t, cast_id),
             "",
             "Your scenes:",
             *timeline_lines(t, mine),
@@ -209,6 +212,20 @@ def _cast_drafts(plan: CalendarPlan, settings: Settings, cast_id: str) -> list[D
         summary = f"{day.label} · Call {hhmm(t.call, t)} · {where.name if where else ''}"
         drafts.append(_timed(day, uid, summary, t.call, t.wrap, where, "\n".join(lines), settings))
     return drafts
+
+
+def _minor_line(production: Production, t: DayTimeline, cast_id: str) -> list[str]:
+    """A minor's day in one line: their hours on set and at work against their band's limits."""
+    days = [d for d in minor_days(production, [t]) if d.member.id == cast_id]
+    if not days:
+        return []
+    day = days[0]
+    school = "a school day: 3 h of school on set" if day.school else "no school"
+    return [
+        f"Minor ({day.limits.band}), {school}: on set {hhmm(day.first, t)}-{hhmm(day.last, t)},"
+        f" {duration_words(timedelta(minutes=day.work_minutes))} of work"
+        f" (up to {duration_words(timedelta(minutes=day.limits.work))})"
+    ]
 
 
 def _location_drafts(plan: CalendarPlan, settings: Settings, location: Location) -> list[Draft]:
