@@ -42,14 +42,13 @@ __all__ = ["MinorDay", "check_times", "duration_words", "minor_days"]
 
 def check_times(production: Production, schedule: Schedule, violations: list[Violation]) -> list[DayTimeline]:
     """Append the clock rules' violations; return the days as laid out (scenes it knows only)."""
-    known = schedule.model_copy(
-        update={
-            "days": [
-                day.model_copy(update={"scenes": [n for n in day.scenes if production.has_scene(n)]})
-                for day in schedule.days
-            ]
-        }
-    )
+    known = schedule
+    if any(not production.has_scene(n) for day in schedule.days for n in day.scenes):
+        days = [
+            day.model_copy(update={"scenes": [n for n in day.scenes if production.has_scene(n)]})
+            for day in schedule.days
+        ]
+        known = schedule.model_copy(update={"days": days})
     timelines = lay_out_days(production, known)
     _check_light(production, timelines, violations)
     _check_turnaround(production, timelines, violations)

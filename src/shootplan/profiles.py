@@ -7,6 +7,7 @@ from datetime import time
 from enum import StrEnum
 
 __all__ = [
+    "MEAL_MINUTES",
     "MINOR_DAY_END",
     "MINOR_DAY_START",
     "MINOR_LATE_END",
@@ -37,6 +38,9 @@ class Turnaround(StrEnum):
 
 
 # --------------------------------------------------------------------------- minors
+
+#: The meal break a day of more than six hours gets (SAG-AFTRA and IATSE meal rules).
+MEAL_MINUTES = 60
 
 #: California's rules for minors (Cal. Code Regs. tit. 8, 11760; DOMAIN.md), the usual reference.
 MINOR_DAY_START = time(5, 0)  # no work before 05:00

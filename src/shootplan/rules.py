@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field, field_validator
 
 from shootplan.pages import parse_page_cap
-from shootplan.profiles import Turnaround
+from shootplan.profiles import MEAL_MINUTES, Turnaround
 from shootplan.validation import StrictModel
 
 if TYPE_CHECKING:
@@ -114,11 +114,11 @@ class Rules(StrictModel):
         """Most minutes of work (scenes and moves) the solver puts in a day: the time cap, and a
         day with its meal hour no longer than ``max_day_hours`` nor than 24 h less the
         turnaround's rest (so that the next day can call at the same hour)."""
-        caps = [(24 - self.turnaround.rest_hours) * 60 - 60]
+        caps = [(24 - self.turnaround.rest_hours) * 60 - MEAL_MINUTES]
         if self.max_minutes_per_day is not None:
             caps.append(self.max_minutes_per_day)
         if self.max_day_hours is not None:
-            caps.append(int(self.max_day_hours * 60) - 60)
+            caps.append(int(self.max_day_hours * 60) - MEAL_MINUTES)
         return max(1, min(caps))
 
     def scene_minutes(self, scene: Scene) -> int:

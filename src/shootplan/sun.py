@@ -61,13 +61,9 @@ class SunTimes:
         return int((self.next_sunrise - self.sunset).total_seconds() // 60)
 
 
-def sun_times(day: date, zone: str, coordinates: tuple[float, float] | None) -> SunTimes:
-    """The sun on ``day`` (and the next morning) at ``coordinates`` in ``zone``."""
-    return _sun_times(day, zone, coordinates)
-
-
 @functools.lru_cache(maxsize=16384)
-def _sun_times(day: date, zone: str, coordinates: tuple[float, float] | None) -> SunTimes:
+def sun_times(day: date, zone: str, coordinates: tuple[float, float] | None) -> SunTimes:
+    """The sun on ``day`` (and the next morning) at ``coordinates`` in ``zone`` (cached)."""
     tz = ZoneInfo(zone)
     if coordinates is not None:
         try:

@@ -37,6 +37,7 @@ from zoneinfo import ZoneInfo
 
 from shootplan.day_order import day_kind
 from shootplan.model import Light, Location, Production, Scene
+from shootplan.profiles import MEAL_MINUTES
 from shootplan.schedule import DayKind, Schedule, ShootDay
 from shootplan.shares import scene_share
 from shootplan.sun import SunTimes, sun_at
@@ -214,7 +215,9 @@ def light_window(production: Production, scene: Scene, kind: DayKind | None, day
     return LightWindow(light, None, None, None)
 
 
-def lay_out_days(production: Production, schedule: Schedule, *, meal_minutes: int = 60) -> list[DayTimeline]:
+def lay_out_days(
+    production: Production, schedule: Schedule, *, meal_minutes: int = MEAL_MINUTES
+) -> list[DayTimeline]:
     """Every shoot day of ``schedule`` laid out, in order (each call rested after the last wrap).
 
     Raises ``KeyError`` for a scene the production does not have.
@@ -341,6 +344,7 @@ def _call(
     """The crew call: within the calls that put every scene in its light, the one the day's type
     asks for (a day shoot ``rules.call_time``, a night shoot the first dark, a split day the
     latest), no sooner than ``rested_from`` where the light leaves room for the rest."""
+    call = datetime.combine(day.date, production.rules.call_time.replace(tzinfo=None), tzinfo=zone)
     lower: datetime | None = None
     upper: datetime | None = None
     for i, entry in enumerate(entries):
@@ -359,15 +363,17 @@ def _call(
                 upper = at if upper is None or at < upper else upper
     if lower is not None and upper is not None and lower > upper:
         # No call puts every scene in its light (the order asks the impossible): the day keeps
-        # the call its type asks for, and the scenes out of their light are the one problem told.
-        return _fallback_call(production, day, zone, kind, entries, offsets, rested_from)
+        # the call its type asks for (its first night exterior at sunset on a night or split day),
+        # rested where it can be, and the scenes out of their light are the one problem told.
+        if kind in (DayKind.NIGHT, DayKind.SPLIT):
+            call = _dark_call(entries, offsets, zone) or call
+        return max(call, rested_from.astimezone(zone)) if rested_from is not None else call
     if rested_from is not None and (upper is None or rested_from <= upper):
         lower = rested_from if lower is None or rested_from > lower else lower
     if kind is DayKind.NIGHT and lower is not None:
         return _on_the_quarter(lower, lower, upper)
     if kind is DayKind.SPLIT and upper is not None:
         return _on_the_quarter(upper, lower, upper) if lower is None or upper >= lower else lower
-    call = datetime.combine(day.date, production.rules.call_time.replace(tzinfo=None), tzinfo=zone)
     if upper is not None and call > upper:
         call = upper
     if lower is not None and call < lower:
@@ -387,23 +393,14 @@ def _on_the_quarter(call: datetime, lower: datetime | None, upper: datetime | No
     return call
 
 
-def _fallback_call(
-    production: Production,
-    day: ShootDay,
-    zone: ZoneInfo,
-    kind: DayKind | None,
-    entries: Sequence[_Entry],
-    offsets: Sequence[tuple[int, int]],
-    rested_from: datetime | None,
-) -> datetime:
-    """The call of a day whose scenes cannot all be in their light: the first night exterior at
-    sunset on a night or split day, else the day call; rested where it can be."""
-    call = datetime.combine(day.date, production.rules.call_time.replace(tzinfo=None), tzinfo=zone)
-    if kind in (DayKind.NIGHT, DayKind.SPLIT):
-        dark = [(i, e) for i, e in enumerate(entries) if e.window.light in (Light.NIGHT, Light.DUSK)]
-        if dark and dark[0][1].window.earliest is not None:
-            call = _minus(dark[0][1].window.earliest, offsets[dark[0][0]][0], zone)
-    return max(call, rested_from.astimezone(zone)) if rested_from is not None else call
+def _dark_call(
+    entries: Sequence[_Entry], offsets: Sequence[tuple[int, int]], zone: ZoneInfo
+) -> datetime | None:
+    """The call that starts the day's first night or dusk exterior at sunset (None without one)."""
+    for i, entry in enumerate(entries):
+        if entry.window.light in (Light.NIGHT, Light.DUSK) and entry.window.earliest is not None:
+            return _minus(entry.window.earliest, offsets[i][0], zone)
+    return None
 
 
 def _minus(moment: datetime, minutes: int, zone: ZoneInfo) -> datetime:

@@ -15,7 +15,7 @@ from ortools.sat.python import cp_model
 
 from shootplan.findings import Rule
 from shootplan.model import CastMember, Light, Scene, Turnaround
-from shootplan.profiles import MINOR_DAY_END, MINOR_DAY_START, MINOR_LATE_END, minor_limits
+from shootplan.profiles import MEAL_MINUTES, MINOR_DAY_END, MINOR_DAY_START, MINOR_LATE_END, minor_limits
 from shootplan.solver.instance import Instance
 from shootplan.solver.variables import Variables
 from shootplan.sun import sun_at
@@ -241,10 +241,6 @@ def turnaround(v: Variables, literal: Literal = None) -> None:
                 _enforce(model.add(v.late[d - 1] + v.daylight[d] <= 1), literal)
 
 
-# The meal the timeline puts in a day over six hours: kept out of the light the work needs.
-_MEAL_MINUTES = 60
-
-
 def light(v: Variables, literal: Literal = None) -> None:
     """Each day's day exteriors fit its daylight and its night exteriors its darkness (the meal
     kept aside), and a day has at most one dusk and one dawn scene (their twilight is short)."""
@@ -259,11 +255,12 @@ def light(v: Variables, literal: Literal = None) -> None:
         day_work = by_light.get(Light.DAY, [])
         dark_work = [p for key in (Light.NIGHT, Light.DUSK, Light.DAWN) for p in by_light.get(key, [])]
         if day_work:
-            minutes = sum(_share(instance, s) * lit for s, lit in day_work)
-            _enforce(model.add(minutes <= instance.daylight[d] - _MEAL_MINUTES), literal)
+            minutes = sum(instance.day_minutes(s) * lit for s, lit in day_work)
+            # The meal the timeline puts in a day over six hours is kept out of the light.
+            _enforce(model.add(minutes <= instance.daylight[d] - MEAL_MINUTES), literal)
         if dark_work:
-            minutes = sum(_share(instance, s) * lit for s, lit in dark_work)
-            _enforce(model.add(minutes <= instance.darkness[d] - _MEAL_MINUTES), literal)
+            minutes = sum(instance.day_minutes(s) * lit for s, lit in dark_work)
+            _enforce(model.add(minutes <= instance.darkness[d] - MEAL_MINUTES), literal)
         for twilight in (Light.DUSK, Light.DAWN):
             if len(by_light.get(twilight, [])) > 1:
                 _enforce(model.add(sum(lit for _, lit in by_light[twilight]) <= 1), literal)
@@ -317,10 +314,12 @@ def minors(v: Variables, literal: Literal = None) -> None:
             if not on_day:
                 continue
             cap, dark_cap = minor_caps(instance, member, d)
-            _enforce(model.add(sum(_share(instance, s) * lit for s, lit in on_day) <= cap), literal)
+            _enforce(model.add(sum(instance.day_minutes(s) * lit for s, lit in on_day) <= cap), literal)
             dark = [(s, lit) for s, lit in on_day if instance.scenes[s].needs_dark]
             if dark:
-                _enforce(model.add(sum(_share(instance, s) * lit for s, lit in dark) <= dark_cap), literal)
+                _enforce(
+                    model.add(sum(instance.day_minutes(s) * lit for s, lit in dark) <= dark_cap), literal
+                )
 
 
 def minor_caps(instance: Instance, member: CastMember, day: int) -> tuple[int, int]:
@@ -348,11 +347,6 @@ def twilight_clash(twilight: Scene, other: Scene) -> bool:
     if {twilight.required_light, other.required_light} == {Light.DAWN, Light.DUSK}:
         return True
     return twilight.required_light is Light.DAWN and other.needs_daylight
-
-
-def _share(instance: Instance, scene: int) -> int:
-    """The minutes of a scene shot on each of its days."""
-    return -(-instance.minutes[scene] // instance.length[scene])
 
 
 def precedences(v: Variables, literal: Literal = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from shootplan.day_order import shooting_order
 from shootplan.model import Light, Production, Scene, Turnaround
+from shootplan.profiles import MEAL_MINUTES
 from shootplan.solver.constraints import minor_caps, twilight_clash
 from shootplan.solver.instance import Instance
 
@@ -82,11 +83,8 @@ class Board:
         for cast_id in {c for n in numbers for c in self.scene[n].cast} & self.minors:
             cap, dark_cap = self._minor_caps(cast_id, day)
             theirs = [n for n in numbers if cast_id in self.scene[n].cast]
-            share = {n: -(-self.minutes[n] // self.lengths[n]) for n in theirs}
-            if (
-                sum(share.values()) > cap
-                or sum(share[n] for n in theirs if self.scene[n].needs_dark) > dark_cap
-            ):
+            dark = [n for n in theirs if self.scene[n].needs_dark]
+            if self._day_work(theirs) > cap or self._day_work(dark) > dark_cap:
                 return False
         return True
 
@@ -104,21 +102,21 @@ class Board:
         lights = [self.scene[n].required_light for n in numbers]
         if lights.count(Light.DUSK) > 1 or lights.count(Light.DAWN) > 1:
             return False
-        twilight = [
-            self.scene[n] for n in numbers if self.scene[n].required_light in (Light.DUSK, Light.DAWN)
-        ]
+        twilight = [self.scene[n] for n in numbers if self.scene[n].required_light in _TWILIGHT]
         if any(twilight_clash(t, self.scene[n]) for t in twilight for n in numbers if n != t.number):
             return False
         day_places = {self.scene[n].location for n in numbers if self.scene[n].needs_daylight}
         if len(day_places & {self.scene[n].location for n in numbers if self.scene[n].needs_dark}) > 1:
             return False  # two locations with day and night work: one would shoot by day after dark
-        share = {n: -(-self.minutes[n] // self.lengths[n]) for n in numbers}
-        day_work = sum(share[n] for n in numbers if self.scene[n].needs_daylight)
-        dark_work = sum(share[n] for n in numbers if self.scene[n].needs_dark)
-        meal = 60
-        return (not day_work or day_work <= instance.daylight[day] - meal) and (
-            not dark_work or dark_work <= instance.darkness[day] - meal
+        day_work = self._day_work([n for n in numbers if self.scene[n].needs_daylight])
+        dark_work = self._day_work([n for n in numbers if self.scene[n].needs_dark])
+        return (not day_work or day_work <= instance.daylight[day] - MEAL_MINUTES) and (
+            not dark_work or dark_work <= instance.darkness[day] - MEAL_MINUTES
         )
+
+    def _day_work(self, numbers: list[str]) -> int:
+        """Minutes these strips take on one of their days (a multi-day strip's share)."""
+        return sum(self.instance.day_minutes(self.index[n]) for n in numbers)
 
     def _over(self, numbers: list[str]) -> int:
         """How far these single-day strips together go over the day's caps, in minutes."""

@@ -75,6 +75,10 @@ class Instance:
             darkness,
         )
 
+    def day_minutes(self, scene: int) -> int:
+        """The minutes of a scene shot on each of its days (a multi-day scene shared, rounded up)."""
+        return -(-self.minutes[scene] // self.length[scene])
+
     @property
     def horizon(self) -> int:
         """Number of candidate shoot days."""

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from shootplan.model import Light, Production
+from shootplan.profiles import MEAL_MINUTES
 from shootplan.solver.instance import COST_SCALE
 from shootplan.sun import sun_at
 
@@ -208,7 +209,8 @@ def _fits_its_light(production: Production, total_days: int) -> bool:
     lit = [s for s in production.scenes if s.required_light is not Light.ANY]
     dates = production.calendar.shoot_dates(total_days) if lit else []
     for scene in lit:
-        minutes = -(-production.rules.scene_minutes(scene) // production.days_needed(scene)) + 60
+        share = -(-production.rules.scene_minutes(scene) // production.days_needed(scene))
+        minutes = share + MEAL_MINUTES  # the meal is kept out of the light, as the solver keeps it
         for day in dates:
             sun = sun_at(production, scene.location, day)
             room = sun.daylight_minutes if scene.needs_daylight else sun.darkness_minutes
