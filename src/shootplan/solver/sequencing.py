@@ -40,15 +40,47 @@ MAX_SEQUENCING_SCENES = 23
 
 @dataclass(frozen=True)
 class SequencingProblem:
-    """Scenes with durations (days) and cast; performers with a cost per paid day."""
+    """Scenes with durations (days) and cast; performers with a cost per paid day.
+
+    With ``locations`` (each scene's location index) and ``return_costs`` (per location), leaving a
+    location and coming back costs its return cost; ``precedences`` are (first, second) pairs of
+    scene indices that must be shot in that order. Both default to none (talent scheduling).
+    """
 
     durations: list[int]
     cast: list[frozenset[str]]
     rates: dict[str, int]
+    locations: tuple[int, ...] = ()
+    return_costs: tuple[int, ...] = ()
+    precedences: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def has_order_rules(self) -> bool:
+        """Whether locations' returns or precedences matter besides the holds."""
+        return bool(self.precedences) or any(self.return_costs)
 
 
 def total_cost(problem: SequencingProblem, order: list[int]) -> int:
-    """Cost of paying every performer from the start of their first scene to the end of the last."""
+    """Cost of paying every performer from the start of their first scene to the end of the last,
+    plus every return to a location already left."""
+    return _hold_cost(problem, order) + _return_cost(problem, order)
+
+
+def _return_cost(problem: SequencingProblem, order: list[int]) -> int:
+    if not any(problem.return_costs):
+        return 0
+    visited: set[int] = set()
+    previous, cost = -1, 0
+    for scene in order:
+        here = problem.locations[scene]
+        if here != previous and here in visited:
+            cost += problem.return_costs[here]
+        visited.add(here)
+        previous = here
+    return cost
+
+
+def _hold_cost(problem: SequencingProblem, order: list[int]) -> int:
     day = 0
     first: dict[str, int] = {}
     last: dict[str, int] = {}
@@ -62,6 +94,8 @@ def total_cost(problem: SequencingProblem, order: list[int]) -> int:
 
 def solve_sequencing(problem: SequencingProblem) -> list[int] | None:
     """An optimal order of the scenes, or None when the reduced problem is too large for the DP."""
+    if problem.has_order_rules:
+        return None  # the reductions and the DP below know holds only
     groups, free = _reduce(problem)
     if len(groups) > MAX_SEQUENCING_SCENES:
         return None
@@ -163,15 +197,22 @@ def sequencing_problem(production: Production) -> SequencingProblem | None:
     if not _is_pure_sequencing(production):
         return None
     rates = {c.id: round(production.hold_day_cost(c.id) * COST_SCALE) for c in production.cast if c.holds}
+    names = [loc.name for loc in production.locations]
+    index = {number: i for i, number in enumerate(s.number for s in production.scenes)}
     return SequencingProblem(
         durations=[production.days_needed(s) for s in production.scenes],
         cast=[frozenset(s.cast) for s in production.scenes],
         rates=rates,
+        locations=tuple(names.index(s.location) for s in production.scenes),
+        return_costs=tuple(round(production.return_cost(n) * COST_SCALE) for n in names)
+        if _returns_possible(production)
+        else (),
+        precedences=tuple((index[a], index[b]) for a, b in production.rules.precedences),
     )
 
 
 def _is_pure_sequencing(production: Production) -> bool:
-    """One scene per day, nothing tied to dates, no moves or paid returns: order is all that matters."""
+    """One scene per day, nothing tied to dates: the order is all that matters (holds, returns)."""
     rules = production.rules
     singles = sorted(
         (s.eighths, rules.scene_minutes(s)) for s in production.scenes if production.days_needed(s) == 1
@@ -186,7 +227,7 @@ def _is_pure_sequencing(production: Production) -> bool:
     total_days = sum(production.days_needed(s) for s in production.scenes)
     if rules.max_shoot_days is not None and rules.max_shoot_days < total_days:
         return False
-    if rules.precedences or rules.same_day:
+    if rules.same_day:
         return False
     if any(s.earliest or s.latest or s.pinned for s in production.scenes):
         return False
@@ -198,8 +239,6 @@ def _is_pure_sequencing(production: Production) -> bool:
     # exterior must fit its light on every date, and without a turnaround rule nights may follow
     # days in any order.
     if rules.turnaround.value != "none" and any(s.needs_dark for s in production.scenes):
-        return False
-    if _returns_possible(production):
         return False
     return _fits_its_light(production, total_days)
 
