@@ -63,8 +63,9 @@ class SolveParams(Settings):
     )
     exact_sequencing: bool = Field(
         True,
-        description="Solve pure talent-scheduling productions (one scene a day, no dates, no"
-        " moves) exactly by dynamic programming instead of CP-SAT.",
+        description="Solve productions whose schedule is an order of scenes (one scene a day,"
+        " nothing tied to dates: talent and movie-shoot scheduling) by the order methods instead of"
+        " CP-SAT: exactly by dynamic programming when small, else by annealing over orders.",
     )
 
     @field_validator("time_limit", "lns_step_seconds")

@@ -28,6 +28,7 @@ from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.schedule import Schedule
 from shootplan.solver.bounds import Bound, relaxation_bound
+from shootplan.solver.by_order import solve_by_order, solve_exactly
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
 from shootplan.solver.heuristics import hand_board
 from shootplan.solver.instance import COST_SCALE, Instance
@@ -37,7 +38,7 @@ from shootplan.solver.params import ParameterError, SolveParams
 from shootplan.solver.proof import Proof, Run, prove_bound
 from shootplan.solver.result import Progress, Result, Status
 from shootplan.solver.search import BackgroundProof, Observer, run_interruptibly
-from shootplan.solver.sequencing import sequencing_problem, solve_sequencing
+from shootplan.solver.sequencing import MAX_SEQUENCING_SCENES, sequencing_problem
 from shootplan.timeline import time_schedule
 
 __all__ = ["Progress", "Result", "Status", "solve"]
@@ -77,10 +78,14 @@ def solve(
     reasons = explain_unplaceable(production)
     if reasons:
         return Result(Status.INFEASIBLE, None, None, None, time.perf_counter() - started, explanation=reasons)
-    # The exact method knows nothing of churn; a given start is only a hint, which it does not need.
-    exact = _solve_exactly(production, started) if settings.exact_sequencing and not churn else None
-    if exact is not None:
-        return exact
+    # The order methods know nothing of churn; a given start is only where annealing begins.
+    problem = sequencing_problem(production) if settings.exact_sequencing and not churn else None
+    if problem is not None:
+        exact = solve_exactly(production, problem, started)
+        if exact is not None:
+            return exact
+        if len(problem.durations) > MAX_SEQUENCING_SCENES:
+            return solve_by_order(production, problem, settings, started, progress, initial)
     search = _Search.start(production, settings, initial, progress, churn, started)
     search.whole_model()
     if search.status == cp_model.INFEASIBLE:
@@ -117,35 +122,6 @@ def _check_arguments(production: Any, initial: Any, progress: Any) -> None:
 
 def _now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-def _solve_exactly(production: Production, started: float) -> Result | None:
-    """Solve exactly by dynamic programming when the production is a talent-scheduling problem."""
-    problem = sequencing_problem(production)
-    order = solve_sequencing(problem) if problem is not None else None
-    if order is None:
-        return None
-    day_lists = [
-        [production.scenes[s].number]
-        for s in order
-        for _ in range(production.days_needed(production.scenes[s]))
-    ]
-    schedule = Schedule.from_day_lists(production, day_lists, name="shootplan", created=_now())
-    schedule = time_schedule(production, schedule)
-    evaluation = evaluate(production, schedule)
-    logger.info("pure sequencing: solved exactly by dynamic programming")
-    runtime = time.perf_counter() - started
-    return Result(
-        Status.OPTIMAL,
-        schedule,
-        evaluation.cost,
-        evaluation.cost,
-        runtime,
-        evaluation=evaluation,
-        method="dynamic programming (exact)",
-        num_solutions=1,
-        last_improvement=runtime,  # its one schedule is the best, found at the end
-    )
 
 
 @dataclass

@@ -1,0 +1,182 @@
+"""Solving a production whose schedule is an order of scenes: exactly when small, else by annealing.
+
+When no two scenes share a day and nothing ties a scene to a date (:func:`sequencing_problem`),
+the dynamic program proves the best order of small productions; beyond its size, annealing over
+orders (:mod:`shootplan.solver.orders`) searches without the day-indexed CP-SAT model, whose size
+grows with scenes times days (the longest public instance runs 870 days).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+
+from shootplan.evaluation import evaluate
+from shootplan.model import Production
+from shootplan.schedule import Schedule
+from shootplan.solver.instance import COST_SCALE
+from shootplan.solver.orders import anneal_order
+from shootplan.solver.params import SolveParams
+from shootplan.solver.result import Progress, Result, Status
+from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
+from shootplan.timeline import time_schedule
+
+__all__ = ["solve_by_order", "solve_exactly"]
+
+logger = logging.getLogger("shootplan.solver")
+
+# Progress reports from the annealing at most this often (it finds thousands of small gains).
+_REPORT_SECONDS = 0.5
+
+
+def solve_exactly(production: Production, problem: SequencingProblem, started: float) -> Result | None:
+    """The proven best order by dynamic programming, or None when the problem is too large for it."""
+    order = solve_sequencing(problem)
+    if order is None:
+        return None
+    logger.info("pure sequencing: solved exactly by dynamic programming")
+    return _result(
+        production, order, started, Status.OPTIMAL, method="dynamic programming (exact)", solutions=1
+    )
+
+
+def solve_by_order(
+    production: Production,
+    problem: SequencingProblem,
+    settings: SolveParams,
+    started: float,
+    progress: Callable[[Progress], None] | None,
+    initial: Schedule | None,
+) -> Result:
+    """The cheapest order annealing finds in the time limit (one core; repeatable with one worker)."""
+    first = _order_of(production, initial) if initial is not None else None
+    reporter = _Reporter(production, problem, started, progress)
+    order, _ = anneal_order(
+        problem,
+        time_limit=max(0.0, settings.time_limit - (time.perf_counter() - started)),
+        seed=settings.seed,
+        deterministic=settings.num_workers == 1,
+        initial=first,
+        on_improvement=reporter.improved,
+    )
+    reporter.flush()
+    logger.info("order search: %d better orders", reporter.solutions)
+    return _result(
+        production,
+        order,
+        started,
+        Status.FEASIBLE,
+        method="annealing over shooting orders",
+        solutions=reporter.solutions,
+        last_improvement=reporter.last_improvement,
+    )
+
+
+def _order_of(production: Production, schedule: Schedule) -> list[int] | None:
+    """The order of scenes in a given schedule (None when it does not place every scene)."""
+    index = {scene.number: i for i, scene in enumerate(production.scenes)}
+    order: list[int] = []
+    for day in schedule.days:
+        for number in day.scenes:
+            if number in index and index[number] not in order:
+                order.append(index[number])
+    return order if len(order) == len(index) else None
+
+
+def _result(
+    production: Production,
+    order: list[int],
+    started: float,
+    status: Status,
+    *,
+    method: str,
+    solutions: int,
+    last_improvement: float | None = None,
+) -> Result:
+    """The order as a timed schedule, scored by the solver-free scorer."""
+    schedule = time_schedule(production, _schedule(production, order))
+    evaluation = evaluate(production, schedule)
+    runtime = time.perf_counter() - started
+    return Result(
+        status,
+        schedule,
+        evaluation.cost,
+        evaluation.cost if status is Status.OPTIMAL else 0.0,
+        runtime,
+        evaluation=evaluation,
+        method=method,
+        num_solutions=solutions,
+        last_improvement=runtime if last_improvement is None else last_improvement,
+    )
+
+
+def _schedule(production: Production, order: list[int]) -> Schedule:
+    """One scene per day in ``order``, a scene of k days on k days in a row."""
+    scenes = [production.scenes[s] for s in order]
+    day_lists = [[scene.number] for scene in scenes for _ in range(production.days_needed(scene))]
+    return Schedule.from_day_lists(
+        production, day_lists, name="shootplan", created=datetime.now().astimezone().replace(microsecond=0)
+    )
+
+
+class _Reporter:
+    """Passes better orders on to the progress callback, priced as the scorer prices them."""
+
+    def __init__(
+        self,
+        production: Production,
+        problem: SequencingProblem,
+        started: float,
+        callback: Callable[[Progress], None] | None,
+    ) -> None:
+        self.production, self.problem, self.started, self.callback = production, problem, started, callback
+        self.solutions = 0
+        self.last_improvement: float | None = None
+        self.pending: tuple[list[int], int] | None = None
+        self.reported = 0.0
+        self.offset: float | None = None  # what the scorer adds to the order's cost (days, own pay)
+
+    def improved(self, order: list[int], cost: int) -> None:
+        self.solutions += 1
+        self.last_improvement = time.perf_counter() - self.started
+        self.pending = (order, cost)
+        if self.last_improvement - self.reported >= _REPORT_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.callback is None or self.pending is None:
+            return
+        order, cost = self.pending
+        self.pending = None
+        self.reported = time.perf_counter() - self.started
+        if self.offset is None:
+            scored = evaluate(self.production, _schedule(self.production, order)).cost
+            self.offset = scored - total_cost(self.problem, order) / COST_SCALE
+        self.callback(
+            Progress(
+                elapsed=self.reported,
+                cost=cost / COST_SCALE + self.offset,
+                bound=0.0,
+                gap=1.0,
+                company_moves=0,
+                hold_days=_hold_days(self.problem, order),
+                solutions=self.solutions,
+            )
+        )
+
+
+def _hold_days(problem: SequencingProblem, order: list[int]) -> int:
+    """Days performers with a rate are paid to wait between their first and last scenes."""
+    day = 0
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    own: dict[str, int] = {}
+    for scene in order:
+        for actor in problem.cast[scene]:
+            first.setdefault(actor, day)
+            last[actor] = day + problem.durations[scene]
+            own[actor] = own.get(actor, 0) + problem.durations[scene]
+        day += problem.durations[scene]
+    return sum(last[a] - first[a] - own[a] for a in first if problem.rates.get(a, 0) > 0)
