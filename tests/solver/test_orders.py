@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shootplan import Production, Schedule, evaluate, solve
+from shootplan.solver.order_bounds import group_hold_bound
 from shootplan.solver.orders import anneal_order, first_order
 from shootplan.solver.sequencing import SequencingProblem, total_cost
 from tests.conftest import REPO, benchmark_data
@@ -60,7 +61,7 @@ def test_the_annealing_finds_the_best_order_of_a_small_problem(problem: Sequenci
     assert cost == total_cost(problem, order) == best
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(problems(most=12), st.integers(0, 1000))
 def test_every_order_seen_is_priced_right(problem: SequencingProblem, seed: int) -> None:
     """The cost the search reports for each better order is what the order costs."""
@@ -89,6 +90,7 @@ def test_the_first_order_shoots_each_location_out_when_nothing_forbids_it() -> N
     assert total_cost(problem, first_order(problem)) == 0
 
 
+@pytest.mark.slow
 def test_a_long_movie_shoot_is_planned_without_the_day_model() -> None:
     """movie100 (100 scenes, 307 days): annealing plans it in seconds, valid, cheaper than it began."""
     instance = read_mss("movie100", benchmark_data("mss/movie100.txt").parent)
@@ -136,3 +138,53 @@ def _schedule(production: Production, order: list[int]) -> Schedule:
     return Schedule.from_day_lists(
         production, [[s.number] for s in scenes for _ in range(production.days_needed(s))]
     )
+
+
+@settings(max_examples=60, deadline=None)
+@given(problems())
+def test_the_group_bound_never_exceeds_the_best_order(problem: SequencingProblem) -> None:
+    """Each group's holds on its own scenes, summed over groups, is at most any order's cost."""
+    own = sum(
+        problem.rates[a] * d for d, cast in zip(problem.durations, problem.cast, strict=True) for a in cast
+    )
+    orders = [list(o) for o in itertools.permutations(range(len(problem.durations)))]
+    best = min(total_cost(problem, o) for o in orders if _keeps_precedences(problem, o)) - own
+    assert 0 <= group_hold_bound(problem).value <= best
+
+
+def test_the_group_bound_acts_when_performers_cannot_all_work_back_to_back() -> None:
+    """Three performers who each share a scene with the other two: someone always waits."""
+    problem = SequencingProblem(
+        durations=[1, 1, 1, 1, 1, 1],
+        cast=[
+            frozenset("ab"),
+            frozenset("bc"),
+            frozenset("ca"),
+            frozenset("a"),
+            frozenset("b"),
+            frozenset("c"),
+        ],
+        rates={"a": 3, "b": 5, "c": 7},
+    )
+    bound = group_hold_bound(problem)
+    assert bound.value > 0
+    assert set(bound.groups[0][0]) == {"a", "b", "c"}
+
+
+def test_the_group_bound_is_zero_when_no_one_need_wait() -> None:
+    """Performers whose scenes can each be shot back to back: no hold is forced."""
+    problem = SequencingProblem(
+        durations=[2, 1, 1],
+        cast=[frozenset("ab"), frozenset("b"), frozenset("c")],
+        rates={"a": 3, "b": 5, "c": 7},
+    )
+    assert group_hold_bound(problem).value == 0
+
+
+def test_a_long_movie_shoot_reports_a_bound_and_what_carries_it() -> None:
+    """The bound of an annealed plan is proven by the groups, in words."""
+    production = mss_production(read_mss("movie30", benchmark_data("mss/movie30.txt").parent))
+    result = solve(production, time_limit=1, num_workers=1)
+    assert result.objective is not None and result.bound is not None
+    assert 0 < result.bound <= result.objective
+    assert any("groups" in str(reason) for reason in result.bound_reasons)
