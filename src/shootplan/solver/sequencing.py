@@ -24,6 +24,7 @@ import numpy as np
 from shootplan.model import Light, Production
 from shootplan.profiles import MEAL_MINUTES
 from shootplan.solver.instance import COST_SCALE
+from shootplan.solver.sequencing_dp import solve_ordered
 from shootplan.sun import sun_at
 
 __all__ = [
@@ -36,6 +37,10 @@ __all__ = [
 
 # 2**23 states in int64 arrays: about 70 MB per array, well inside a laptop's memory.
 MAX_SEQUENCING_SCENES = 23
+# What the holds-only DP holds at that limit: best, union, masks and layers (int64) and popcount
+# (int8), 33 bytes a state, about 280 MB. The DP with returns and precedences keeps one best per
+# location state, so it takes 2**n * (8 * locations + 25) bytes and stays within the same budget.
+_DP_MEMORY = (1 << MAX_SEQUENCING_SCENES) * 33
 
 
 @dataclass(frozen=True)
@@ -93,9 +98,10 @@ def _hold_cost(problem: SequencingProblem, order: list[int]) -> int:
 
 
 def solve_sequencing(problem: SequencingProblem) -> list[int] | None:
-    """An optimal order of the scenes, or None when the reduced problem is too large for the DP."""
+    """An optimal order of the scenes, or None when the reduced problem is too large for the DP
+    (or its precedences allow no order)."""
     if problem.has_order_rules:
-        return None  # the reductions and the DP below know holds only
+        return solve_ordered(problem, _DP_MEMORY)  # the reductions and the DP below know holds only
     groups, free = _reduce(problem)
     if len(groups) > MAX_SEQUENCING_SCENES:
         return None
