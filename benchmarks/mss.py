@@ -67,9 +67,9 @@ class MssInstance:
         return location + actor
 
 
-def read_mss(name: str) -> MssInstance:
-    """Read ``../shared/benchmarks/mss/<name>.txt``."""
-    numbers = [int(token) for token in (MSS / f"{name}.txt").read_text().split()]
+def read_mss(name: str, folder: Path = MSS) -> MssInstance:
+    """Read ``<folder>/<name>.txt`` (``../shared/benchmarks/mss`` unless told; the tests read copies)."""
+    numbers = [int(token) for token in (folder / f"{name}.txt").read_text().split()]
     actors, scenes, locations, precedences = numbers[:4]
     at = 4
 
