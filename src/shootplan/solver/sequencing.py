@@ -12,6 +12,9 @@ with no remaining cast go first at no cost. The DP then runs over ``2**n`` sets 
 
 f(P) = least cost of shooting the set P first; adding scene s after P keeps on payroll, for
 ``dur(s)`` days, its own cast plus everyone who worked in P and still works after s.
+
+When location returns or precedences also depend on the order, ``sequencing_dp`` solves it
+instead, with only the reductions that stay exact there.
 """
 
 from __future__ import annotations
@@ -199,7 +202,8 @@ def _dynamic_program(problem: SequencingProblem, groups: list[tuple[list[int], f
 
 
 def sequencing_problem(production: Production) -> SequencingProblem | None:
-    """The production as a talent-scheduling problem, or None when order is not all that matters."""
+    """The production as a sequencing problem (holds, returns, precedences), or None when the order
+    of the scenes is not all that matters."""
     if not _is_pure_sequencing(production):
         return None
     rates = {c.id: round(production.hold_day_cost(c.id) * COST_SCALE) for c in production.cast if c.holds}

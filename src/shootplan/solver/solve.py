@@ -120,7 +120,8 @@ def _now() -> datetime:
 
 
 def _solve_exactly(production: Production, started: float) -> Result | None:
-    """Solve exactly by dynamic programming when the production is a talent-scheduling problem."""
+    """Solve exactly by dynamic programming when the order of the scenes is all that matters
+    (holds, and location returns and precedences where the production has them)."""
     problem = sequencing_problem(production)
     order = solve_sequencing(problem) if problem is not None else None
     if order is None:
