@@ -68,7 +68,7 @@ class MssInstance:
 
 
 def read_mss(name: str, folder: Path = MSS) -> MssInstance:
-    """Read ``<folder>/<name>.txt`` (default: ``../shared/benchmarks/mss``)."""
+    """Read ``<folder>/<name>.txt`` (``../shared/benchmarks/mss`` unless told; the tests read copies)."""
     numbers = [int(token) for token in (folder / f"{name}.txt").read_text().split()]
     actors, scenes, locations, precedences = numbers[:4]
     at = 4

@@ -12,6 +12,9 @@ with no remaining cast go first at no cost. The DP then runs over ``2**n`` sets 
 
 f(P) = least cost of shooting the set P first; adding scene s after P keeps on payroll, for
 ``dur(s)`` days, its own cast plus everyone who worked in P and still works after s.
+
+When location returns or precedences also depend on the order, ``sequencing_dp`` solves it
+instead, with only the reductions that stay exact there.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import numpy as np
 from shootplan.model import Light, Production
 from shootplan.profiles import MEAL_MINUTES
 from shootplan.solver.instance import COST_SCALE
+from shootplan.solver.sequencing_dp import solve_ordered
 from shootplan.sun import sun_at
 
 __all__ = [
@@ -36,6 +40,10 @@ __all__ = [
 
 # 2**23 states in int64 arrays: about 70 MB per array, well inside a laptop's memory.
 MAX_SEQUENCING_SCENES = 23
+# What the holds-only DP holds at that limit: best, union, masks and layers (int64) and popcount
+# (int8), 33 bytes a state, about 280 MB. The DP with returns and precedences keeps one best per
+# location state, so it takes 2**n * (8 * locations + 25) bytes and stays within the same budget.
+_DP_MEMORY = (1 << MAX_SEQUENCING_SCENES) * 33
 
 
 @dataclass(frozen=True)
@@ -93,9 +101,10 @@ def _hold_cost(problem: SequencingProblem, order: list[int]) -> int:
 
 
 def solve_sequencing(problem: SequencingProblem) -> list[int] | None:
-    """An optimal order of the scenes, or None when the reduced problem is too large for the DP."""
+    """An optimal order of the scenes, or None when the reduced problem is too large for the DP
+    (or its precedences allow no order)."""
     if problem.has_order_rules:
-        return None  # the reductions and the DP below know holds only
+        return solve_ordered(problem, _DP_MEMORY)  # the reductions and the DP below know holds only
     groups, free = _reduce(problem)
     if len(groups) > MAX_SEQUENCING_SCENES:
         return None
@@ -193,7 +202,8 @@ def _dynamic_program(problem: SequencingProblem, groups: list[tuple[list[int], f
 
 
 def sequencing_problem(production: Production) -> SequencingProblem | None:
-    """The production as a talent-scheduling problem, or None when order is not all that matters."""
+    """The production as a sequencing problem (holds, returns, precedences), or None when the order
+    of the scenes is not all that matters."""
     if not _is_pure_sequencing(production):
         return None
     rates = {c.id: round(production.hold_day_cost(c.id) * COST_SCALE) for c in production.cast if c.holds}
