@@ -52,15 +52,17 @@ def talent_production(path: Path) -> tuple[Production, dict[str, Any]]:
 def realistic_production(kind: str, seed: int) -> Production:
     """A generated production shaped like real ones (see benchmarks/README.md).
 
-    kinds: ``feature`` (~130 scenes), ``tv`` (~50), ``block`` (two episodes, ~110), ``large`` (~300).
+    kinds: ``feature`` (~130 scenes), ``tv`` (~50), ``block`` (two episodes, ~110), ``large`` (~300),
+    ``huge`` (1,000 scenes, 60 cast, 40 locations: the memory benchmark of issue 16).
     Leads appear in about half the scenes, day players are tied to one or two locations, one lead
     is unavailable for a few days and two locations are open only for a window.
     """
     rng = random.Random(f"{kind}-{seed}")
-    num_scenes = {"feature": 130, "tv": 50, "block": 110, "large": 300}[kind]
-    pages_per_day = 5 if kind in {"feature", "large"} else 7
-    num_locations = {"feature": 14, "tv": 7, "block": 11, "large": 24}[kind]
-    num_day_players = {"feature": 22, "tv": 10, "block": 18, "large": 40}[kind]
+    num_scenes = {"feature": 130, "tv": 50, "block": 110, "large": 300, "huge": 1000}[kind]
+    pages_per_day = 5 if kind in {"feature", "large", "huge"} else 7
+    num_locations = {"feature": 14, "tv": 7, "block": 11, "large": 24, "huge": 40}[kind]
+    # 4 leads and 6 supporting besides: "huge" has 60 cast in all.
+    num_day_players = {"feature": 22, "tv": 10, "block": 18, "large": 40, "huge": 50}[kind]
     leads = [("1", 9000), ("2", 7000), ("3", 4000), ("4", 3500)]
     supporting = [(str(5 + i), rng.choice([1500, 2000, 2500])) for i in range(6)]
     day_players = [(str(11 + i), rng.choice([600, 800, 1000, 1200])) for i in range(num_day_players)]
