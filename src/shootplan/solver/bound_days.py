@@ -53,11 +53,17 @@ def _packing(instance: Instance) -> ForcedDays:
     ]
     options.append((len(big), f"{len(big)} scenes that each fill more than half a day"))
     if instance.daylight:
-        for light, hours, word in (
-            (lambda s: instance.scenes[s].needs_daylight, instance.daylight, "daylight"),
-            (lambda s: instance.scenes[s].needs_dark, instance.darkness, "darkness"),
+        for dark, hours, word in (
+            (False, instance.daylight, "daylight"),
+            (True, instance.darkness, "darkness"),
         ):
-            minutes = sum(instance.minutes[s] for s in singles if light(s))
+            # The light rule: a day's day exteriors fit its daylight, its exteriors in the dark its darkness.
+            lit = [
+                s
+                for s in singles
+                if (instance.scenes[s].needs_dark if dark else instance.scenes[s].needs_daylight)
+            ]
+            minutes = sum(instance.minutes[s] for s in lit)
             longest = max(hours) - MEAL_MINUTES
             if minutes and longest > 0:
                 options.append(

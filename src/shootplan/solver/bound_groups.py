@@ -33,9 +33,10 @@ __all__ = ["GroupBound", "choose_groups", "group_bound", "group_reason"]
 # At most this many performers in a group, and this many scenes: small solves that finish.
 _GROUP_SIZE = 3
 _GROUP_SCENES = 40
-# CP-SAT's deterministic time per group (about a second of wall time on one core at most), and
-# the wall-clock budget of all groups together.
-_GROUP_DETERMINISTIC = 1.0
+# CP-SAT's deterministic time per group (so that a one-worker solve repeats exactly: 0.25 is
+# 0.1-2 s of wall time on a 50-110 scene board), and the wall-clock budget of all groups together,
+# which also stops a solve that runs long on a busy machine.
+_GROUP_DETERMINISTIC = 0.25
 _BUDGET_SECONDS = 4.0
 
 
@@ -100,7 +101,11 @@ def restricted(production: Production, cast: tuple[str, ...]) -> Production:
 
 
 def group_bound(
-    instance: Instance, cast: tuple[str, ...], deterministic_time: float, days: int | None = None
+    instance: Instance,
+    cast: tuple[str, ...],
+    deterministic_time: float,
+    days: int | None = None,
+    seconds: float | None = None,
 ) -> GroupBound | None:
     """The group's least hold cost (CP-SAT's proven bound) when the schedule has at most ``days``
     shoot days (default: as many as the instance allows), or None when the restricted model could
@@ -115,7 +120,7 @@ def group_bound(
     # Day 1 of the whole schedule need not shoot one of the group's scenes: the rule that the
     # first used day has work is switched off (a false enforcement literal), every other stays.
     off = model.new_constant(0)
-    add_all(v, {Rule.EMPTY_DAY: off})  # type: ignore[dict-item]
+    add_all(v, {Rule.EMPTY_DAY: off})
     terms = [small.hold_rate(c) * sum(v.hold[c].values()) for c in cast if c in v.hold]
     if not terms:
         return GroupBound(cast, 0, True, len(production.scenes))
@@ -123,6 +128,8 @@ def group_bound(
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = deterministic_time
+    if seconds is not None:
+        solver.parameters.max_time_in_seconds = seconds
     solver.parameters.catch_sigint_signal = False
     status = solver.solve(model)
     if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
@@ -139,7 +146,7 @@ def group_bounds(instance: Instance, budget: float = _BUDGET_SECONDS) -> list[Gr
         left = budget - (time.perf_counter() - started)
         if left <= 0:
             break
-        bound = group_bound(instance, group, min(_GROUP_DETERMINISTIC, left))
+        bound = group_bound(instance, group, _GROUP_DETERMINISTIC, seconds=left)
         if bound is not None:
             found.append(bound)
     return found

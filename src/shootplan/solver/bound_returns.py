@@ -64,8 +64,9 @@ def _longest_chain(instance: Instance, members: list[int], separators: list[int]
             if best[j][0] + at_location > chain[0]:
                 chain = (best[j][0] + at_location, (*best[j][1], s))
         best.append(chain)
-    count, chain = max(best, key=lambda found: found[0], default=(0, ()))
-    return chain if count else ()
+    none: tuple[int, tuple[int, ...]] = (0, ())
+    count, longest = max(best, key=lambda found: found[0], default=none)
+    return longest if count else ()
 
 
 def forced_returns(instance: Instance) -> list[ForcedReturns]:

@@ -20,8 +20,8 @@ what the relaxation proves:
   forced holds when larger.
 
 Each part bounds its own share of the cost, so they add up. Beyond the groups, the trade
-between moves and holds on a board with slack is not seen here. The budget proofs (:mod:`shootplan.solver.proof`)
-do, at the price of search time (benchmarks/README.md measures both).
+between moves and holds on a board with slack is not seen here. The budget proofs
+(:mod:`shootplan.solver.proof`) do, at the price of search time (benchmarks/README.md measures both).
 """
 
 from __future__ import annotations
