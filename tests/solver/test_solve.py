@@ -327,7 +327,7 @@ def test_bound_counts_holds_forced_by_pinned_dates() -> None:
     data["scenes"][3]["pinned"] = "2027-03-10"
     data["rules"] = {"max_shoot_days": 8}
     bound = relaxation_bound(Instance.build(Production.model_validate(data), 8))
-    assert bound.value == 6 * 200 + 2 * 25_000  # the holds and the two days the pages need
+    assert bound.value == 6 * 200 + 8 * 25_000  # the holds, and the 8 shoot days between the pinned dates
     assert [reason.rule for reason in bound.reasons] == [Rule.SHOOT_DAYS, Rule.HOLDS]
     reason = bound.reasons[1]
     assert reason.rule is Rule.HOLDS and reason.cast == ("3",) and reason.numbers["hold_days"] == 6

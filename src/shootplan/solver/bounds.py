@@ -7,15 +7,21 @@ what the relaxation proves:
 - **company moves**: a location with E eighths needs at least ceil(E / cap) shoot days; with D
   days available, at least (sum over locations of those days) - D location changes happen within
   days; the same holds for any run of days that windows, availability or dates tie scenes to;
-- **shoot days**: at least :meth:`Production.min_shoot_days` of them are paid;
+- **location returns**: a location's scenes that dates force apart, with work elsewhere forced
+  between (:mod:`shootplan.solver.bound_returns`);
+- **shoot days**: what pages, minutes, daylight, darkness and dates force
+  (:mod:`shootplan.solver.bound_days`);
 - **forced holds**: a performer's span always covers the days between the latest possible date of
   their earliest-bound scene and the earliest possible date of their latest-bound scene (pinned
   dates, windows, availability). On those days they hold unless they work, and they can work at
-  most once per scene-day and only on dates they are available.
+  most once per scene-day and only on dates they are available;
+- **groups of performers** (given time for small exact solves): the least holds of a group over
+  schedules of its own scenes (:mod:`shootplan.solver.bound_groups`), in place of its members'
+  forced holds when larger.
 
-Nothing else is forced on its own: on a board with slack, every move and hold is a trade between
-the two, which this relaxation does not see. The budget proofs (:mod:`shootplan.solver.proof`)
-do, at the price of search time (benchmarks/README.md measures both).
+Each part bounds its own share of the cost, so they add up. Beyond the groups, the trade
+between moves and holds on a board with slack is not seen here. The budget proofs
+(:mod:`shootplan.solver.proof`) do, at the price of search time (benchmarks/README.md measures both).
 """
 
 from __future__ import annotations
@@ -24,8 +30,10 @@ import math
 from dataclasses import dataclass
 
 from shootplan.findings import Finding, Rule
-from shootplan.money import format_money
 from shootplan.pages import format_pages
+from shootplan.solver.bound_days import days_reason, forced_days
+from shootplan.solver.bound_groups import group_bounds, group_reason
+from shootplan.solver.bound_returns import forced_returns, returns_reason
 from shootplan.solver.instance import COST_SCALE, Instance
 
 __all__ = ["Bound", "relaxation_bound"]
@@ -106,23 +114,44 @@ def _moves_reason(instance: Instance, forced: _ForcedMoves) -> Finding:
     )
 
 
-def relaxation_bound(instance: Instance) -> Bound:
-    """A lower bound on the producer's cost of any schedule over ``instance``'s days."""
-    production = instance.production
+def relaxation_bound(instance: Instance, *, group_seconds: float = 0.0) -> Bound:
+    """A lower bound on the producer's cost of any schedule over ``instance``'s days.
+
+    Its parts bound disjoint parts of the cost, so they add up: company moves, location returns,
+    shoot days, and each performer's holds, by the forced holds alone or, within
+    ``group_seconds`` of small exact solves, by the least holds of a group of performers.
+    """
     reasons: list[Finding] = []
     forced = _forced_moves(instance)
     cost = forced.moves * instance.move_cost
     if forced.moves and instance.move_cost:
         reasons.append(_moves_reason(instance, forced))
-    min_days = production.min_shoot_days()
-    if instance.day_cost:
-        cost += min_days * instance.day_cost
-        message = (
-            f"at least {min_days} shoot days at {format_money(production.rules.shoot_day_cost)} each"
-            f" ({format_pages(production.total_eighths)} pages at"
-            f" {format_pages(production.rules.max_eighths_per_day)} a day)"
-        )
-        reasons.append(Finding(Rule.SHOOT_DAYS, message, numbers={"shoot_days": min_days}))
+    for returns in forced_returns(instance):
+        cost += returns.returns * instance.return_cost(returns.location)
+        reasons.append(returns_reason(instance, returns))
+    days = forced_days(instance)
+    if instance.day_cost and days.days:
+        cost += days.days * instance.day_cost
+        reasons.append(days_reason(instance, days))
+    holds = _forced_holds(instance)
+    groups = group_bounds(instance, group_seconds) if group_seconds > 0 else []
+    for group in groups:
+        alone = sum(holds[c][0] for c in group.cast if c in holds)
+        if group.cost > alone:
+            # The group's least holds replace its members' forced holds (never both: one cost).
+            for c in group.cast:
+                holds.pop(c, None)
+            holds[group.cast[0]] = (group.cost, group_reason(instance, group))
+    for held, reason in holds.values():
+        cost += held
+        reasons.append(reason)
+    return Bound(cost / COST_SCALE, tuple(reasons))
+
+
+def _forced_holds(instance: Instance) -> dict[str, tuple[int, Finding]]:
+    """Per performer, the scaled cost of the hold days dates force, and why (only where some are)."""
+    production = instance.production
+    found: dict[str, tuple[int, Finding]] = {}
     for cast_id, members in instance.cast_scenes.items():
         rate = instance.hold_rate(cast_id)
         if rate == 0 or len(members) < 2 or any(not instance.starts[s] for s in members):
@@ -140,25 +169,24 @@ def relaxation_bound(instance: Instance) -> Bound:
         available = sum(1 for d in core if member.is_available(instance.dates[d]))
         scene_days = sum(instance.length[s] for s in members)
         holds = max(0, len(core) - min(available, scene_days))
-        if holds:
-            cost += rate * holds
-            plural = "s" if holds > 1 else ""
-            first, last = instance.scenes[early].number, instance.scenes[late].number
-            message = (
-                f"at least {holds} hold day{plural} for {member.label}: scene"
-                f" {first} is shot by {instance.dates[core_start]}, scene"
-                f" {last} not before {instance.dates[core_end]}, and"
-                f" {member.label} works on at most {min(available, scene_days)} of the"
-                f" {len(core)} shoot days between"
-            )
-            reasons.append(
-                Finding(
-                    Rule.HOLDS,
-                    message,
-                    scenes=(first, last),
-                    cast=(cast_id,),
-                    dates=(instance.dates[core_start], instance.dates[core_end]),
-                    numbers={"hold_days": holds},
-                )
-            )
-    return Bound(cost / COST_SCALE, tuple(reasons))
+        if not holds:
+            continue
+        plural = "s" if holds > 1 else ""
+        first, last = instance.scenes[early].number, instance.scenes[late].number
+        message = (
+            f"at least {holds} hold day{plural} for {member.label}: scene"
+            f" {first} is shot by {instance.dates[core_start]}, scene"
+            f" {last} not before {instance.dates[core_end]}, and"
+            f" {member.label} works on at most {min(available, scene_days)} of the"
+            f" {len(core)} shoot days between"
+        )
+        reason = Finding(
+            Rule.HOLDS,
+            message,
+            scenes=(first, last),
+            cast=(cast_id,),
+            dates=(instance.dates[core_start], instance.dates[core_end]),
+            numbers={"hold_days": holds},
+        )
+        found[cast_id] = (rate * holds, reason)
+    return found

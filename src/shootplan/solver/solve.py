@@ -47,6 +47,10 @@ logger = logging.getLogger("shootplan.solver")
 
 Churn = Mapping[str, tuple[date, float]]
 
+# The share of the time limit (and the most seconds) the bound over groups of performers may take.
+_GROUP_SHARE = 0.05
+_GROUP_SECONDS = 3.0
+
 
 def solve(
     production: Production,
@@ -176,7 +180,10 @@ class _Search:
             len(built.model.proto.constraints),
         )
         # The search-free bound first: progress reports show it from the first schedule on.
-        relaxed = relaxation_bound(instance)
+        # The groups' small exact solves get a share of the time, at most a few seconds.
+        relaxed = relaxation_bound(
+            instance, group_seconds=min(_GROUP_SECONDS, settings.time_limit * _GROUP_SHARE)
+        )
         observer = Observer(built.variables, built.objective, started, progress, floor=relaxed.value)
         return cls(
             production,
