@@ -31,7 +31,9 @@ __all__ = ["anneal_order", "first_order"]
 # machine does in a second on a 300-scene instance, so a deterministic run lasts about as long.
 _STEPS_PER_SECOND = 1500
 # The last temperature as a share of the first: the search ends as a descent.
-_FINAL_SHARE = 1e-3
+_FINAL_SHARE = 1e-4
+# Coolings per run (see anneal_order).
+_CYCLES = 6
 
 
 @dataclass
@@ -113,8 +115,14 @@ def anneal_order(
         return best.tolist(), best_cost
     budget = _Budget(time_limit, deterministic)
     temperature = _first_temperature(arrays, order, rng)
+    cycle = 0
     while (progress := budget.progress()) < 1.0:
-        t = temperature * _FINAL_SHARE**progress
+        # Several coolings, each from the best order so far: a run stuck in a poor valley
+        # at the end of one cooling gets another chance.
+        if int(progress * _CYCLES) > cycle:
+            cycle = int(progress * _CYCLES)
+            order, cost = best.copy(), best_cost
+        t = temperature * _FINAL_SHARE ** (progress * _CYCLES - cycle)
         order, cost = _step(arrays, order, cost, rng, t)
         if cost < best_cost:
             best, best_cost = order.copy(), cost
