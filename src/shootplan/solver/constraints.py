@@ -85,16 +85,34 @@ def locations(v: Variables, literal: Literal = None) -> None:
     for d, busy in enumerate(v.busy):
         _flag_any(v.model, busy, [at[d] for at in v.at.values() if d in at])
         v.model.add_implication(busy, v.used[d])
-    for name, members in v.instance.location_scenes.items():
+    on = _on_by_day(v, v.instance.location_scenes)
+    for name in v.instance.location_scenes:
         for d, at in v.at[name].items():
-            _flag_any(v.model, at, [lit for s in members for lit in v.on(s, d)])
+            _flag_any(v.model, at, on[name].get(d, []))
 
 
 def cast_work(v: Variables, literal: Literal = None) -> None:
     """works[c][d] is true exactly when a scene with performer ``c`` is shot on ``d`` (holds' basis)."""
-    for cast_id, members in v.instance.cast_scenes.items():
+    on = _on_by_day(v, v.instance.cast_scenes)
+    for cast_id in v.instance.cast_scenes:
         for d, works in v.works[cast_id].items():
-            _flag_any(v.model, works, [lit for s in members for lit in v.on(s, d)])
+            _flag_any(v.model, works, on[cast_id].get(d, []))
+
+
+def _on_by_day(v: Variables, groups: dict[str, list[int]]) -> dict[str, dict[int, list[cp_model.IntVar]]]:
+    """Per group of scenes and day, the literals that put one of them on the day (``v.on``'s, in
+    the same order), read off ``by_day`` once: asking ``v.on`` per member and day was most of a
+    1,000-scene model's build."""
+    groups_of: dict[int, list[str]] = {}
+    for name, members in groups.items():
+        for s in members:
+            groups_of.setdefault(s, []).append(name)
+    on: dict[str, dict[int, list[cp_model.IntVar]]] = {name: {} for name in groups}
+    for d, pairs in enumerate(v.by_day):
+        for s, lit in pairs:
+            for name in groups_of.get(s, ()):
+                on[name].setdefault(d, []).append(lit)
+    return on
 
 
 def capacity(v: Variables, literal: Literal = None) -> None:

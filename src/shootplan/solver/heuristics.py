@@ -42,6 +42,8 @@ class Board:
         # Plain dicts: the board asks about the same scenes thousands of times.
         self.index = {s.number: i for i, s in enumerate(instance.scenes)}
         self.scene = {s.number: s for s in instance.scenes}
+        self.dark = {s.number for s in instance.scenes if s.needs_dark}
+        self.daylight = {s.number for s in instance.scenes if s.needs_daylight}
         self.lengths = {s.number: instance.length[i] for i, s in enumerate(instance.scenes)}
         self.minutes = {s.number: instance.minutes[i] for i, s in enumerate(instance.scenes)}
         self._starts = {s.number: set(instance.starts[i]) for i, s in enumerate(instance.scenes)}
@@ -83,7 +85,7 @@ class Board:
         for cast_id in {c for n in numbers for c in self.scene[n].cast} & self.minors:
             cap, dark_cap = self._minor_caps(cast_id, day)
             theirs = [n for n in numbers if cast_id in self.scene[n].cast]
-            dark = [n for n in theirs if self.scene[n].needs_dark]
+            dark = [n for n in theirs if n in self.dark]
             if self._day_work(theirs) > cap or self._day_work(dark) > dark_cap:
                 return False
         return True
@@ -105,11 +107,11 @@ class Board:
         twilight = [self.scene[n] for n in numbers if self.scene[n].required_light in _TWILIGHT]
         if any(twilight_clash(t, self.scene[n]) for t in twilight for n in numbers if n != t.number):
             return False
-        day_places = {self.scene[n].location for n in numbers if self.scene[n].needs_daylight}
-        if len(day_places & {self.scene[n].location for n in numbers if self.scene[n].needs_dark}) > 1:
+        day_places = {self.scene[n].location for n in numbers if n in self.daylight}
+        if len(day_places & {self.scene[n].location for n in numbers if n in self.dark}) > 1:
             return False  # two locations with day and night work: one would shoot by day after dark
-        day_work = self._day_work([n for n in numbers if self.scene[n].needs_daylight])
-        dark_work = self._day_work([n for n in numbers if self.scene[n].needs_dark])
+        day_work = self._day_work([n for n in numbers if n in self.daylight])
+        dark_work = self._day_work([n for n in numbers if n in self.dark])
         return (not day_work or day_work <= instance.daylight[day] - MEAL_MINUTES) and (
             not dark_work or dark_work <= instance.darkness[day] - MEAL_MINUTES
         )
@@ -164,7 +166,7 @@ class Board:
     def _late(self, day: int) -> bool:
         """The day wraps late: it works in the dark, or it continues a run of late days."""
         while day >= 0 and self.days[day]:
-            if any(self.scene[n].needs_dark for n in self.days[day]):
+            if any(n in self.dark for n in self.days[day]):
                 return True
             if day == 0 or not self.instance.consecutive(day - 1):
                 return False
@@ -176,9 +178,9 @@ class Board:
         late = first > 0 and self.instance.consecutive(first - 1) and self._late(first - 1)
         for d in range(first, len(self.dates)):
             numbers = self.days[d]
-            if late and any(self.scene[n].needs_daylight for n in numbers):
+            if late and any(n in self.daylight for n in numbers):
                 return False
-            late = bool(numbers) and (late or any(self.scene[n].needs_dark for n in numbers))
+            late = bool(numbers) and (late or any(n in self.dark for n in numbers))
             if not late and d > first:
                 return True
             if d + 1 < len(self.dates) and not self.instance.consecutive(d):

@@ -46,11 +46,12 @@ class Instance:
         dates = production.calendar.shoot_dates(horizon)
         scenes = list(production.scenes)
         length = [production.days_needed(s) for s in scenes]
+        free = _FreeDays(production, dates)
         starts = [
             [
                 d
                 for d in range(len(dates) - k + 1)
-                if relax_dates or all(_allowed(production, s, dates, d + i, d) for i in range(k))
+                if relax_dates or all(free.allows(s, d + i, d) for i in range(k))
             ]
             for s, k in zip(scenes, length, strict=True)
         ]
@@ -130,9 +131,30 @@ def _light_minutes(production: Production, dates: list[date]) -> tuple[list[int]
     return daylight, darkness
 
 
-def _allowed(production: Production, scene: Scene, dates: list[date], day: int, start: int) -> bool:
-    """May ``scene`` (starting on ``start``) occupy candidate day ``day``?"""
-    return not date_reasons(production, scene, dates[day], dates[start])
+class _FreeDays:
+    """Which candidate days each performer and location is available, looked up once.
+
+    ``date_reasons`` asks the production per scene and day; on 1,000 scenes over 290 days that
+    was 25 s of the time limit before any search. Here each entity is asked once per date.
+    """
+
+    def __init__(self, production: Production, dates: list[date]) -> None:
+        self.dates = dates
+        self.cast = {c.id: [c.is_available(when) for when in dates] for c in production.cast}
+        places = production.locations
+        self.locations = {loc.name: [loc.is_available(when) for when in dates] for loc in places}
+
+    def allows(self, scene: Scene, day: int, start: int) -> bool:
+        """May ``scene`` (starting on ``start``) occupy candidate day ``day``? (as ``date_reasons``)"""
+        when = self.dates[day]
+        if (
+            (scene.earliest and when < scene.earliest)
+            or (scene.latest and when > scene.latest)
+            or (scene.pinned and self.dates[start] != scene.pinned)
+        ):
+            return False
+        cast = self.cast
+        return self.locations[scene.location][day] and all(cast[c][day] for c in scene.cast)
 
 
 def date_reasons(production: Production, scene: Scene, when: date, start: date) -> list[tuple[str, str]]:

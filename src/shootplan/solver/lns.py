@@ -20,7 +20,7 @@ from ortools.sat.python import cp_model
 
 from shootplan.solver.variables import Variables
 
-__all__ = ["Incumbent", "improve"]
+__all__ = ["Incumbent", "days_of", "improve", "neighbourhood"]
 
 logger = logging.getLogger("shootplan.solver")
 
@@ -59,8 +59,8 @@ def improve(
         remaining = time_limit - elapsed
         if remaining <= 0.05:
             break
-        day_of = _days_of(start_index, incumbent)
-        free = _neighbourhood(rng, v, day_of, incumbent, window, horizon)
+        day_of = days_of(start_index, incumbent)
+        free = neighbourhood(rng, v, day_of, incumbent, window, horizon)
         sub = model.clone()
         for s, days in enumerate(start_index):
             if s in free:
@@ -108,14 +108,15 @@ def _used_days(v: Variables, incumbent: Incumbent) -> int:
     return sum(incumbent.values[u.Index()] for u in v.used)
 
 
-def _days_of(start_index: list[dict[int, int]], incumbent: Incumbent) -> list[int]:
+def days_of(start_index: list[dict[int, int]], incumbent: Incumbent) -> list[int]:
+    """Each scene's start day in ``incumbent`` (start literal indices per scene and day)."""
     days = []
     for starts in start_index:
         days.append(next((d for d, index in starts.items() if incumbent.values[index]), -1))
     return days
 
 
-def _neighbourhood(
+def neighbourhood(
     rng: random.Random,
     v: Variables,
     day_of: list[int],

@@ -26,7 +26,7 @@ from shootplan.solver.lns import Incumbent
 from shootplan.solver.objective import Objective
 from shootplan.solver.variables import Variables
 
-__all__ = ["Horizon", "ScheduleModel", "plan_horizon", "to_schedule"]
+__all__ = ["Horizon", "ScheduleModel", "board_days", "plan_horizon", "to_schedule"]
 
 # Completing a fixed schedule is propagation, not search: this is ample on any board.
 _COMPLETE_SECONDS = 10.0
@@ -121,6 +121,19 @@ def to_schedule(
     return Schedule(name=name, created=created, days=shoot_days)
 
 
+def board_days(instance: Instance, schedule: Schedule) -> list[list[int]]:
+    """A schedule as lists of scene indices per candidate day (scenes not in the instance left out)."""
+    index = {scene.number: s for s, scene in enumerate(instance.scenes)}
+    position = {when: d for d, when in enumerate(instance.dates)}
+    days: list[list[int]] = [[] for _ in range(instance.horizon)]
+    for day in schedule.days:
+        if day.date in position:  # by date: a schedule may start after the first candidate day
+            days[position[day.date]] = [index[n] for n in day.scenes if n in index]
+    while days and not days[-1]:
+        days.pop()
+    return days
+
+
 def _places_all(instance: Instance, days: list[list[int]]) -> bool:
     return len({s for day in days for s in day}) == len(instance.scenes)
 
@@ -146,15 +159,7 @@ class ScheduleModel:
 
     def days_of(self, schedule: Schedule) -> list[list[int]]:
         """A schedule as lists of scene indices per candidate day (scenes not in the model left out)."""
-        index = {scene.number: s for s, scene in enumerate(self.instance.scenes)}
-        position = {when: d for d, when in enumerate(self.instance.dates)}
-        days: list[list[int]] = [[] for _ in range(self.instance.horizon)]
-        for day in schedule.days:
-            if day.date in position:  # by date: a schedule may start after the first candidate day
-                days[position[day.date]] = [index[n] for n in day.scenes if n in index]
-        while days and not days[-1]:
-            days.pop()
-        return days
+        return board_days(self.instance, schedule)
 
     def schedule(self, values: list[int], *, name: str = "", created: datetime | None = None) -> Schedule:
         """The schedule of a full assignment (its days from :meth:`extract`)."""

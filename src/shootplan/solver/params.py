@@ -46,6 +46,13 @@ class SolveParams(Settings):
         description="Up to this many scenes CP-SAT searches the whole model for all the time (it"
         " usually proves them optimal); above it, neighbourhood search takes over.",
     )
+    whole_model_starts: int = Field(
+        100_000,
+        description="Above this many (scene, candidate day) pairs the whole model is never built:"
+        " the search starts from the hand method's board and each neighbourhood step builds a"
+        " model with only the freed scenes' days open (memory and time stay low; the bound then"
+        " comes from the relaxation alone).",
+    )
     full_model_share: float = Field(
         0.15,
         description="On productions above whole_model_scenes, the share of time_limit for the"
@@ -104,11 +111,11 @@ class SolveParams(Settings):
             raise ValueError(f"full_model_share must be more than 0 and at most 1, got {value:g}")
         return value
 
-    @field_validator("whole_model_scenes")
+    @field_validator("whole_model_scenes", "whole_model_starts")
     @classmethod
-    def _whole_model_scenes(cls, value: int) -> int:
+    def _whole_model_scenes(cls, value: int, info: Any) -> int:
         if value < 0:
-            raise ValueError(f"whole_model_scenes must be at least 0, got {value}")
+            raise ValueError(f"{info.field_name} must be at least 0, got {value}")
         return value
 
     def replace(self, **changes: Any) -> SolveParams:

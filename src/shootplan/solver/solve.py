@@ -33,12 +33,13 @@ from shootplan.solver.explain import explain_infeasible, explain_unplaceable
 from shootplan.solver.heuristics import hand_board
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.lns import Incumbent, improve
-from shootplan.solver.model import Horizon, ScheduleModel, plan_horizon
+from shootplan.solver.model import Horizon, ScheduleModel, board_days, plan_horizon
 from shootplan.solver.params import ParameterError, SolveParams
 from shootplan.solver.proof import Proof, Run, prove_bound
 from shootplan.solver.result import Progress, Result, Status
 from shootplan.solver.search import BackgroundProof, Observer, run_interruptibly
 from shootplan.solver.sequencing import MAX_SEQUENCING_SCENES, sequencing_problem
+from shootplan.solver.windowed import first_days, improve_windowed, pinned
 from shootplan.timeline import time_schedule
 
 __all__ = ["Progress", "Result", "Status", "solve"]
@@ -142,6 +143,8 @@ class _Search:
     relaxed: Bound
     solver: cp_model.CpSolver
     horizon: Horizon
+    instance: Instance  # every scene's candidate days (``built`` may hold a cut-down copy)
+    windowed: bool  # too large for the whole model: steps build cut-down models (windowed.py)
     status: cp_model.CpSolverStatus = cp_model.UNKNOWN
     interrupted: bool = False
     incumbent: Incumbent | None = None
@@ -161,15 +164,21 @@ class _Search:
         churn: Churn | None,
         started: float,
     ) -> _Search:
-        """Build the model over the planned days and hint it with the given or hand-made board."""
+        """Build the model over the planned days and hint it with the given or hand-made board.
+
+        On a production too large for the whole model, the model holds every scene to its day on
+        that board (when it places every scene): the neighbourhood search opens days step by step.
+        """
         horizon = plan_horizon(production)
         warm = horizon.warm
         instance = Instance.build(production, horizon.days)
-        built = ScheduleModel(instance, churn)
         if initial is not None:
-            hint_days = built.days_of(initial)
+            hint_days = board_days(instance, initial)
         else:
             hint_days = warm if warm is not None else hand_board(instance)
+        day_of = first_days(instance, hint_days)
+        windowed = day_of is not None and sum(map(len, instance.starts)) > settings.whole_model_starts
+        built = ScheduleModel(pinned(instance, day_of) if windowed and day_of else instance, churn)
         built.hint(hint_days)
         built.validate()
         logger.info(
@@ -196,6 +205,8 @@ class _Search:
             relaxed,
             cp_model.CpSolver(),
             horizon,
+            instance,
+            windowed,
         )
 
     @property
@@ -210,7 +221,7 @@ class _Search:
     @property
     def use_lns(self) -> bool:
         """Large productions: the whole model for a share of the time, then neighbourhood search."""
-        return len(self.built.instance.scenes) > self.settings.whole_model_scenes
+        return self.windowed or len(self.built.instance.scenes) > self.settings.whole_model_scenes
 
     @property
     def known(self) -> float:
@@ -222,6 +233,8 @@ class _Search:
 
     def whole_model(self) -> None:
         """Phase 1: CP-SAT on the whole model (it proves small productions optimal)."""
+        if self.windowed:
+            return  # the board is complete: take_incumbent completes it, the steps improve it
         s, solver = self.settings, self.solver
         full_time = s.time_limit * (s.full_model_share if self.use_lns else 1 - s.proof_share)
         cp_params = solver.parameters
@@ -287,16 +300,18 @@ class _Search:
         solver = self.solver
         self.incumbent = start_from or Incumbent(list(solver.response_proto.solution), solver.objective_value)
         self.proven = self.status == cp_model.OPTIMAL and not self.interrupted
-        tie_breakers = self.built.objective.max_tie_breaker
-        self.searched = max(0.0, (solver.best_objective_bound - tie_breakers) / COST_SCALE)
-        self.spent = solver.deterministic_time
+        if not self.windowed:  # with no whole model, CP-SAT has not searched or bounded anything
+            tie_breakers = self.built.objective.max_tie_breaker
+            self.searched = max(0.0, (solver.best_objective_bound - tie_breakers) / COST_SCALE)
+            self.spent = solver.deterministic_time
         return True
 
     def prove(self) -> None:
         """Phase 2: budget proofs, beside the search on several cores, else before it."""
         assert self.incumbent is not None
         s = self.settings
-        if s.proof_share <= 0 or self.proven or self.interrupted:
+        # The budget proofs need the whole model (a cut-down one bounds only its own board).
+        if s.proof_share <= 0 or self.proven or self.interrupted or self.windowed:
             return
         if self.known * COST_SCALE >= self.incumbent.objective:
             return
@@ -355,6 +370,9 @@ class _Search:
         remaining = s.time_limit - (self.spent if self.deterministic else self.elapsed())
         background = self.background
         try:
+            if self.windowed:
+                self._improve_windowed(remaining)
+                return
             self.incumbent = improve(
                 self.built.model,
                 self.built.variables,
@@ -373,6 +391,30 @@ class _Search:
         best = self.observer.best
         if best is not None and best.objective < self.incumbent.objective:
             self.incumbent = best
+
+    def _improve_windowed(self, remaining: float) -> None:
+        """The neighbourhood search on cut-down models: the model of the best board is kept."""
+        assert self.incumbent is not None
+
+        def on_improvement(built: ScheduleModel, better: Incumbent) -> None:
+            # Kept at once, so Ctrl-C during a later step leaves a model and values that match.
+            self.built, self.incumbent = built, better
+            self.observer.variables, self.observer.objective = built.variables, built.objective
+            self.observer.report(better.values, better.objective)
+
+        s = self.settings
+        self.built, self.incumbent = improve_windowed(
+            self.instance,
+            self.built,
+            self.incumbent,
+            churn=self.churn,
+            time_limit=remaining,
+            deterministic=self.deterministic,
+            num_workers=self.workers,
+            seed=s.seed,
+            step_seconds=s.lns_step_seconds,
+            on_improvement=on_improvement,
+        )
 
     def finish_proof(self) -> None:
         """Stop the proof thread (if any) and take what it proved."""
