@@ -40,8 +40,8 @@ def test_cut_down_steps_improve_the_hand_board_and_repeat_with_one_worker() -> N
     and one worker with a seed gives the same schedule twice."""
     production = example_production()
     seen: list[Progress] = []
-    first = solve(production, time_limit=3, num_workers=1, seed=2, whole_model_starts=0, progress=seen.append)
-    second = solve(production, time_limit=3, num_workers=1, seed=2, whole_model_starts=0)
+    first = solve(production, time_limit=3, num_workers=1, seed=2, whole_model_scenes=0, progress=seen.append)
+    second = solve(production, time_limit=3, num_workers=1, seed=2, whole_model_scenes=0)
     assert first.schedule is not None and second.schedule is not None and first.evaluation is not None
     assert first.evaluation.violations == []
     assert first.objective is not None and first.objective < seen[0].cost

@@ -42,21 +42,18 @@ class SolveParams(Settings):
         " relaxation and the search. At least 0 and below 1.",
     )
     whole_model_scenes: int = Field(
-        40,
+        60,
         description="Up to this many scenes CP-SAT searches the whole model for all the time (it"
-        " usually proves them optimal); above it, neighbourhood search takes over.",
-    )
-    whole_model_starts: int = Field(
-        100_000,
-        description="Above this many (scene, candidate day) pairs the whole model is never built:"
-        " the search starts from the hand method's board and each neighbourhood step builds a"
-        " model with only the freed scenes' days open (memory and time stay low; the bound then"
-        " comes from the relaxation alone).",
+        " usually proves them optimal). Above it the whole model is never built: the search"
+        " starts from the hand method's board and each neighbourhood step builds a model with"
+        " only the freed scenes' days open (memory and time stay low; the bound then comes from"
+        " the relaxation alone). Should the hand method not place every scene, the whole model"
+        " finds the first schedule, then neighbourhood search takes over.",
     )
     full_model_share: float = Field(
         0.15,
-        description="On productions above whole_model_scenes, the share of time_limit for the"
-        " whole model before the neighbourhood search.",
+        description="When the whole model must find the first schedule of a production above"
+        " whole_model_scenes, the share of time_limit it gets before the neighbourhood search.",
     )
     lns_step_seconds: float = Field(
         1.0,
@@ -111,7 +108,7 @@ class SolveParams(Settings):
             raise ValueError(f"full_model_share must be more than 0 and at most 1, got {value:g}")
         return value
 
-    @field_validator("whole_model_scenes", "whole_model_starts")
+    @field_validator("whole_model_scenes")
     @classmethod
     def _whole_model_scenes(cls, value: int, info: Any) -> int:
         if value < 0:
