@@ -33,7 +33,7 @@ _STEPS_PER_SECOND = 1500
 # The last temperature as a share of the first: the search ends as a descent.
 _FINAL_SHARE = 1e-4
 # Coolings per run (see anneal_order).
-_CYCLES = 6
+_CYCLES = 12
 
 
 @dataclass
