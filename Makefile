@@ -30,7 +30,7 @@ lint: $(STAMP)  ## ruff (lint + format) and mypy, as CI runs them
 	$(BIN)/mypy
 
 bench: $(STAMP)  ## the benchmark tables (see benchmarks/README.md)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --long
 
 clean:
 	rm -rf $(VENV) shootplan-demo .pytest_cache .mypy_cache .ruff_cache
