@@ -2,10 +2,12 @@
 
 Data flows one way: Production -> Instance -> :class:`ScheduleModel` (variables, constraints,
 objective) -> CP-SAT -> day lists -> Schedule -> evaluate. The phases: settings checked; scenes
-with no date explained (no search); the exact method when order is all that matters; else the
-whole model, then budget proofs (beside or before the search), then neighbourhood search on
-large productions. The returned schedule is always checked by the solver-free scorer, and its
-metrics are the scorer's, not the model's.
+with no date explained (no search); when order is all that matters, the order methods
+(:mod:`~shootplan.solver.by_order`: exact when small, else annealing, no day-indexed model); up
+to ``whole_model_scenes`` scenes, the whole model with budget proofs; beyond, neighbourhood
+search on cut-down models from the hand method's board (:mod:`~shootplan.solver.windowed`). The
+returned schedule is always checked by the solver-free scorer, and its metrics are the scorer's,
+not the model's.
 """
 
 from __future__ import annotations
