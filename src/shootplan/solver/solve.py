@@ -48,6 +48,11 @@ __all__ = ["Progress", "Result", "Status", "solve"]
 
 logger = logging.getLogger("shootplan.solver")
 
+# Up to this many (scene, candidate day) pairs the budget proofs of a cut-down search get a whole
+# model of their own (about 1.5 GB at 300 scenes over 85 days, 24,000 pairs; far beyond, 1,000
+# scenes over 290 days, 282,000 pairs, it took 5 GB).
+_PROOF_MODEL_STARTS = 100_000
+
 Churn = Mapping[str, tuple[date, float]]
 
 # The share of the time limit (and the most seconds) the bound over groups of performers may take.
@@ -315,8 +320,12 @@ class _Search:
         """Phase 2: budget proofs, beside the search on several cores, else before it."""
         assert self.incumbent is not None
         s = self.settings
-        # The budget proofs need the whole model (a cut-down one bounds only its own board).
-        if s.proof_share <= 0 or self.proven or self.interrupted or self.windowed:
+        if s.proof_share <= 0 or self.proven or self.interrupted:
+            return
+        # The budget proofs need the whole model (a cut-down one bounds only its own board): the
+        # cut-down search builds one for them, when it fits in memory.
+        whole = self.windowed
+        if whole and sum(map(len, self.instance.starts)) > _PROOF_MODEL_STARTS:
             return
         if self.known * COST_SCALE >= self.incumbent.objective:
             return
@@ -327,10 +336,14 @@ class _Search:
             # The first budget may take until the search ends: on 300-scene boards it needs
             # 10-20 s, and a bound above 0 is worth more than the core's share of the search.
             until_end = s.time_limit - self.elapsed()
-            self.background = BackgroundProof(lambda run: self._prove(run, floor, ceiling, until_end))
+            self.background = BackgroundProof(
+                lambda run: self._prove(run, floor, ceiling, until_end, whole=whole)
+            )
             return
         # Before the neighbourhood search, so the time a proof does not need goes to it.
-        proof = self._prove(lambda solver, model: run_interruptibly(solver, model), floor, ceiling)
+        proof = self._prove(
+            lambda solver, model: run_interruptibly(solver, model), floor, ceiling, whole=whole
+        )
         self.proof = proof
         self.spent += proof.spent
         self.interrupted = proof.interrupted
@@ -338,12 +351,16 @@ class _Search:
         # The cost is within the tie-breakers of the objective, and no schedule costs less.
         self.proven = proof.bound >= math.floor(self.incumbent.objective)
 
-    def _prove(self, run: Run, floor: int, ceiling: int, first_try_limit: float | None = None) -> Proof:
-        instance, s = self.built.instance, self.settings
+    def _prove(
+        self, run: Run, floor: int, ceiling: int, first_try_limit: float | None = None, *, whole: bool = False
+    ) -> Proof:
+        # Built here, in the proof's thread, so the search starts at once.
+        built = ScheduleModel(self.instance, self.churn) if whole else self.built
+        instance, s = built.instance, self.settings
         return prove_bound(
-            self.built.model,
-            self.built.variables,
-            self.built.objective.cost_besides_moves,
+            built.model,
+            built.variables,
+            built.objective.cost_besides_moves,
             known=floor,
             ceiling=ceiling,
             step=instance.move_cost or max(map(instance.hold_rate, instance.cast_scenes), default=0),
@@ -359,7 +376,9 @@ class _Search:
     def _adopt(self, proof: Proof) -> None:
         """Keep the cheaper of the incumbent and a schedule the proof came across; report the bound."""
         assert self.incumbent is not None
-        if proof.values is not None:
+        # A schedule the proof came across is an assignment of the whole model: on the cut-down
+        # search's model it would not fit, so there only the bound is taken.
+        if proof.values is not None and not self.windowed:
             better = self.built.complete(self.built.extract(proof.values), self.deterministic)
             if better is not None and better.objective < self.incumbent.objective:
                 self.observer.report(better.values, better.objective)
@@ -415,7 +434,8 @@ class _Search:
             churn=self.churn,
             time_limit=remaining,
             deterministic=self.deterministic,
-            num_workers=self.workers,
+            # A proof on a core of its own leaves the steps the others.
+            num_workers=self.workers if self.background is None else self.background.cores_left(self.workers),
             seed=s.seed,
             step_seconds=s.lns_step_seconds,
             on_improvement=on_improvement,

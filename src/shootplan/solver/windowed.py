@@ -65,7 +65,7 @@ def improve_windowed(
     churn: Mapping[str, tuple[date, float]] | None,
     time_limit: float,
     deterministic: bool,
-    num_workers: int,
+    num_workers: int | Callable[[], int],
     seed: int,
     step_seconds: float,
     on_improvement: Callable[[ScheduleModel, Incumbent], None],
@@ -97,7 +97,8 @@ def improve_windowed(
         size = len(sub.model.proto.variables) + len(sub.model.proto.constraints)
         logger.debug("step model: %d variables and constraints built in %.3f s", size, build)
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = num_workers
+        # A callable says how many cores the steps have now (a proof may be using one).
+        solver.parameters.num_workers = num_workers() if callable(num_workers) else num_workers
         solver.parameters.catch_sigint_signal = False
         solver.parameters.random_seed = rng.randrange(1 << 30)
         if deterministic:
