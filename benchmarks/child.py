@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 from instances import realistic_production
@@ -32,8 +34,20 @@ def in_child(function: Callable[..., dict[str, Any]], *args: Any) -> dict[str, A
 
 
 def _peak_mb() -> float:
-    """This process's peak resident memory in MB (Linux reports ru_maxrss in KB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory in MB.
+
+    On Linux the high-water mark of this process image (``VmHWM``): ``ru_maxrss`` survives the
+    exec that 'spawn' makes after its fork, so it would count the parent's pages at that fork
+    (740 MB for every row of a run after the realistic boards). Elsewhere ``ru_maxrss``.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, kB elsewhere
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / scale
 
 
 def shooting_order(schedule: Schedule) -> list[int]:
