@@ -247,3 +247,24 @@ def test_a_board_without_rates_prices_every_performer_at_the_default() -> None:
     assert not production.has_daily_rates
     assert [production.daily_rate(c.id) for c in production.cast] == [1000, 1000, 1000]
     assert production.replace(rules=Rules(default_daily_rate=250)).hold_day_cost("1") == 250
+
+
+def test_check_rejects_a_precedence_cycle() -> None:
+    """1 before 2 and 2 before 1: no order keeps both, so the production is rejected at once,
+    naming the cycle (plan would otherwise publish a schedule that breaks one of them)."""
+    data = small_production_data()
+    data["rules"] = {"precedences": [["1", "2"], ["2", "3"], ["3", "1"]]}
+    with pytest.raises(ProductionError, match=r"cycle: '1' before '2' before '3' before '1'"):
+        Production.model_validate(data)
+    data["rules"] = {"precedences": [["1", "2"], ["2", "3"], ["1", "3"]]}
+    assert Production.model_validate(data).rules.precedences
+
+
+def test_check_rejects_an_absurd_page_count() -> None:
+    """A page count beyond 1,000 pages is a typing error, named with its scene."""
+    data = small_production_data()
+    data["scenes"][0]["eighths"] = "100000000000000000000"
+    with pytest.raises(ProductionError, match="scene '1'"):
+        Production.model_validate(data)
+    data["scenes"][0]["eighths"] = "999"
+    assert Production.model_validate(data).scenes[0].eighths == 999 * 8

@@ -35,7 +35,7 @@ from shootplan.shoot_calendar import DateRanges as DateRanges
 from shootplan.shoot_calendar import Day as Day
 from shootplan.shoot_calendar import ShootCalendar as ShootCalendar
 from shootplan.shoot_calendar import TimeZone, in_any
-from shootplan.validation import StrictModel
+from shootplan.validation import OneLine, StrictModel
 
 __all__ = [
     "CastMember",
@@ -79,20 +79,58 @@ class IntExt(StrEnum):
         raise ValueError(f"cannot read {value!r} as INT, EXT or INT/EXT")
 
 
+# The most pages one strip may hold: beyond any screenplay (a feature runs about 120), so a larger
+# count is a typing error, and the writers' page arithmetic stays in range.
+MAX_EIGHTHS = 8 * 1000
+
+
+def _precedence_cycle(pairs: list[tuple[str, str]]) -> list[str]:
+    """Scenes whose precedences lead back to the first (empty when there is no cycle).
+
+    A depth-first walk with its own stack: a long chain of precedences is no recursion limit.
+    """
+    after: dict[str, list[str]] = {}
+    for first, second in pairs:
+        after.setdefault(first, []).append(second)
+    done: set[str] = set()
+    for root in after:
+        if root in done:
+            continue
+        path, on_path, stack = [root], {root}, [iter(after.get(root, []))]
+        while stack:
+            later = next(stack[-1], None)
+            if later is None:
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                stack.pop()
+                continue
+            if later in on_path:
+                return [*path[path.index(later) :], later]
+            if later not in done:
+                path.append(later)
+                on_path.add(later)
+                stack.append(iter(after.get(later, [])))
+    return []
+
+
 class Scene(StrictModel):
     """One strip on the board: a scene (or part of one) to be shot."""
 
-    number: str = Field(min_length=1, description='Scene number as written: "12", "12A", "70pt".')
+    number: OneLine = Field(min_length=1, description='Scene number as written: "12", "12A", "70pt".')
     int_ext: IntExt = Field(description="INT, EXT or INT/EXT.")
-    time_of_day: str = Field(
+    time_of_day: OneLine = Field(
         default="DAY", description="As written on the strip: DAY, NIGHT, DAWN, DUSK, MORNING..."
     )
-    set: str = Field(min_length=1, description='The set: "BAILEY HOME - KITCHEN".')
-    location: str = Field(
+    set: OneLine = Field(min_length=1, description='The set: "BAILEY HOME - KITCHEN".')
+    location: OneLine = Field(
         default="",
         description="Shooting location name; defaults to the set name's part before ' - '.",
     )
-    eighths: int = Field(description="Page count in eighths of a page (2 3/8 pages = 19).")
+    eighths: int = Field(
+        le=MAX_EIGHTHS,
+        description="Page count in eighths of a page (2 3/8 pages = 19); at most 1,000 pages.",
+    )
     cast: list[str] = Field(default_factory=list, description="Board IDs of the cast in it.")
     minutes: int | None = Field(
         default=None, ge=1, description="Estimated shooting minutes; else from the page count."
@@ -238,9 +276,9 @@ class Scene(StrictModel):
 class CastMember(StrictModel):
     """A performer with a board ID (``1`` is the lead, by convention)."""
 
-    id: str = Field(min_length=1, description='Board ID: "1", "7", "12B".')
-    name: str = Field(default="", description="The performer's name.")
-    character: str = Field(default="", description="The character they play.")
+    id: OneLine = Field(min_length=1, description='Board ID: "1", "7", "12B".')
+    name: OneLine = Field(default="", description="The performer's name.")
+    character: OneLine = Field(default="", description="The character they play.")
     daily_rate: float = Field(default=0.0, ge=0, description="Pay per work or hold day.")
     unavailable: DateRanges = Field(
         default_factory=list, description="Dates the performer cannot work (dates or ranges)."
@@ -314,7 +352,7 @@ class CastMember(StrictModel):
 class Location(StrictModel):
     """A place the unit shoots at; several sets may live at one location."""
 
-    name: str = Field(min_length=1, description="Unique name, as used on scenes.")
+    name: OneLine = Field(min_length=1, description="Unique name, as used on scenes.")
     address: str = Field(default="", description="Full street address for call sheets and GPS.")
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
@@ -356,7 +394,7 @@ class Location(StrictModel):
 class Production(StrictModel):
     """A whole production: what to shoot, who, where, when, and under which rules."""
 
-    name: str = Field(min_length=1)
+    name: OneLine = Field(min_length=1)
     scenes: list[Scene] = Field(min_length=1)
     cast: list[CastMember] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
@@ -416,6 +454,12 @@ class Production(StrictModel):
             ]
             if first == second:
                 problems.append(Problem(f"scene {first!r} cannot precede itself", kind="rules"))
+        cycle = _precedence_cycle(self.rules.precedences)
+        if cycle:
+            message = (
+                f"the precedences form a cycle: {' before '.join(map(repr, cycle))}; no order keeps them all"
+            )
+            problems.append(Problem(message, kind="rules"))
         for group in self.rules.same_day:
             problems += [
                 Problem(f"same-day group {group} names unknown scene {n!r}", kind="rules")

@@ -37,6 +37,10 @@ def _to_eighths(pages: Fraction) -> int:
     return int(whole)
 
 
+# The longest text read as a page count ("1000 7/8 pgs" is 12 characters).
+_LONGEST_TEXT = 40
+
+
 def _read(value: str | int | float | Fraction) -> Fraction:
     """A page count as an exact fraction of pages (not yet in eighths); never negative."""
     if isinstance(value, bool):
@@ -48,6 +52,11 @@ def _read(value: str | int | float | Fraction) -> Fraction:
             raise PageCountError(f"cannot read {value!r} as a page count ({_EXAMPLES})")
         pages = Fraction(value)
     elif isinstance(value, str):
+        if len(value) > _LONGEST_TEXT:
+            # Python refuses to read integers of over 4,300 digits; no page count is that long.
+            raise PageCountError(
+                f"cannot read {value[:_LONGEST_TEXT]!r}... ({len(value):,} characters) as a page count"
+            )
         pages = _parse_text(value)
     else:
         raise PageCountError(f"cannot read {value!r} as a page count ({_EXAMPLES})")

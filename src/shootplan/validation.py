@@ -9,13 +9,32 @@ its problems as :class:`~shootplan.errors.Problem` records whose subject is the 
 from __future__ import annotations
 
 import json
-from typing import Any, Self
+import re
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from shootplan.errors import Problem, ProductionError
 
-__all__ = ["StrictModel", "describe_validation_error"]
+__all__ = ["OneLine", "StrictModel", "describe_validation_error", "one_line"]
+
+# Line and paragraph breaks, tabs and form feeds, with the spaces around them.
+_BREAKS = re.compile(r"[ ]*[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+[ ]*")
+# Every other control character: nothing a name means, and some a terminal or a file obeys.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def one_line(value: Any) -> Any:
+    """A name on one line: a line break typed into a cell (Alt+Enter in Excel) becomes a space and
+    other control characters go. Names end up on strips, in calendar titles and in file names,
+    where a line break would split a line or, in a calendar feed, start a new property."""
+    if isinstance(value, str):
+        return _CONTROLS.sub("", _BREAKS.sub(" ", value))
+    return value
+
+
+#: A text field that is a name: kept on one line (see :func:`one_line`).
+OneLine = Annotated[str, BeforeValidator(one_line)]
 
 
 class StrictModel(BaseModel):

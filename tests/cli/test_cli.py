@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from shootplan import Production, Result, Schedule, Status, evaluate, example_production, read_production
 from shootplan.cli import main
 from shootplan.cli.export import dood_with_names
+from shootplan.io.csv_text import inert_csv
 from shootplan.cli.outputs import search_line
 from shootplan.io.ics import lint_ics
 from shootplan.quality import describe_quality
@@ -251,7 +252,8 @@ def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr("shootplan.cli.common.read_production", broken)
     result = _run("check", MESSY)
-    assert result.returncode == 1 and "Traceback" not in result.stderr
+    # A bug has its own exit code: a script tells it from its own bad input (1).
+    assert result.returncode == 70 and "Traceback" not in result.stderr
     assert "shootplan hit a bug (RuntimeError: boom)" in result.stderr and "show_versions" in result.stderr
     assert "Traceback" in _run("check", MESSY, "-v").stderr
 
@@ -464,9 +466,9 @@ def test_dood_writes_the_day_out_of_days(planned: Planned, tmp_path: Path) -> No
     assert csv_result.returncode == 0, csv_result.stderr
     named = dood_with_names(production, frame)
     assert list(named.columns[:2]) == ["performer", "character"]
-    assert (tmp_path / "dood.csv").read_text() == named.to_csv()
+    assert (tmp_path / "dood.csv").read_bytes().decode() == inert_csv(named)
     piped = _run("-q", "dood", planned.out / "schedule.json", "--out", "-")
-    assert piped.returncode == 0 and piped.stdout == named.to_csv()
+    assert piped.returncode == 0 and piped.stdout == inert_csv(named)
 
 
 @pytest.mark.slow
@@ -533,3 +535,31 @@ def test_demo_writes_every_output_and_its_metrics_match_the_scorer(tmp_path: Pat
     _printed_matches(result.stdout, production, schedule)
     for name in ("schedule.xlsx", "production.json", "calendars/unit.ics"):
         assert (tmp_path / "out" / name).stat().st_size > 0, name
+
+
+def test_plan_never_overwrites_its_input_inside_out(tmp_path: Path) -> None:
+    """plan out/schedule.xlsx --out out: refused before any solve (exit 2), the board untouched."""
+    out = tmp_path / "plan"
+    out.mkdir()
+    board = out / "schedule.xlsx"
+    shutil.copy(TEMPLATE, board)
+    before = board.read_bytes()
+    result = _run("plan", board, "--out", out, "--time-limit", "1")
+    assert _failed_cleanly(result, 2)
+    assert "would replace the file you read" in result.stderr
+    assert board.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["schedule.xlsx"]
+
+
+def test_messages_are_bounded_and_inert(tmp_path: Path) -> None:
+    """Huge cells and escape sequences in a board: each message line stays short, and nothing
+    reaches the terminal that would clear the screen."""
+    rows = ["Scene,Set,Pages,Cast"]
+    rows += [f"{n},\x1b[2JDINER - BOOTH,{'9' * 100_000},1" for n in range(1, 21)]
+    board = tmp_path / "board.csv"
+    board.write_text("\n".join(rows) + "\n")
+    result = _run("check", board)
+    assert _failed_cleanly(result, 1)
+    assert "\x1b" not in result.stderr
+    assert len(result.stderr) < 20 * 1_000
+    assert max(map(len, result.stderr.splitlines())) < 600

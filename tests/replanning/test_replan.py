@@ -667,3 +667,24 @@ def test_replan_result_holds_the_solver_result(replanned: ReplanResult) -> None:
     assert text.startswith(str(replanned.result))
     assert f"from {replanned.open_from}" in text and "churn" in text
     assert format_money(replanned.churn_cost) in text
+
+
+@pytest.mark.slow
+def test_changes_xlsx_formula_injection_stays_text(
+    tmp_path: Path, medium: Production, medium_plan: Schedule, storm: tuple[Changes, date]
+) -> None:
+    """A change's note typed as a formula is written to changes.xlsx as text, never as a live formula."""
+    from openpyxl import load_workbook
+
+    from shootplan.io.excel.changes import write_changes_workbook
+
+    hostile = '=HYPERLINK("http://evil.example","storm")'
+    changes, today = storm
+    weather = [{"dates": [str(w.dates[0].start)], "note": hostile} for w in changes.weather]
+    result = replan(
+        medium, medium_plan, today=today, changes=Changes(weather=weather), time_limit=2, num_workers=1
+    )
+    path = write_changes_workbook(result, tmp_path / "changes.xlsx")
+    cells = [cell for sheet in load_workbook(path) for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert any(hostile in str(cell.value) for cell in cells)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import signal
 import sys
 import threading
@@ -62,6 +63,7 @@ EXIT_BAD_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INFEASIBLE = 3
 EXIT_NO_SCHEDULE_YET = 4
+EXIT_BUG = 70  # sysexits' EX_SOFTWARE: scripts tell our bug from their bad input
 EXIT_INTERRUPTED = 130
 
 #: The table ``shootplan --help`` prints (and the README repeats).
@@ -70,11 +72,12 @@ Exit codes:
   0    ok (also after Ctrl-C during the search of plan or replan: the best
        schedule so far is written)
   1    bad input: the message says what is wrong and where (file, sheet, row,
-       column); also a bug in shootplan (the message says so)
+       column)
   2    usage: unknown option, missing argument, no such file
   3    no schedule exists: the rules cannot all be met (the reasons are printed)
   4    no schedule found within the time limit, none proven impossible: allow
        more time
+  70   a bug in shootplan (the message says how to report it)
   130  interrupted (Ctrl-C) before any schedule was found or while writing: no
        file changed, an output folder keeps its previous complete set (a Ctrl-C
        after the new set is in place says so)
@@ -110,19 +113,34 @@ def options() -> Options:
 
 def error(message: str) -> None:
     """``error: ...`` on stderr, even under --quiet."""
-    status.print(Text.assemble(("error: ", "bold red"), message))
+    status.print(Text.assemble(("error: ", "bold red"), inert(message)))
 
 
 def warn(message: str) -> None:
     """``warning: ...`` on stderr (hidden by --quiet)."""
     if not options().quiet:
-        status.print(Text.assemble(("warning: ", "yellow"), message))
+        status.print(Text.assemble(("warning: ", "yellow"), inert(message)))
 
 
 def note(message: str) -> None:
     """A line about what shootplan is doing (stderr, hidden by --quiet)."""
     if not options().quiet:
-        status.print(Text(message, style="dim"))
+        status.print(Text(inert(message), style="dim"))
+
+
+# A message line longer than this is cut: a quoted cell of 100,000 characters helps no one.
+_LINE_CHARACTERS = 400
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(message: str) -> str:
+    """``message`` safe for a terminal and of readable length: control characters (an escape
+    sequence typed into a cell would clear the screen) go, and each line stops at 400 characters."""
+    lines = []
+    for line in _TERMINAL_CONTROLS.sub("", message).split("\n"):
+        extra = len(line) - _LINE_CHARACTERS
+        lines.append(line if extra <= 0 else f"{line[:_LINE_CHARACTERS]}... ({extra:,} more characters)")
+    return "\n".join(lines)
 
 
 def count(number: int, noun: str) -> str:
@@ -231,7 +249,7 @@ def _bug(problem: Exception) -> NoReturn:
         " the output of: python -c 'import shootplan; shootplan.show_versions()'"
         + ("" if options().verbose else " (run with -v to see the traceback)")
     )
-    sys.exit(EXIT_BAD_INPUT)
+    sys.exit(EXIT_BUG)
 
 
 @contextmanager

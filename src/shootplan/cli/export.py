@@ -18,6 +18,7 @@ from rich.table import Table
 
 from shootplan.cli.common import command, console, fit, note, options, output_sets, read_input
 from shootplan.io._files import write_text, write_with
+from shootplan.io.csv_text import inert_csv
 from shootplan.io.excel import build_workbook
 from shootplan.io.ics import write_calendars
 from shootplan.io.json import read_schedule
@@ -100,11 +101,11 @@ def dood(schedule_json: Path, production_file: Path | None, out: Path | None) ->
     schedule = read_schedule(schedule_json)
     frame = day_out_of_days(production, schedule)
     if str(target) == "-":
-        click.echo(dood_with_names(production, frame).to_csv(), nl=False)
+        click.echo(inert_csv(dood_with_names(production, frame)), nl=False)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.suffix.lower() == ".csv":
-        write_text(target, dood_with_names(production, frame).to_csv())
+        write_text(target, inert_csv(dood_with_names(production, frame)))
     else:
         workbook = build_workbook(production, schedule)
         for name in list(workbook.sheetnames):

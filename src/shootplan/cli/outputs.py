@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import NoReturn
 
+import click
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -143,6 +144,19 @@ def no_schedule(result: Result | ReplanResult, time_limit: float) -> NoReturn:
     for reason in result.explanation:
         status.print(f"  {reason}", markup=False)
     sys.exit(EXIT_NO_SCHEDULE_YET)
+
+
+def refuse_to_replace(source: Path, out: Path) -> None:
+    """Stop before solving when ``source`` is a file the plan would write into ``out``: a board
+    saved as ``out/schedule.xlsx`` is the AD's work, and the new set would replace it."""
+    target = source.resolve()
+    written = [(out / name).resolve() for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX)]
+    if target in written or (out / CALENDARS).resolve() in target.parents:
+        raise click.BadParameter(
+            f"{source} is a file plan writes into {out}: planning it there would replace the file"
+            f" you read; give another folder (e.g. --out {out.name}-2) or move the board out of it",
+            param_hint="--out",
+        )
 
 
 def _write_outputs(

@@ -19,7 +19,7 @@ from shootplan.cli.common import (
     time_limit_option,
 )
 from shootplan.cli.export import PRODUCTION_JSON
-from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, plan_and_write
+from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, plan_and_write, refuse_to_replace
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import evaluate
 from shootplan.examples import example_production
@@ -159,6 +159,7 @@ def plan(
       shootplan plan examples/template.xlsx --time-limit 30 --out plan
       shootplan plan board.csv --start 2027-03-01 --days 24 --out plan
     """
+    refuse_to_replace(file, out)
     production = read_input(file, start=start.date() if start else None, max_shoot_days=days)
     production, within = _day_limit(production, days)
     note(within)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.io._files import write_with
+from shootplan.io.template import put
 
 if TYPE_CHECKING:  # io never imports the re-planner at run time; it reads the result it is given
     from shootplan.replanning import ReplanResult
@@ -30,13 +32,14 @@ def write_changes_workbook(result: ReplanResult, path: Path) -> Path:
     moves.title = "Changes"
     headers = ["Scene", "Set", "Int/Ext", "Day/Night", "Pages", "Cast", "From", "From day", "To"]
     headers += ["To day", "Days shifted", "Reason"]
-    moves.append(headers)
+    _append(moves, headers)
     for move in result.moves:
         scene = production.scene(move.scene) if production.has_scene(move.scene) else None
         if scene is None and result.before.has_scene(move.scene):
             scene = result.before.scene(move.scene)
         shift = (move.to_date - move.from_date).days if move.from_date and move.to_date else None
-        moves.append(
+        _append(
+            moves,
             [
                 move.scene,
                 scene.set if scene else "",
@@ -50,23 +53,23 @@ def write_changes_workbook(result: ReplanResult, path: Path) -> Path:
                 move.to_day,
                 shift,
                 move.reason,
-            ]
+            ],
         )
     metrics = workbook.create_sheet("Metrics")
-    metrics.append(["Metric", "Before", "After", "Change"])
+    _append(metrics, ["Metric", "Before", "After", "Change"])
     before, after = comparison.evaluations[0].metrics(), comparison.evaluations[1].metrics()
     for key in comparison.table.index:
-        metrics.append([str(key).replace("_", " "), before[key], after[key], after[key] - before[key]])
-    metrics.append([])
-    metrics.append(["churn cost", None, result.churn_cost, None])
-    metrics.append(["shoot dates changed", None, len(comparison.changed_dates), None])
+        _append(metrics, [str(key).replace("_", " "), before[key], after[key], after[key] - before[key]])
+    _append(metrics, [])
+    _append(metrics, ["churn cost", None, result.churn_cost, None])
+    _append(metrics, ["shoot dates changed", None, len(comparison.changed_dates), None])
     notes = workbook.create_sheet("What happened")
-    notes.append(["What happened"])
+    _append(notes, ["What happened"])
     for line in result.changes.describe(result.before) or ["no changes: the remaining days re-optimized"]:
-        notes.append([line])
-    notes.append([])
-    notes.append([f"Re-planned from {result.open_from}; {result.num_frozen_days} days shot and kept."])
-    notes.append([f"Solver: {result.status.value}, {result.runtime:.1f} s, {result.method}."])
+        _append(notes, [line])
+    _append(notes, [])
+    _append(notes, [f"Re-planned from {result.open_from}; {result.num_frozen_days} days shot and kept."])
+    _append(notes, [f"Solver: {result.status.value}, {result.runtime:.1f} s, {result.method}."])
     for sheet, widths in (
         (moves, [8, 34, 8, 10, 7, 14, 12, 9, 12, 9, 12, 28]),
         (metrics, [22, 14, 14, 14]),
@@ -85,3 +88,14 @@ def write_changes_workbook(result: ReplanResult, path: Path) -> Path:
         for cell in row[1:]:
             cell.number_format = "#,##0"
     return write_with(path, workbook.save)
+
+
+def _append(sheet: Worksheet, values: list[Any]) -> None:
+    """The next row, its text put again through :func:`put`: a set name or a note that starts
+    with "=" stays text, never a live formula."""
+    sheet.append(values)
+    if values:  # a row of values always has cells, so it is the last row now
+        row = sheet.max_row
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str):
+                put(sheet, row, column, value)

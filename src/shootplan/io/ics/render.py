@@ -95,7 +95,8 @@ def _feed_calendar(production: Production, feed: Feed, settings: Settings) -> ic
     calendar.add("method", "PUBLISH")
     # Calendar.new() would add a random UID; ours is stable per feed.
     calendar.add("uid", event_uid(settings.namespace, f"feed/{feed.key}"))
-    calendar.add("name", feed.name)
+    # icalendar does not know NAME (RFC 7986) as text: without vText a line break is not escaped.
+    calendar.add("name", vText(feed.name))
     calendar.add("x-wr-calname", vText(feed.name))
     calendar.add("description", feed.description)
     calendar.add("x-wr-caldesc", vText(feed.description))
