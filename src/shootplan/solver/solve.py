@@ -335,7 +335,8 @@ class _Search:
             # One core proves while the others search: the search loses a core, not its time.
             # The first budget may take until the search ends: on 300-scene boards it needs
             # 10-20 s, and a bound above 0 is worth more than the core's share of the search.
-            until_end = s.time_limit - self.elapsed()
+            # Beside the cut-down search the proof keeps to its share: the steps want both cores.
+            until_end = None if whole else s.time_limit - self.elapsed()
             self.background = BackgroundProof(
                 lambda run: self._prove(run, floor, ceiling, until_end, whole=whole)
             )
