@@ -104,8 +104,13 @@ def solve(
         return search.infeasible()
     if not search.take_incumbent():
         return search.no_solution()
-    search.prove()
-    search.improve()
+    try:
+        search.prove()
+        search.improve()
+    except KeyboardInterrupt:
+        # Between phases too (the cut-down search has a schedule before any solver runs).
+        search.interrupted = True
+        logger.warning("interrupted: keeping the best schedule so far")
     search.finish_proof()
     return search.result()
 
