@@ -24,7 +24,14 @@ from shootplan.solver.order_bounds import GroupBound, group_hold_bound
 from shootplan.solver.orders import anneal_order
 from shootplan.solver.params import SolveParams
 from shootplan.solver.result import Progress, Result, Status
-from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
+from shootplan.solver.sequencing import (
+    SequencingProblem,
+    own_pay,
+    paid_spans,
+    solve_sequencing,
+    total_cost,
+    work_days,
+)
 from shootplan.timeline import time_schedule
 
 __all__ = ["solve_by_order", "solve_exactly"]
@@ -87,9 +94,7 @@ def solve_by_order(
 def _with_bound(result: Result, problem: SequencingProblem, order: list[int], bound: GroupBound) -> Result:
     """The groups' holds plus what every order costs alike (the shoot days): a proven bound."""
     assert result.objective is not None
-    pairs = zip(problem.durations, problem.cast, strict=True)
-    own = sum(problem.rates.get(a, 0) * days for days, cast in pairs for a in cast)
-    alike = result.objective - (total_cost(problem, order) - own) / COST_SCALE
+    alike = result.objective - (total_cost(problem, order) - own_pay(problem)) / COST_SCALE
     value = min(result.objective, alike + bound.value / COST_SCALE)
     reasons = [_groups_reason(bound)] if bound.value else []
     proven = value >= result.objective - 1e-6
@@ -205,14 +210,5 @@ class _Reporter:
 
 def _hold_days(problem: SequencingProblem, order: list[int]) -> int:
     """Days performers with a rate are paid to wait between their first and last scenes."""
-    day = 0
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
-    own: dict[str, int] = {}
-    for scene in order:
-        for actor in problem.cast[scene]:
-            first.setdefault(actor, day)
-            last[actor] = day + problem.durations[scene]
-            own[actor] = own.get(actor, 0) + problem.durations[scene]
-        day += problem.durations[scene]
-    return sum(last[a] - first[a] - own[a] for a in first if problem.rates.get(a, 0) > 0)
+    own = work_days(problem)
+    return sum(span - own[a] for a, span in paid_spans(problem, order).items() if problem.rates.get(a, 0) > 0)

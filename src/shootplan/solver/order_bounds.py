@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shootplan.solver.sequencing import SequencingProblem, solve_sequencing, total_cost
+from shootplan.solver.sequencing import SequencingProblem, own_pay, solve_sequencing, total_cost, work_days
 
 __all__ = ["GroupBound", "group_hold_bound"]
 
@@ -41,12 +41,10 @@ def group_hold_bound(problem: SequencingProblem, *, tries: int = 120) -> GroupBo
     120 take about 3 s on movie300's 40 performers.
     """
     budget = _Tries(tries)
-    days = {
-        a: sum(d for d, cast in zip(problem.durations, problem.cast, strict=True) if a in cast)
-        for a in problem.rates
-    }
+    days = work_days(problem)
+    # The costliest first: their groups carry most of the bound.
     free = sorted(
-        (a for a, rate in problem.rates.items() if rate > 0), key=lambda a: -problem.rates[a] * days[a]
+        (a for a, rate in problem.rates.items() if rate > 0), key=lambda a: -problem.rates[a] * days.get(a, 0)
     )
     groups: list[tuple[tuple[str, ...], int]] = []
     while free and budget.left:
@@ -110,5 +108,4 @@ def _holds_alone(problem: SequencingProblem, group: list[str]) -> int | None:
     order = solve_sequencing(alone)
     if order is None:
         return None
-    own = sum(alone.rates[a] * d for d, cast in zip(alone.durations, alone.cast, strict=True) for a in cast)
-    return total_cost(alone, order) - own
+    return total_cost(alone, order) - own_pay(alone)

@@ -68,8 +68,11 @@ class _Arrays:
 
 def first_order(problem: SequencingProblem) -> list[int]:
     """A sensible order to start from: precedences kept, each location shot out before the next."""
-    arrays = _Arrays.of(problem)
-    n = len(problem.durations)
+    return _first_order(_Arrays.of(problem))
+
+
+def _first_order(arrays: _Arrays) -> list[int]:
+    n = len(arrays.durations)
     waiting = [len(b) for b in arrays.before]
     ready = [s for s in range(n) if not waiting[s]]
     order: list[int] = []
@@ -108,7 +111,7 @@ def anneal_order(
     """The cheapest order found in ``time_limit`` seconds (steps, when ``deterministic``), its cost."""
     arrays = _Arrays.of(problem)
     rng = random.Random(seed)
-    order = np.array(initial if initial is not None else first_order(problem), dtype=np.int64)
+    order = np.array(initial if initial is not None else _first_order(arrays), dtype=np.int64)
     cost = total_cost(problem, order.tolist())
     best, best_cost = order.copy(), cost
     if len(order) < 2:

@@ -33,9 +33,12 @@ from shootplan.sun import sun_at
 __all__ = [
     "MAX_SEQUENCING_SCENES",
     "SequencingProblem",
+    "own_pay",
+    "paid_spans",
     "sequencing_problem",
     "solve_sequencing",
     "total_cost",
+    "work_days",
 ]
 
 # 2**23 states in int64 arrays: about 70 MB per array, well inside a laptop's memory.
@@ -89,6 +92,12 @@ def _return_cost(problem: SequencingProblem, order: list[int]) -> int:
 
 
 def _hold_cost(problem: SequencingProblem, order: list[int]) -> int:
+    spans = paid_spans(problem, order)
+    return sum(problem.rates.get(a, 0) * span for a, span in spans.items())
+
+
+def paid_spans(problem: SequencingProblem, order: list[int]) -> dict[str, int]:
+    """Each performer's days from the start of their first scene to the end of their last."""
     day = 0
     first: dict[str, int] = {}
     last: dict[str, int] = {}
@@ -97,7 +106,21 @@ def _hold_cost(problem: SequencingProblem, order: list[int]) -> int:
             first.setdefault(actor, day)
             last[actor] = day + problem.durations[scene]
         day += problem.durations[scene]
-    return sum(problem.rates.get(a, 0) * (last[a] - first[a]) for a in first)
+    return {a: last[a] - first[a] for a in first}
+
+
+def work_days(problem: SequencingProblem) -> dict[str, int]:
+    """Each performer's own scene days: paid in every order, never a hold."""
+    days: dict[str, int] = {}
+    for duration, cast in zip(problem.durations, problem.cast, strict=True):
+        for actor in cast:
+            days[actor] = days.get(actor, 0) + duration
+    return days
+
+
+def own_pay(problem: SequencingProblem) -> int:
+    """What the performers' own scene days cost: the part of :func:`total_cost` no order changes."""
+    return sum(problem.rates.get(a, 0) * days for a, days in work_days(problem).items())
 
 
 def solve_sequencing(problem: SequencingProblem) -> list[int] | None:
