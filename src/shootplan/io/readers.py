@@ -8,6 +8,10 @@ zip with ``xl/workbook.xml``      workbook (``.xlsx``, ``.xlsm``): the productio
 JSON with ``universalSchedule``   Universal Schedule Standard (:mod:`shootplan.io.uss`)
 ``Standard``
 JSON with ``scenes``              shootplan's own Production JSON
+XML with a ``<FinalDraft>`` root  Final Draft screenplay (:mod:`shootplan.io.screenplay`)
+``.fountain``/``.spmd``, or text  Fountain screenplay (:mod:`shootplan.io.screenplay`)
+with a ``Title:`` page or a
+scene heading standing alone
 other text                        CSV stripboard, separated by ``,`` ``;`` tab or ``|``
                                   (:mod:`shootplan.io.stripboard`)
 anything else                     an ImportProblem that says what the file seems to be
@@ -31,6 +35,7 @@ from typing import Any
 from shootplan.errors import ShootplanWarning
 from shootplan.io._build import Draft, Overrides, finish
 from shootplan.io._cells import Problems
+from shootplan.io.screenplay import looks_like_fdx, looks_like_fountain, read_screenplay
 from shootplan.io.stripboard import decode_text, read_csv
 from shootplan.io.template import read_workbook
 from shootplan.io.uss import USS_KEY, read_uss_data
@@ -40,8 +45,9 @@ __all__ = ["read_production"]
 
 _ACCEPTED = (
     "shootplan reads .xlsx and .xlsm workbooks, .csv stripboards, USS schedules (.uss or .json)"
-    " and shootplan Production JSON"
+    ", shootplan Production JSON and Fountain (.fountain) or Final Draft (.fdx) screenplays"
 )
+_FOUNTAIN_SUFFIXES = (".fountain", ".spmd")
 # File signatures of things people attach by mistake, to say what the file is.
 _SIGNATURES = (
     (b"\xd0\xcf\x11\xe0", "an old binary Excel (.xls) or Office file, which shootplan does not read"),
@@ -62,7 +68,7 @@ def read_production(
     max_shoot_days: int | None = None,
     max_pages_per_day: float | int | str | None = None,
 ) -> Production:
-    """Read a production from a workbook, a CSV stripboard, a USS file or Production JSON.
+    """Read a production from a workbook, a CSV stripboard, a USS file, Production JSON or a screenplay.
 
     The format is told by the file's content, not its extension. Keyword overrides win over the
     file's own settings: ``start`` (date of shoot day 1), ``max_shoot_days`` and
@@ -100,9 +106,15 @@ def _read(source: Path, data: bytes, problems: Problems) -> Draft:
             problems.fail(f"{what}; save it as .xlsx or .csv. {_ACCEPTED}")
     if b"\x00" in data[:4096]:
         problems.fail(f"not a spreadsheet: it is a binary file. {_ACCEPTED}")
+    if looks_like_fdx(data):
+        return read_screenplay(source, data, None, problems)
     text = decode_text(data)
+    if source.suffix.lower() in _FOUNTAIN_SUFFIXES:
+        return read_screenplay(source, data, text, problems)
     if text.lstrip().startswith(("{", "[")):
         return _read_json(text, problems)
+    if looks_like_fountain(text):
+        return read_screenplay(source, data, text, problems)
     return read_csv(source, data, problems)
 
 

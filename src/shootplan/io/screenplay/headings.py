@@ -1,0 +1,87 @@
+"""Scene headings (sluglines) read into INT/EXT, the set and the time of day.
+
+``INT. BAILEY HOME - KITCHEN - NIGHT`` is INT, set ``BAILEY HOME - KITCHEN`` (which the model
+places at location ``BAILEY HOME``), time of day ``NIGHT``. Screenwriters separate the parts with
+`` - ``, ``--`` (with or without spaces), en or em dashes; ``EST.`` (establishing) is an exterior;
+a time of day in parentheses (``EXT. PIER (DAWN)``) counts too.
+
+Words that say *when relative to the previous scene* (``CONTINUOUS``, ``LATER``, ``MOMENTS LATER``,
+``SAME TIME``...) are :data:`RELATIVE_TIMES`: the breakdown gives such a scene the light of the
+scene before it, and says so in a note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from shootplan.io.stripboard.syntax import TIME_WORDS
+from shootplan.model import IntExt
+
+__all__ = ["RELATIVE_TIMES", "Heading", "parse_heading"]
+
+RELATIVE_TIMES = frozenset(
+    {
+        "CONTINUOUS",
+        "CONT",
+        "CONT'D",
+        "CONTINUED",
+        "LATER",
+        "MOMENTS LATER",
+        "A MOMENT LATER",
+        "MOMENT LATER",
+        "SECONDS LATER",
+        "MINUTES LATER",
+        "A FEW MOMENTS LATER",
+        "SAME",
+        "SAME TIME",
+        "AT THE SAME TIME",
+        "SIMULTANEOUS",
+    }
+)
+_TIMES = TIME_WORDS | RELATIVE_TIMES | {"TWILIGHT", "DAYBREAK", "FIRST LIGHT"}
+
+_PREFIX = re.compile(
+    r"^\s*(?P<ie>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\s*/\s*E|E\s*/\s*I|INT|EXT|EST|INTERIOR|EXTERIOR)"
+    r"(?=[\s.:/]|$)[\s.:]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s*(?:--+|\u2013|\u2014)\s*|\s+-\s+")
+_PARENTHESIS = re.compile(r"^(?P<rest>.*?)\s*\((?P<time>[^()]*)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A scene heading's parts; ``int_ext`` and ``time_of_day`` are None when it gives none."""
+
+    int_ext: IntExt | None
+    set: str
+    time_of_day: str | None
+
+    @property
+    def is_relative(self) -> bool:
+        """True for CONTINUOUS, LATER and the like: the light is the previous scene's."""
+        return self.time_of_day in RELATIVE_TIMES
+
+
+def _time_word(text: str) -> str | None:
+    word = re.sub(r"\s+", " ", text.upper().strip(" .")).replace("\u2019", "'")
+    return word if word in _TIMES else None
+
+
+def parse_heading(text: str) -> Heading:
+    """``INT. BOB'S KITCHEN--DAY`` -> INT, ``BOB'S KITCHEN``, ``DAY``."""
+    rest = text.strip()
+    int_ext: IntExt | None = None
+    if match := _PREFIX.match(rest):
+        word = match["ie"].upper()
+        int_ext = IntExt.EXT if word == "EST" else IntExt.parse(word)
+        rest = match["rest"]
+    time_of_day: str | None = None
+    if (match := _PARENTHESIS.match(rest)) and (word := _time_word(match["time"])):
+        time_of_day, rest = word, match["rest"]
+    parts = [part.strip() for part in _SEPARATORS.split(rest) if part.strip()]
+    if time_of_day is None and len(parts) >= 2 and (word := _time_word(parts[-1])):
+        time_of_day = word
+        parts.pop()
+    return Heading(int_ext, " - ".join(parts).strip(" .").upper(), time_of_day)
