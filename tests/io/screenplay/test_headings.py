@@ -1,0 +1,78 @@
+"""Scene headings, Fountain details, names and the standard page."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pytest
+
+from shootplan.io import read_production
+from shootplan.io.screenplay.breakdown import character_name
+from shootplan.io.screenplay.headings import parse_heading
+from shootplan.io.screenplay.pagination import LINES_PER_PAGE, scene_eighths
+from shootplan.io.screenplay.script import Block
+from shootplan.model import IntExt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("INT. BAILEY HOME - KITCHEN - NIGHT", (IntExt.INT, "BAILEY HOME - KITCHEN", "NIGHT")),
+        ("EXT. LIBRARY--DAY", (IntExt.EXT, "LIBRARY", "DAY")),
+        ("INT./EXT. CAR \u2013 MOVING \u2013 DAWN", (IntExt.INT_EXT, "CAR - MOVING", "DAWN")),
+        ("I/E HALL", (IntExt.INT_EXT, "HALL", None)),
+        ("EST. CITY (NIGHT)", (IntExt.EXT, "CITY", "NIGHT")),
+        ("int. diner - moments later", (IntExt.INT, "DINER", "MOMENTS LATER")),
+        ("FLASHBACK", (None, "FLASHBACK", None)),
+    ],
+)
+def test_heading_parts(text: str, expected: tuple[object, ...]) -> None:
+    """I/E, set and time of day from the ways screenwriters write headings."""
+    heading = parse_heading(text)
+    assert (heading.int_ext, heading.set, heading.time_of_day) == expected
+
+
+def test_character_names_lose_their_extensions() -> None:
+    """(V.O.), (O.S.), (CONT'D), a dual-dialogue caret and a forcing @ are not part of a name."""
+    assert {character_name(c) for c in ("BOB (V.O.)", "Bob (CONT'D)", "BOB^", "@Bob", "BOB (O.S.) (CONT'D)")} == {"BOB"}
+
+
+def test_standard_page() -> None:
+    """A full page of action is 8/8; a one-line scene is the 1/8 minimum."""
+    page = [Block("action", "x")] * ((LINES_PER_PAGE - 2) // 2)
+    assert scene_eighths("INT. A - DAY", page) == 8
+    assert scene_eighths("INT. A - DAY", []) == 1
+
+
+def test_fountain_numbers_forced_headings_and_relative_times(tmp_path: Path) -> None:
+    """#12A# numbers a scene; a forced heading without INT/EXT is INT; LATER takes the light before."""
+    path = tmp_path / "short.spmd"
+    path.write_text(
+        "Title: Night Shift\n\nEXT. ROOF - NIGHT #12A#\n\nWind.\n\nNORA (O.S.)\nHello?\n\n"
+        ".FLASHBACK\n\nA memory.\n\nINT. STAIRS - LATER\n\nSteps.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        production = read_production(path, start="2027-03-01")
+    notes = " ".join(str(w.message) for w in caught)
+    assert production.name == "Night Shift"
+    rows = [(s.number, s.int_ext, s.set, s.time_of_day, s.cast) for s in production.scenes]
+    assert rows == [
+        ("12A", IntExt.EXT, "ROOF", "NIGHT", ["1"]),
+        ("2", IntExt.INT, "FLASHBACK", "DAY", []),
+        ("3", IntExt.INT, "STAIRS", "DAY", []),
+    ]
+    assert "scene(s) 2: the heading says neither INT nor EXT; taken as INT" in notes
+    assert "3 LATER -> DAY" in notes
+
+
+def test_fountain_told_by_content(tmp_path: Path) -> None:
+    """A Fountain script saved as .txt is read as a screenplay, not as a CSV board."""
+    path = tmp_path / "script.txt"
+    path.write_text("INT. KITCHEN - DAY\n\nToast burns.\n\nEXT. YARD - NIGHT\n\nDogs.\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        production = read_production(path, start="2027-03-01")
+    assert [s.slugline for s in production.scenes] == ["INT. KITCHEN - DAY", "EXT. YARD - NIGHT"]
