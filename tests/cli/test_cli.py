@@ -119,7 +119,9 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Planned:
 # --------------------------------------------------------------------------- global options
 
 
-@pytest.mark.parametrize("command", ["", "demo", "check", "plan", "score", "dood", "calendars", "replan"])
+@pytest.mark.parametrize(
+    "command", ["", "demo", "check", "breakdown", "plan", "score", "dood", "calendars", "replan"]
+)
 def test_every_command_has_help_with_examples(command: str) -> None:
     """--help answers with exit 0 and shows examples, for the group and every command."""
     result = _run(*([command] if command else []), "--help")

@@ -4,6 +4,8 @@
 command                                    does
 =========================================  ==================================================
 ``shootplan check FILE``                   validate a board or workbook and summarize it
+``shootplan breakdown SCRIPT``              a screenplay (.fountain, .fdx) as the production
+                                           workbook, for the AD to finish
 ``shootplan plan FILE --out DIR``          optimize; write DIR/schedule.xlsx, schedule.json,
                                            production.json and calendars/*.ics
 ``shootplan score FILE [SCHEDULE.json]``   score the board's own day breaks (or a schedule)
@@ -29,6 +31,7 @@ from __future__ import annotations
 import click
 
 from shootplan import __version__
+from shootplan.cli.breakdown import breakdown
 from shootplan.cli.common import EXIT_CODES, Options
 from shootplan.cli.export import calendars, dood
 from shootplan.cli.plan import check, demo, plan, score
@@ -65,6 +68,7 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
     Examples:
       shootplan demo                         plan the example into ./shootplan-demo/
       shootplan check board.xlsx             validate a board and summarize it
+      shootplan breakdown script.fdx         the script as a workbook to finish
       shootplan plan board.xlsx --out plan   optimize it into plan/ (Excel, JSON, ics)
       shootplan score board.xlsx             score the board's own day breaks
       shootplan dood plan/schedule.json      the Day Out of Days as plan/dood.xlsx
@@ -78,5 +82,5 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
     options.quiet |= quiet
 
 
-for _command in (demo, check, plan, score, dood, calendars, replan_command):
+for _command in (demo, check, breakdown, plan, score, dood, calendars, replan_command):
     main.add_command(_command)

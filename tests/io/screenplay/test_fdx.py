@@ -47,9 +47,39 @@ def test_fdx_scenes_read_every_field(harbour: tuple[Production, list[str]]) -> N
             "Fog over the water.",
             {"Props": ["rowing boat"], "Background Actors": ["6 fishermen"]},
         ),
-        ("2A", IntExt.INT, "HARBOUR - NET LOFT", "HARBOUR", "DAWN", "2/8", ["1"], "Nora climbs the ladder with the lantern.", {"Props": ["lantern"]}),
-        ("4", IntExt.INT_EXT, "ELIAS'S VAN", "ELIAS'S VAN", "NIGHT", "2/8", ["1", "2"], "Elias drives.", {"Vehicles": ["Elias's van"]}),
-        ("5", IntExt.INT_EXT, "HARBOUR - QUAY", "HARBOUR", "DAY", "1/8", ["3"], "The harbourmaster waves.", {}),
+        (
+            "2A",
+            IntExt.INT,
+            "HARBOUR - NET LOFT",
+            "HARBOUR",
+            "DAWN",
+            "2/8",
+            ["1"],
+            "Nora climbs the ladder with the lantern.",
+            {"Props": ["lantern"]},
+        ),
+        (
+            "4",
+            IntExt.INT_EXT,
+            "ELIAS'S VAN",
+            "ELIAS'S VAN",
+            "NIGHT",
+            "2/8",
+            ["1", "2"],
+            "Elias drives.",
+            {"Vehicles": ["Elias's van"]},
+        ),
+        (
+            "5",
+            IntExt.INT_EXT,
+            "HARBOUR - QUAY",
+            "HARBOUR",
+            "DAY",
+            "1/8",
+            ["3"],
+            "The harbourmaster waves.",
+            {},
+        ),
     ]
 
 
@@ -57,7 +87,11 @@ def test_fdx_cast_title_and_locations(harbour: tuple[Production, list[str]]) -> 
     """Speakers by speeches (a tie goes to who speaks first), a tagged cast member, the title page."""
     production, _ = harbour
     assert production.name == "LOW TIDE"
-    assert [(m.id, m.character) for m in production.cast] == [("1", "NORA"), ("2", "ELIAS"), ("3", "HARBOURMASTER")]
+    assert [(m.id, m.character) for m in production.cast] == [
+        ("1", "NORA"),
+        ("2", "ELIAS"),
+        ("3", "HARBOURMASTER"),
+    ]
     assert [location.name for location in production.locations] == ["HARBOUR", "ELIAS'S VAN"]
 
 
@@ -91,7 +125,9 @@ def test_fdx_told_by_content_and_mixed_lengths(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         production = read_production(path, start="2027-03-01")
-    assert [(s.number, s.eighths, s.time_of_day, s.cast) for s in production.scenes] == [("7", 11, "DUSK", [])]
+    assert [(s.number, s.eighths, s.time_of_day, s.cast) for s in production.scenes] == [
+        ("7", 11, "DUSK", [])
+    ]
     assert production.name == "script"
 
 
@@ -100,7 +136,8 @@ def test_fdx_with_entity_declarations_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bomb.fdx"
     shutil.copy(FDX, path)
     path.write_text(
-        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><FinalDraft><Content/></FinalDraft>', encoding="utf-8"
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><FinalDraft><Content/></FinalDraft>',
+        encoding="utf-8",
     )
     with pytest.raises(ImportProblem, match="DOCTYPE or ENTITY"):
         read_production(path)

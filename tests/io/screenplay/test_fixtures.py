@@ -17,7 +17,15 @@ RIFT = SCREENPLAYS / "Cyber_Bob_epLocalTransDimensionalRift.fountain"
 
 # (number, I/E, set, location, time of day, characters who speak, synopsis), written from the script.
 LINCOLN_SCENES = [
-    ("1", IntExt.INT, "BOB'S KITCHEN", "BOB'S KITCHEN", "DAY", {"BOB"}, "At his table, Bob drinks a paste out of a bowl."),
+    (
+        "1",
+        IntExt.INT,
+        "BOB'S KITCHEN",
+        "BOB'S KITCHEN",
+        "DAY",
+        {"BOB"},
+        "At his table, Bob drinks a paste out of a bowl.",
+    ),
     (
         "2",
         IntExt.EXT,
@@ -69,7 +77,8 @@ RIFT_SCENES = [
         "PLAIN",
         "DAY",
         {"BOB"},
-        "Bob drives his truck over the lumpy terrain of an open plain in this is semi-arid desert wilderness.",
+        "Bob drives his truck over the lumpy terrain of an open plain"
+        " in this is semi-arid desert wilderness.",
     ),
 ]
 
@@ -92,7 +101,9 @@ def _read(path: Path) -> tuple[Production, list[str]]:
         (RIFT, RIFT_SCENES, "Cyber_Bob_epLocalTransDimensionalRift"),
     ],
 )
-def test_fountain_scenes_match_the_breakdown_by_hand(path: Path, expected: list[tuple[object, ...]], name: str) -> None:
+def test_fountain_scenes_match_the_breakdown_by_hand(
+    path: Path, expected: list[tuple[object, ...]], name: str
+) -> None:
     """Every scene's number, I/E, set, location, time of day, cast and synopsis are as written."""
     production, _ = _read(path)
     names = {member.id: member.character for member in production.cast}
@@ -101,7 +112,12 @@ def test_fountain_scenes_match_the_breakdown_by_hand(path: Path, expected: list[
     for scene, (number, int_ext, set_name, location, time_of_day, cast, synopsis) in zip(
         production.scenes, expected, strict=True
     ):
-        assert (scene.number, scene.int_ext, scene.set, scene.location) == (number, int_ext, set_name, location)
+        assert (scene.number, scene.int_ext, scene.set, scene.location) == (
+            number,
+            int_ext,
+            set_name,
+            location,
+        )
         assert scene.time_of_day == time_of_day
         assert {names[cast_id] for cast_id in scene.cast} == cast
         assert scene.synopsis == synopsis

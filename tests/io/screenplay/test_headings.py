@@ -35,7 +35,9 @@ def test_heading_parts(text: str, expected: tuple[object, ...]) -> None:
 
 def test_character_names_lose_their_extensions() -> None:
     """(V.O.), (O.S.), (CONT'D), a dual-dialogue caret and a forcing @ are not part of a name."""
-    assert {character_name(c) for c in ("BOB (V.O.)", "Bob (CONT'D)", "BOB^", "@Bob", "BOB (O.S.) (CONT'D)")} == {"BOB"}
+    assert {
+        character_name(c) for c in ("BOB (V.O.)", "Bob (CONT'D)", "BOB^", "@Bob", "BOB (O.S.) (CONT'D)")
+    } == {"BOB"}
 
 
 def test_standard_page() -> None:

@@ -38,8 +38,41 @@ _CONTINUED = re.compile(r"\bCONT(?:'|\u2019)?D\b\.?|\bCONTINUED\b", re.IGNORECAS
 _CAPITALS = re.compile(r"\b[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+)*\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\[[^\]]*\]|\([^)]*\)")
 _NOT_NAMES = frozenset(
-    "NOTE V.O O.S O.C CONT'D FADE CUT INT EXT POV CU ECU MCU INSERT SFX VFX OK TV BACK END THE"
-    " DAY NIGHT LATER CONTINUOUS MORE SUPER TITLE CARD ANGLE ON CLOSE WIDE".split()
+    [
+        "NOTE",
+        "V.O",
+        "O.S",
+        "O.C",
+        "CONT'D",
+        "FADE",
+        "CUT",
+        "INT",
+        "EXT",
+        "POV",
+        "CU",
+        "ECU",
+        "MCU",
+        "INSERT",
+        "SFX",
+        "VFX",
+        "OK",
+        "TV",
+        "BACK",
+        "END",
+        "THE",
+        "DAY",
+        "NIGHT",
+        "LATER",
+        "CONTINUOUS",
+        "MORE",
+        "SUPER",
+        "TITLE",
+        "CARD",
+        "ANGLE",
+        "ON",
+        "CLOSE",
+        "WIDE",
+    ]
 )
 _CAST_CATEGORY = re.compile(r"\bcast\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
@@ -62,9 +95,13 @@ class _Notes:
 
     def write(self, problems: Problems) -> None:
         if self.no_int_ext:
-            problems.warn(f"scene(s) {', '.join(self.no_int_ext)}: the heading says neither INT nor EXT; taken as INT")
+            problems.warn(
+                f"scene(s) {', '.join(self.no_int_ext)}: the heading says neither INT nor EXT; taken as INT"
+            )
         if self.no_time:
-            problems.warn(f"scene(s) {', '.join(self.no_time)}: the heading gives no time of day; taken as DAY")
+            problems.warn(
+                f"scene(s) {', '.join(self.no_time)}: the heading gives no time of day; taken as DAY"
+            )
         if self.relative:
             problems.warn(
                 "time of day taken from the scene before (CONTINUOUS, LATER...): " + ", ".join(self.relative)
@@ -155,7 +192,9 @@ def _scene_data(scene: ScriptScene, number: str, cast: dict[str, str], time_of_d
 def draft_from_script(script: Script, problems: Problems, *, fallback_name: str) -> Draft:
     """The production a script describes, with no calendar: the caller's start date or a default."""
     if not script.scenes:
-        problems.fail("a screenplay with no scene headings (lines such as INT. KITCHEN - DAY): nothing to schedule")
+        problems.fail(
+            "a screenplay with no scene headings (lines such as INT. KITCHEN - DAY): nothing to schedule"
+        )
     cast = _board_ids(script)
     numbers = _numbers(script)
     notes = _Notes([], [], [])
@@ -183,5 +222,7 @@ def draft_from_script(script: Script, problems: Problems, *, fallback_name: str)
         "locations": [{"name": name} for name in locations],
         "calendar": {},
     }
-    places = {number: (None, scene.line) for number, scene in zip(numbers, script.scenes, strict=True)}
+    places: dict[str, tuple[str | None, int]] = {
+        number: (None, scene.line) for number, scene in zip(numbers, script.scenes, strict=True)
+    }
     return Draft(data=data, places=places)

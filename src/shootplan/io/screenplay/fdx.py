@@ -93,14 +93,18 @@ def _length(heading: ET.Element, scene: ScriptScene, problems: Problems) -> int 
     try:
         return parse_pages(written)
     except PageCountError as error:
-        problems.warn(f"scene {scene.heading!r}: Length {written!r} is not a page count ({error}); counted instead")
+        problems.warn(
+            f"scene {scene.heading!r}: Length {written!r} is not a page count ({error}); counted instead"
+        )
         return None
 
 
 def parse_fdx(data: bytes, problems: Problems) -> Script:
     """The title, scenes, numbers, lengths and tags of a Final Draft file."""
     if _DECLARATIONS.search(data):
-        problems.fail("a Final Draft file with a DOCTYPE or ENTITY declaration, which real FDX files never have")
+        problems.fail(
+            "a Final Draft file with a DOCTYPE or ENTITY declaration, which real FDX files never have"
+        )
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:

@@ -1,0 +1,52 @@
+"""``shootplan breakdown``: a screenplay's breakdown as the production workbook, for the AD to finish."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from shootplan.cli.common import command, console, count, read_input
+from shootplan.io.template import write_workbook
+
+__all__ = ["breakdown"]
+
+
+@click.command(short_help="Break a screenplay (.fountain, .fdx) down into the production workbook.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The workbook to write (default: the script's name with .xlsx, beside it).",
+)
+@click.option(
+    "--start",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Date of shoot day 1, written on the Settings sheet (a script has none).",
+)
+@command
+def breakdown(file: Path, out: Path | None, start: datetime | None) -> None:
+    """Write a screenplay's breakdown as the production workbook template.
+
+    One strip per scene heading on the Scenes sheet (I/E, set, time of day, pages, cast,
+    synopsis, Final Draft's tags), the speaking characters on the Cast sheet with board IDs
+    (the most speeches is 1), the locations on the Locations sheet. Every guess is listed as a
+    note. Add rates, availability and windows, then: shootplan plan WORKBOOK.
+
+    \b
+    Examples:
+      shootplan breakdown script.fdx --out production.xlsx
+      shootplan breakdown pilot.fountain --start 2027-03-01
+    """
+    target = out if out is not None else file.with_suffix(".xlsx")
+    if target.resolve() == file.resolve():
+        raise click.UsageError(f"--out {target} is the script itself; name another file")
+    production = read_input(file, start=start.date() if start else None)
+    write_workbook(production, target)
+    scenes, cast = count(len(production.scenes), "scene"), count(len(production.cast), "speaking part")
+    console.print(f"{production.name}: {scenes}, {cast} -> {target}", markup=False)
+    console.print(
+        f"Next: fill in rates, availability and windows, then shootplan plan {target}", markup=False
+    )
