@@ -395,6 +395,9 @@ class Production(StrictModel):
     """A whole production: what to shoot, who, where, when, and under which rules."""
 
     name: OneLine = Field(min_length=1)
+    # Kept when the name changes and told apart from another production of the same name: it
+    # names the production's calendars and the namespace of its event UIDs (io.ics.identity).
+    id: OneLine | None = Field(default=None, min_length=1, max_length=200, description="Stable identity.")
     scenes: list[Scene] = Field(min_length=1)
     cast: list[CastMember] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)

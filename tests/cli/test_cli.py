@@ -268,10 +268,13 @@ def test_plan_writes_every_output_and_prints_the_scorers_metrics(planned: Planne
     """plan template.xlsx writes xlsx, json and calendars; the printed metrics are evaluate()'s."""
     out = planned.out
     payload = json.loads((out / "schedule.json").read_text())
-    assert set(payload) == {"schedule", "metrics", "solver"}
+    assert set(payload) == {"schedule", "metrics", "solver", "production"}
     assert payload["solver"]["status"] in {"optimal", "feasible"}
     production = read_production(TEMPLATE)
-    assert Production.model_validate_json((out / "production.json").read_text()) == production
+    # The board has no id: plan made one, and every output carries it.
+    written = Production.model_validate_json((out / "production.json").read_text())
+    assert written.id is not None and payload["production"] == {"id": written.id, "name": production.name}
+    assert written.replace(id=None) == production
     schedule = Schedule.model_validate(payload["schedule"])
     check = evaluate(production, schedule)
     assert check.is_feasible, check.violations

@@ -22,10 +22,11 @@ from shootplan.io.csv_text import inert_csv
 from shootplan.io.excel import build_workbook
 from shootplan.io.ics import write_calendars
 from shootplan.io.json import read_schedule
+from shootplan.io.production_id import settle_production_id
 from shootplan.model import Production
 from shootplan.reports import day_out_of_days
 
-__all__ = ["CALENDARS", "PRODUCTION_JSON", "calendars", "dood"]
+__all__ = ["CALENDARS", "PRODUCTION_JSON", "calendars", "dood", "identified"]
 
 #: What ``plan`` writes beside schedule.json and these commands read.
 PRODUCTION_JSON = "production.json"
@@ -42,6 +43,15 @@ def production_for(schedule_json: Path, production: Path | None) -> Production:
                 " planned from with --production FILE"
             )
     return read_input(production)
+
+
+def identified(production: Production, *previous: Path) -> Production:
+    """The production with its stable id: the board's, else the one earlier outputs carry (a
+    production.json, a folder of feeds), else a new one; a line says which when not the board's."""
+    settled = settle_production_id(production, previous)
+    if settled.notice is not None:
+        note(settled.notice)
+    return settled.production
 
 
 def _short_date(day: object) -> str:
@@ -161,6 +171,8 @@ def calendars(schedule_json: Path, production_file: Path | None, out: Path | Non
     """
     folder = out if out is not None else schedule_json.parent / CALENDARS
     production = production_for(schedule_json, production_file)
+    # Without one of its own, the id of the plan beside the schedule, else of the feeds held.
+    production = identified(production, schedule_json.parent / PRODUCTION_JSON, folder)
     schedule = read_schedule(schedule_json)
     if schedule.created is None:
         # Calendars stamp events with the schedule's own time, never the clock: the file's time

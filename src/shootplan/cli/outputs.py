@@ -27,7 +27,7 @@ from shootplan.cli.common import (
     status,
     warn,
 )
-from shootplan.cli.export import CALENDARS, PRODUCTION_JSON
+from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.progress import busy, progress
 from shootplan.evaluation import Evaluation, evaluate
 from shootplan.io.excel import write_excel
@@ -70,6 +70,8 @@ def plan_and_write(
 
     ``source`` is the file the production came from (for the hint on scoring the AD's board).
     """
+    # Created once: later runs into the same folder find it in production.json (or the feeds).
+    production = identified(production, out / PRODUCTION_JSON, out / CALENDARS)
     boards = _boards(production)
     initial = _warm_start(production, boards)
     if initial is not None:
@@ -167,7 +169,12 @@ def _write_outputs(
     assert schedule is not None and evaluation is not None
     with output_sets(out) as (stage,):
         write_schedule(
-            stage.path(SCHEDULE_JSON), schedule, evaluation=evaluation, result=result, solver=solver
+            stage.path(SCHEDULE_JSON),
+            schedule,
+            evaluation=evaluation,
+            result=result,
+            solver=solver,
+            production={"id": production.id, "name": production.name},
         )
         write_production(stage.path(PRODUCTION_JSON), production)
         write_excel(production, schedule, stage.path(SCHEDULE_XLSX), result=result)

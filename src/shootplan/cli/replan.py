@@ -24,7 +24,7 @@ from shootplan.cli.common import (
     seed_option,
     time_limit_option,
 )
-from shootplan.cli.export import CALENDARS, PRODUCTION_JSON
+from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule
 from shootplan.cli.progress import progress
 from shootplan.io._files import OutputSet, write_bytes
@@ -172,7 +172,12 @@ def replan_command(
       shootplan replan board.xlsx --schedule plan/schedule.json --today 2027-03-09 \\
           --changes changes.json --out replan/
     """
-    production = read_input(file)
+    feeds_before = schedule_path.parent / CALENDARS
+    production = identified(
+        read_input(file),
+        *(schedule_path.parent / PRODUCTION_JSON, out / PRODUCTION_JSON),
+        *(calendar_dir or out / CALENDARS, feeds_before),
+    )
     current = read_schedule(schedule_path)
     changes = Changes.load(changes_path) if changes_path is not None else Changes()
     for what in changes.describe(production):
@@ -200,7 +205,7 @@ def replan_command(
         "num_workers": num_workers,
         "churn_cost": result.churn_cost,
     }
-    feeds = _write_outputs(result, out, calendar_dir, schedule_path.parent / CALENDARS, solver)
+    feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver)
     console.print(_summary(result))
     for move in result.moves[:20]:
         console.print(f"  {move}", markup=False)
@@ -228,6 +233,7 @@ def _write_outputs(
             result=result,
             solver=solver,
             replan=replan_section(result),
+            production={"id": result.production.id, "name": result.production.name},
         )
         write_production(stage.path(PRODUCTION_JSON), result.production)
         write_excel(result.production, result.schedule, stage.path(SCHEDULE_XLSX), result=result)

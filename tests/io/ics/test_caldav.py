@@ -232,3 +232,60 @@ def test_an_unreachable_server_is_named(located: Production) -> None:
     url = f"http://127.0.0.1:{_free_port()}/"
     with pytest.raises(ShootplanError, match="cannot be reached"):
         publish_caldav(url, located, schedule, username=USER, password="unused")
+
+
+def _objects(calendar: Any) -> dict[str, bytes]:
+    """Object URL -> the bytes the server holds, for every object on a calendar."""
+    return {str(stored.url): _raw(str(stored.url)) for stored in calendar.events()}
+
+
+def _episode(id: str | None) -> Production:
+    """The located production saved as "Shooting Schedule" (every board's default file name)."""
+    return Production.model_validate({**located_data(), "name": "Shooting Schedule", "id": id})
+
+
+@pytest.mark.slow
+def test_publishing_a_same_name_production_leaves_the_others_events_byte_identical(radicale: str) -> None:
+    """Episodes 1 and 2, both "Shooting Schedule" with their own ids, on one server: episode 2's
+    publishes (first, then changed, then cut) never touch episode 1's events, whether each has
+    its own default calendar or both share one by name."""
+    first, second = _episode("ep1-9c41"), _episode("ep2-07d3")
+    days = [["1", "4"], ["2", "5"], ["3", "6"]]
+    for shared in (None, "Writers' Room"):
+        options: dict[str, Any] = {"username": USER, "password": "unused", "calendar_name": shared}
+        one = publish_caldav(radicale, first, Schedule.from_day_lists(first, days, created=STAMP), **options)
+        assert len(one.created) == 3
+        before = _objects(calendar := _server_calendar(radicale, one.calendar_url))
+        for version, stamp in (
+            (days, STAMP),
+            ([["1", "4", "2"], ["5", "3"], ["6"]], LATER),
+            (days[:2], LATEST),
+        ):
+            schedule = Schedule.from_day_lists(second, version, created=stamp)
+            two = publish_caldav(radicale, second, schedule, **options)
+            assert not set(two.updated + two.deleted + two.unchanged) & set(one.created)
+            after = _objects(_server_calendar(radicale, one.calendar_url))
+            assert {url: data for url, data in after.items() if url in before} == before
+        if shared is None:
+            assert two.calendar_url != one.calendar_url  # a calendar of its own, the same display name
+            assert calendar.get_display_name() == "Shooting Schedule · Unit"
+        else:
+            assert two.calendar_url == one.calendar_url and len(_objects(calendar)) == 3 + 2
+
+
+def _server_calendar(url: str, calendar_url: str) -> Any:
+    client = caldav.DAVClient(url=url, username=USER, password="unused")
+    (found,) = [c for c in client.principal().calendars() if str(c.url) == calendar_url]
+    return found
+
+
+@pytest.mark.slow
+def test_a_calendar_published_before_ids_is_found_again_by_its_name(radicale: str) -> None:
+    """A production without an id, published to a calendar named after its feed (as before
+    calendars had addresses of their own): the default publish goes on in that calendar."""
+    production = Production.model_validate({**located_data(), "name": "Old Habits"})
+    schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    options: dict[str, Any] = {"username": USER, "password": "unused"}
+    old = publish_caldav(radicale, production, schedule, calendar_name="Old Habits · Unit", **options)
+    again = publish_caldav(radicale, production, schedule, **options)
+    assert again.calendar_url == old.calendar_url and len(again.unchanged) == 3

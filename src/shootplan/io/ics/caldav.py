@@ -17,19 +17,21 @@ import logging
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Unpack
+from urllib.parse import quote
 
 import icalendar
 
 from shootplan.errors import ShootplanError
 from shootplan.io.ics.calendars import Previous, published_before, render_schedule
 from shootplan.io.ics.feeds import Feed, cast_feed, location_feed, unit_feed
+from shootplan.io.ics.identity import X_PRODUCTION_ID, event_uid
 from shootplan.io.ics.options import CalendarOptions, Settings, check_options, zoned
 from shootplan.io.ics.render import new_calendar
 from shootplan.io.ics.state import PublishedEvent, PublishedFeed, fingerprint, published_event
 from shootplan.model import Production
 from shootplan.schedule import Schedule
 
-__all__ = ["CaldavReport", "publish_caldav"]
+__all__ = ["CaldavReport", "calendar_id", "publish_caldav"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,8 +81,13 @@ def publish_caldav(
     """Create or update the schedule's events on a CalDAV calendar; delete the withdrawn ones.
 
     ``url`` is the server (or principal) URL; the calendar is the one whose display name is
-    ``calendar_name`` (default: the feed's name, e.g. ``"<production> · Unit"``), created when
-    missing. The unit feed is published unless ``cast_id`` or ``location_name`` picks another.
+    ``calendar_name``, created when missing. By default each production has calendars of its own,
+    one per feed, found by an address derived from the production's identity (``Production.id``,
+    :func:`calendar_id`) and shown under the feed's name (e.g. ``"<production> · Unit"``); a
+    calendar of that name that already holds this feed's events (published before calendars had
+    such addresses) is used instead. Only events marked as this production's (and this feed's)
+    are ever changed or deleted, on any calendar: other productions' stay as they are, even
+    those of the same name. The unit feed is published unless ``cast_id`` or ``location_name`` picks another.
     ``previous`` (a Schedule or feed) is used only when the calendar holds none of our events yet.
     With ``since``, our events before that date stay on the server as they are (history). Returns
     what was created, updated, left unchanged and deleted. Other options as
@@ -100,7 +107,7 @@ def publish_caldav(
         feed = unit_feed(production, schedule, settings.stamp)
     try:
         with caldav.DAVClient(url=url, username=username, password=password) as client:
-            calendar = _calendar(client, calendar_name or feed.name)
+            calendar = _calendar(client, calendar_name, feed, settings)
             return _publish(caldav, calendar, production, schedule, feed, previous, settings)
     except caldav.lib.error.DAVError as error:
         raise ShootplanError(f"CalDAV server {url}: {error}") from error
@@ -108,14 +115,41 @@ def publish_caldav(
         raise ShootplanError(f"CalDAV server {url} cannot be reached: {error}") from error
 
 
-def _calendar(client: Any, name: str) -> Any:
-    """The calendar with this display name, created when the principal has none."""
+def calendar_id(settings: Settings, feed: Feed) -> str:
+    """The last segment of the address of a feed's own calendar: of the production's identity
+    (its UID namespace) and the feed, never of a display name that two productions may share."""
+    return f"shootplan-{event_uid(settings.namespace, f'calendar/{feed.key}')}"
+
+
+def _calendar(client: Any, name: str | None, feed: Feed, settings: Settings) -> Any:
+    """The calendar named ``name`` (shared by choice), else this production's own for the feed."""
     principal = client.principal()
-    for calendar in principal.calendars():
-        if calendar.get_display_name() == name:
+    calendars = principal.calendars()
+    if name is not None:
+        for calendar in calendars:
+            if calendar.get_display_name() == name:
+                return calendar
+        logger.info("creating CalDAV calendar %r", name)
+        return principal.make_calendar(name=name)
+    own = calendar_id(settings, feed)
+    for calendar in calendars:
+        if str(calendar.url).rstrip("/").rsplit("/", 1)[-1] == own:
             return calendar
-    logger.info("creating CalDAV calendar %r", name)
-    return principal.make_calendar(name=name)
+    # Published before: the feed's calendar was found by its display name alone; keep it when
+    # it holds this very feed's events (the same identity), never another production's.
+    for calendar in calendars:
+        if calendar.get_display_name() == feed.name and _holds_ours(calendar, settings, feed):
+            return calendar
+    logger.info("creating CalDAV calendar %r (%s)", feed.name, own)
+    return principal.make_calendar(name=feed.name, cal_id=own)
+
+
+def _holds_ours(calendar: Any, settings: Settings, feed: Feed) -> bool:
+    return any(
+        published_event(event, settings.namespace, feed.key) is not None
+        for stored in calendar.events()
+        for event in icalendar.Calendar.from_ical(stored.data).walk("VEVENT")
+    )
 
 
 def _publish(
@@ -155,7 +189,7 @@ def _publish(
             if old.sequence == int(str(event["SEQUENCE"])) and old.fingerprint == fingerprint(event):
                 report.unchanged.append(uid)
                 continue
-        data = _object(event, zones)
+        data = _object(event, zones, settings)
         if known is not None:
             stored = known[1]
             stored.data = data
@@ -168,9 +202,11 @@ def _publish(
     return report
 
 
-def _object(event: icalendar.Component, zones: dict[str, icalendar.Component]) -> str:
+def _object(event: icalendar.Component, zones: dict[str, icalendar.Component], settings: Settings) -> str:
     """One event as a stored calendar object: VCALENDAR, its VTIMEZONEs, the VEVENT."""
     stored = new_calendar()
+    if settings.production_id is not None:
+        stored.add(X_PRODUCTION_ID, quote(settings.production_id, safe="/ "))
     used = sorted(
         {str(event[name].params.get("TZID")) for name in ("DTSTART", "DTEND") if name in event} & set(zones)
     )

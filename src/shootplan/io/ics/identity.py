@@ -1,8 +1,8 @@
 """Who an event is: UIDs that survive re-boarding, the markers of our events, feed file names.
 
 Every UID is ``uuid5(production namespace, key)``, the namespace being ``uuid5(SHOOTPLAN_NAMESPACE,
-production_id or production.name)``. Dates and day numbers never enter a key: days are renumbered
-and re-dated whenever the schedule changes. A shoot day's key is its *anchor scene*, the day's
+production_id or production.id or production.name)``. Dates and day numbers never enter a key: days
+are renumbered and re-dated whenever the schedule changes. A shoot day's key is its *anchor scene*, the day's
 scene whose SHA-256 of the scene number is smallest (``day/<scene>/<n>``, ``n`` counting earlier
 days with the same anchor, i.e. the days of a multi-day scene). The order is arbitrary but fixed:
 no edit of the production can change it, so a day keeps its UID when scenes move, unless its
@@ -32,6 +32,7 @@ __all__ = [
     "X_DAY",
     "X_FEED",
     "X_PRODUCTION",
+    "X_PRODUCTION_ID",
     "X_SCENES",
     "PublishedDay",
     "day_uids",
@@ -48,6 +49,8 @@ X_PRODUCTION = "X-SHOOTPLAN-PRODUCTION"
 X_FEED = "X-SHOOTPLAN-FEED"
 X_DAY = "X-SHOOTPLAN-DAY"
 X_SCENES = "X-SHOOTPLAN-SCENES"
+# On a feed (not its events): the production's id itself, so a later run finds it again.
+X_PRODUCTION_ID = "X-SHOOTPLAN-PRODUCTION-ID"
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,10 @@ class PublishedDay:
 
 
 def production_namespace(production: Production, production_id: str | None = None) -> uuid.UUID:
-    """The namespace of every UID of a production (``production_id`` survives a renaming)."""
-    return uuid.uuid5(SHOOTPLAN_NAMESPACE, production_id or production.name)
+    """The namespace of every UID of a production: of ``production_id``, else ``production.id``,
+    else (a production published before it had an id) its name. An id survives a renaming and
+    tells two productions of the same name apart."""
+    return uuid.uuid5(SHOOTPLAN_NAMESPACE, production_id or production.id or production.name)
 
 
 def event_uid(namespace: uuid.UUID, key: str) -> str:

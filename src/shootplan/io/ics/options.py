@@ -40,6 +40,7 @@ class Settings:
 
     stamp: datetime
     namespace: uuid.UUID
+    production_id: str | None  # what the namespace derives from, when not the name
     organizer: str
     organizer_name: str
     call_sheet_url: str | None
@@ -82,6 +83,7 @@ def check_options(
     return Settings(
         stamp=when.astimezone(UTC).replace(microsecond=0),
         namespace=production_namespace(production, production_id),
+        production_id=production_id or production.id,
         organizer=address,
         organizer_name=f"{production.name} production office",
         call_sheet_url=call_sheet_url,

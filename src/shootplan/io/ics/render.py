@@ -20,7 +20,7 @@ from icalendar.prop import vCalAddress, vText
 
 from shootplan.errors import ShootplanError
 from shootplan.io.ics.feeds import Draft, Feed, feed_drafts
-from shootplan.io.ics.identity import X_DAY, X_FEED, X_PRODUCTION, X_SCENES, event_uid
+from shootplan.io.ics.identity import X_DAY, X_FEED, X_PRODUCTION, X_PRODUCTION_ID, X_SCENES, event_uid
 from shootplan.io.ics.options import Settings, require_aware
 from shootplan.io.ics.plan import CalendarPlan
 from shootplan.io.ics.state import PublishedEvent, PublishedFeed, fingerprint
@@ -95,6 +95,9 @@ def _feed_calendar(production: Production, feed: Feed, settings: Settings) -> ic
     calendar.add("method", "PUBLISH")
     # Calendar.new() would add a random UID; ours is stable per feed.
     calendar.add("uid", event_uid(settings.namespace, f"feed/{feed.key}"))
+    if settings.production_id is not None:
+        # Percent-encoded, as X-SHOOTPLAN-FEED: parsers hand X- values back raw.
+        calendar.add(X_PRODUCTION_ID, quote(settings.production_id, safe="/ "))
     # icalendar does not know NAME (RFC 7986) as text: without vText a line break is not escaped.
     calendar.add("name", vText(feed.name))
     calendar.add("x-wr-calname", vText(feed.name))

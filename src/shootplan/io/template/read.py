@@ -54,6 +54,7 @@ __all__ = ["read_workbook"]
 @dataclass
 class _Settings:
     name: str | None = None
+    id: str | None = None
     calendar: dict[str, Any] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)
 
@@ -94,7 +95,7 @@ def _read_settings(grid: Grid, sheet: str, problems: Problems) -> _Settings:
             )
             continue
         if setting.section == "production":
-            settings.name = parsed
+            setattr(settings, setting.field, parsed)
         else:
             getattr(settings, setting.section)[setting.field] = parsed
     return settings
@@ -380,6 +381,8 @@ def read_workbook(path: Path, data: bytes, problems: Problems) -> Draft:
     if "boards" in special:
         boards = _read_boards(special["boards"][1], special["boards"][0], problems)
     draft = assemble(sheets, problems, name=settings.name or path.stem, cast=cast, locations=locations)
+    if settings.id:
+        draft.data["id"] = settings.id
     draft.data["calendar"] = settings.calendar
     draft.data["rules"] = settings.rules
     draft.data["boards"] = {**draft.data["boards"], **boards}

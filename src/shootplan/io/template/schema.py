@@ -56,6 +56,7 @@ Locations the scenes use but the sheet omits are added, with a warning.
 key                   value                                        default
 ====================  ===========================================  ===========================
 Production            the production's name                        the file name
+Production ID         its stable identity (calendars, event UIDs)  made by ``plan``
 Start Date            date of shoot day 1                          see below
 Time Zone             IANA name: America/New_York                  the locations', else this
                                                                    computer's (warned)
@@ -232,6 +233,14 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("Production", "production", "name", cell_text, ("Name", "Title"), "name"),
+    Setting(
+        "Production ID",
+        "production",
+        "id",
+        cell_text,
+        (),
+        "made by shootplan: keeps calendars apart from another production's (leave it as it is)",
+    ),
     Setting("Start Date", "calendar", "start", read_date, ("Start", "First Day"), "date of shoot day 1"),
     Setting("Time Zone", "calendar", "time_zone", cell_text, ("Timezone", "TZ"), "IANA name"),
     Setting(

@@ -109,6 +109,7 @@ def _settings_rows(production: Production) -> list[tuple[str, Any, str]]:
     call = rules.call_time.isoformat(timespec="minutes" if not rules.call_time.second else "seconds")
     values: dict[str, Any] = {
         "Production": production.name,
+        "Production ID": production.id,
         "Start Date": calendar.start,
         "Time Zone": calendar.time_zone,
         "Shoot Days": _weekdays_text(calendar.weekdays),
