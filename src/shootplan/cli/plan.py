@@ -9,6 +9,7 @@ import click
 from rich.text import Text
 
 from shootplan.cli.common import (
+    INPUT_FILE,
     command,
     console,
     note,
@@ -62,7 +63,7 @@ def demo(out: Path, time_limit: float) -> None:
 
 
 @click.command(short_help="Validate a board or production file and summarize it.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
 @click.option("--json", "as_json", is_flag=True, help="Print the production as shootplan Production JSON.")
 @command
 def check(file: Path, as_json: bool) -> None:
@@ -113,7 +114,7 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
 
 
 @click.command(short_help="Optimize a production: Excel, JSON and calendars into a folder.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -168,8 +169,8 @@ def plan(
 
 
 @click.command(short_help="Score a board's day breaks (or a schedule); list broken rules.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("schedule_json", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
+@click.argument("schedule_json", required=False, type=INPUT_FILE)
 @command
 def score(file: Path, schedule_json: Path | None) -> None:
     """Score a board's own day breaks, or a schedule.json, and list every rule broken.
