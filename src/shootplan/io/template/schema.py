@@ -109,8 +109,10 @@ __all__ = [
     "BOARD_HEADERS",
     "CAST_COLUMNS",
     "CAST_HEADERS",
+    "CREATOR",
     "LOCATION_COLUMNS",
     "LOCATION_HEADERS",
+    "REPORT_SHEETS",
     "SCENE_HEADERS",
     "SCENE_SHEETS",
     "SETTINGS",
@@ -157,6 +159,10 @@ LOCATION_COLUMNS: dict[str, tuple[str, ...]] = {
 #: Names of the sheet that defines the scenes when several sheets list them (matched normalized).
 SCENE_SHEETS = ("Scenes", "Scene List")
 
+#: The workbook author shootplan writes; its report sheets (:mod:`shootplan.io.excel`) are no boards.
+CREATOR = "shootplan"
+REPORT_SHEETS = ("One-Liner", "Day Out of Days", "Summary")
+
 BOARD_COLUMNS: dict[str, tuple[str, ...]] = {
     "board": ("Board", "Board Name", "Schedule"),
     "day": ("Day", "Shoot Day", "Day #"),
@@ -169,6 +175,10 @@ def _read_call_time(value: Any) -> time:
         return value.time()
     if isinstance(value, time):
         return value
+    try:  # the form the template writer uses: 07:00, 07:00:30, 07:00+02:00
+        return time.fromisoformat(cell_text(value))
+    except ValueError:
+        pass
     text = cell_text(value).lower().replace(".", "")
     match = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?\s*(am|pm|a|p)?", text)
     if match:

@@ -24,6 +24,7 @@ from shootplan.io._files import write_bytes, write_with
 from shootplan.io.template.schema import (
     BOARD_HEADERS,
     CAST_HEADERS,
+    CREATOR,
     LOCATION_HEADERS,
     SCENE_HEADERS,
     SETTINGS,
@@ -188,7 +189,7 @@ def build_template(
                 for number, day in enumerate(days, start=1)
             ],
         )
-    book.properties.creator = "shootplan"
+    book.properties.creator = CREATOR
     book.properties.title = production.name
     return book
 
