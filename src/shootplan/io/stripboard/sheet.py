@@ -218,7 +218,9 @@ class _SheetReader:
                 if continued is not None:
                     self._continue(continued, number, days.seen, days.current)
                     continue
-            if (TOTAL.match(first) and not self._has_set(row, first)) or [normalize(cell_text(v)) for v in row] == header_key:
+            if TOTAL.match(first) and not self._has_set(row, first):
+                continue
+            if [normalize(cell_text(v)) for v in row] == header_key:
                 continue
             if self._is_strip(row, scene_text, number):
                 self._add_strip(row, number, scene_text, days)
@@ -272,9 +274,13 @@ class _SheetReader:
             days.by_date.setdefault(day_date, []).append(strip.number)
 
     def _has_set(self, row: Sequence[Any], first: str) -> bool:
-        """A set or slugline other than the row's first text: the row is a strip."""
-        texts = (cell_text(self.value(row, name)) for name in ("set", "slugline"))
-        return any(text and text != first for text in texts)
+        """A slugline, or an Int/Ext and a set (text, no date: a break may carry its date there),
+        other than the row's first text: the row is a strip."""
+        slug, set_name = (cell_text(self.value(row, name)) for name in ("slugline", "set"))
+        if slug and slug != first:
+            return True
+        texts = (self.value(row, "set"), self.value(row, "int_ext"))
+        return set_name != first and all(isinstance(value, str) and value.strip() for value in texts)
 
     def _has_strip_data(self, row: Sequence[Any]) -> bool:
         """Any cell a strip fills (int/ext, set, pages, slugline): a banner has none."""

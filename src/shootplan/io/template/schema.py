@@ -112,6 +112,7 @@ __all__ = [
     "CREATOR",
     "LOCATION_COLUMNS",
     "LOCATION_HEADERS",
+    "PRECEDENCE_ARROW",
     "REPORT_SHEETS",
     "SCENE_HEADERS",
     "SCENE_SHEETS",
@@ -212,10 +213,14 @@ def read_ranges(value: Any) -> str:
     return read_date(value).isoformat() if isinstance(value, date) else cell_text(value)
 
 
+#: What separates the scenes of a precedence: ``12 > 13``, ``12 -> 13``, ``12 before 13``.
+PRECEDENCE_ARROW = re.compile(r"\s*(?:->|>|→|\bbefore\b)\s*")
+
+
 def _read_precedences(value: Any) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for item in split_list(value, ";\n"):
-        parts = [p.strip() for p in re.split(r"\s*(?:->|>|→|\bbefore\b)\s*", item) if p.strip()]
+    for item in split_list(value, ";\n", keep_quotes=True):
+        parts = split_list(item, PRECEDENCE_ARROW)
         if len(parts) != 2:
             raise CellError(
                 f"cannot read {quoted(item)} as a precedence: write scene A > scene B (e.g. 12 > 13)"
@@ -225,7 +230,7 @@ def _read_precedences(value: Any) -> list[tuple[str, str]]:
 
 
 def _read_groups(value: Any) -> list[list[str]]:
-    return [split_list(group, ",") for group in split_list(value, ";\n")]
+    return [split_list(group, ",") for group in split_list(value, ";\n", keep_quotes=True)]
 
 
 @dataclass(frozen=True)
