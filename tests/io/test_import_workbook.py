@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from shootplan import (
     ImportProblem,
     Production,
-    ProductionError,
     ShootplanWarning,
     Turnaround,
     example_production,

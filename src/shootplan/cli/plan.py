@@ -20,7 +20,13 @@ from shootplan.cli.common import (
     time_limit_option,
 )
 from shootplan.cli.export import PRODUCTION_JSON
-from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, plan_and_write, refuse_to_replace
+from shootplan.cli.outputs import (
+    SCHEDULE_JSON,
+    SCHEDULE_XLSX,
+    plan_and_write,
+    refuse_to_replace,
+    refuse_unwritable,
+)
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import evaluate
 from shootplan.examples import example_production
@@ -161,6 +167,7 @@ def plan(
       shootplan plan board.csv --start 2027-03-01 --days 24 --out plan
     """
     refuse_to_replace(file, out)
+    refuse_unwritable(out)
     production = read_input(file, start=start.date() if start else None, max_shoot_days=days)
     production, within = _day_limit(production, days)
     note(within)
