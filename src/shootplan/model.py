@@ -474,6 +474,9 @@ class Production(StrictModel):
             if unknown:
                 message = f"unknown scene(s) {', '.join(map(repr, unknown))}"
                 problems.append(Problem(message, kind="board", key=board))
+            if len(self.calendar.shoot_dates(len(days))) < len(days):  # its days would have no dates
+                message = f"has {len(days)} days, more than the calendar has shoot dates in ten years"
+                problems.append(Problem(message, kind="board", key=board))
         return problems
 
     # Lookups --------------------------------------------------------------

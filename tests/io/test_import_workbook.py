@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 from shootplan import (
     ImportProblem,
     Production,
-    ProductionError,
     ShootplanWarning,
     Turnaround,
     example_production,
@@ -264,12 +263,13 @@ def test_failed_write_keeps_the_old_file(rich: Production, tmp_path: Path) -> No
     assert [p.name for p in tmp_path.iterdir()] == ["busy.xlsx"]
 
 
-def test_writer_refuses_what_the_list_cells_cannot_carry(rich: Production, tmp_path: Path) -> None:
-    """An element holding the list separator would not read back the same: refused, naming it."""
+def test_list_cells_carry_their_separators(rich: Production, tmp_path: Path) -> None:
+    """An element holding ';' (a USS comment) and a cast ID "1, 2" are written quoted and read back."""
     scenes = [s.model_dump() for s in rich.scenes]
-    scenes[0]["elements"] = {"Props": ["salt; pepper"]}
-    with pytest.raises(ProductionError, match="scene '1': element 'salt; pepper' contains ';'"):
-        write_workbook(rich.replace(scenes=scenes), tmp_path / "bad.xlsx")
+    scenes[0]["elements"] = {"Props": ["salt; pepper", '12" knife']}
+    scenes[0]["cast"] = [*scenes[0]["cast"], "1, 2"]
+    production = rich.replace(scenes=scenes, cast=[*(c.model_dump() for c in rich.cast), {"id": "1, 2"}])
+    assert read_production(write_workbook(production, tmp_path / "lists.xlsx")) == production
 
 
 def test_turnaround_and_minutes_cap_none_round_trip(rich: Production, rich_xlsx: Path) -> None:

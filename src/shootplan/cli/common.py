@@ -43,6 +43,7 @@ __all__ = [
     "EXIT_NO_SCHEDULE_YET",
     "EXIT_OK",
     "EXIT_USAGE",
+    "INPUT_FILE",
     "Options",
     "command",
     "console",
@@ -72,8 +73,10 @@ Exit codes:
   0    ok (also after Ctrl-C during the search of plan or replan: the best
        schedule so far is written)
   1    bad input: the message says what is wrong and where (file, sheet, row,
-       column)
-  2    usage: unknown option, missing argument, no such file
+       column); also an input that is no board or cannot be read (a folder,
+       a binary, a damaged workbook, no permission)
+  2    usage: unknown option, missing argument, no such file, an --out folder
+       that cannot be written (said before any search)
   3    no schedule exists: the rules cannot all be met (the reasons are printed)
   4    no schedule found within the time limit, none proven impossible: allow
        more time
@@ -307,6 +310,11 @@ num_workers_option = click.option(
 seed_option = click.option(
     "--seed", type=int, default=0, show_default=True, help="Random seed of the search."
 )
+
+
+#: An input FILE: a missing path is usage (exit 2); a folder or a file this user cannot read is bad
+#: input (exit 1), which the reader reports in its own words.
+INPUT_FILE = click.Path(exists=True, readable=False, path_type=Path)
 
 
 def out_folder_option(

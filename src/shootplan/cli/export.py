@@ -16,7 +16,7 @@ import pandas as pd
 from rich import box
 from rich.table import Table
 
-from shootplan.cli.common import command, console, fit, note, options, output_sets, read_input
+from shootplan.cli.common import INPUT_FILE, command, console, fit, note, options, output_sets, read_input
 from shootplan.io._files import write_text, write_with
 from shootplan.io.csv_text import inert_csv
 from shootplan.io.excel import build_workbook
@@ -69,13 +69,11 @@ def dood_with_names(production: Production, frame: pd.DataFrame) -> pd.DataFrame
 
 
 # The single exports read a schedule.json and, by default, the production written beside it.
-_schedule_json_argument = click.argument(
-    "schedule_json", type=click.Path(exists=True, dir_okay=False, path_type=Path)
-)
+_schedule_json_argument = click.argument("schedule_json", type=INPUT_FILE)
 _production_file_option = click.option(
     "--production",
     "production_file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=INPUT_FILE,
     help=f"The production the schedule was planned from (default: {PRODUCTION_JSON} beside it).",
 )
 

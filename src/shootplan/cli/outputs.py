@@ -30,6 +30,7 @@ from shootplan.cli.common import (
 from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.progress import busy, progress
 from shootplan.evaluation import Evaluation, evaluate
+from shootplan.io._files import folder_problem
 from shootplan.io.excel import write_excel
 from shootplan.io.ics import write_calendars
 from shootplan.io.json import write_production, write_schedule
@@ -39,7 +40,15 @@ from shootplan.replanning import ReplanResult
 from shootplan.schedule import Schedule
 from shootplan.solver import Result, Status, solve
 
-__all__ = ["SCHEDULE_JSON", "SCHEDULE_XLSX", "no_schedule", "plan_and_write", "search_line"]
+__all__ = [
+    "SCHEDULE_JSON",
+    "SCHEDULE_XLSX",
+    "no_schedule",
+    "plan_and_write",
+    "refuse_to_replace",
+    "refuse_unwritable",
+    "search_line",
+]
 
 #: What ``plan`` writes into its output folder (with production.json and calendars/).
 SCHEDULE_JSON = "schedule.json"
@@ -70,6 +79,7 @@ def plan_and_write(
 
     ``source`` is the file the production came from (for the hint on scoring the AD's board).
     """
+    refuse_unwritable(out)
     # Created once: later runs into the same folder find it in production.json (or the feeds).
     production = identified(production, out / PRODUCTION_JSON, out / CALENDARS)
     boards = _boards(production)
@@ -159,6 +169,13 @@ def refuse_to_replace(source: Path, out: Path) -> None:
             f" you read; give another folder (e.g. --out {out.name}-2) or move the board out of it",
             param_hint="--out",
         )
+
+
+def refuse_unwritable(out: Path) -> None:
+    """Stop before solving when the output folder cannot be written (a file, a read-only disk)."""
+    problem = folder_problem(out)
+    if problem is not None:
+        raise click.BadParameter(f"cannot write the outputs into {out}: {problem}", param_hint="--out")
 
 
 def _write_outputs(

@@ -9,6 +9,7 @@ import click
 from rich.text import Text
 
 from shootplan.cli.common import (
+    INPUT_FILE,
     command,
     console,
     note,
@@ -19,7 +20,13 @@ from shootplan.cli.common import (
     time_limit_option,
 )
 from shootplan.cli.export import PRODUCTION_JSON
-from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, plan_and_write, refuse_to_replace
+from shootplan.cli.outputs import (
+    SCHEDULE_JSON,
+    SCHEDULE_XLSX,
+    plan_and_write,
+    refuse_to_replace,
+    refuse_unwritable,
+)
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import evaluate
 from shootplan.examples import example_production
@@ -62,7 +69,7 @@ def demo(out: Path, time_limit: float) -> None:
 
 
 @click.command(short_help="Validate a board or production file and summarize it.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
 @click.option("--json", "as_json", is_flag=True, help="Print the production as shootplan Production JSON.")
 @command
 def check(file: Path, as_json: bool) -> None:
@@ -113,7 +120,7 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
 
 
 @click.command(short_help="Optimize a production: Excel, JSON and calendars into a folder.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
 @click.option(
     "--start",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -160,6 +167,7 @@ def plan(
       shootplan plan board.csv --start 2027-03-01 --days 24 --out plan
     """
     refuse_to_replace(file, out)
+    refuse_unwritable(out)
     production = read_input(file, start=start.date() if start else None, max_shoot_days=days)
     production, within = _day_limit(production, days)
     note(within)
@@ -168,8 +176,8 @@ def plan(
 
 
 @click.command(short_help="Score a board's day breaks (or a schedule); list broken rules.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("schedule_json", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
+@click.argument("schedule_json", required=False, type=INPUT_FILE)
 @command
 def score(file: Path, schedule_json: Path | None) -> None:
     """Score a board's own day breaks, or a schedule.json, and list every rule broken.

@@ -14,6 +14,7 @@ import click
 from rich.table import Table
 
 from shootplan.cli.common import (
+    INPUT_FILE,
     command,
     console,
     fit,
@@ -25,7 +26,7 @@ from shootplan.cli.common import (
     time_limit_option,
 )
 from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
-from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule
+from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule, refuse_unwritable
 from shootplan.cli.progress import progress
 from shootplan.io._files import OutputSet, write_bytes
 from shootplan.io.excel import write_changes_workbook, write_excel
@@ -95,12 +96,12 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
 
 
 @click.command("replan", short_help="Re-plan the days not yet shot after a disruption: fewest changes.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
 @click.option(
     "--schedule",
     "schedule_path",
     required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=INPUT_FILE,
     help="The schedule everybody works to now (schedule.json from plan or replan).",
 )
 @click.option(
@@ -113,7 +114,7 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
 @click.option(
     "--changes",
     "changes_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=INPUT_FILE,
     help="What happened, as JSON (cast_unavailable, weather, location_lost, days_off...).",
 )
 @click.option(
@@ -179,6 +180,9 @@ def replan_command(
         *(calendar_dir or out / CALENDARS, feeds_before),
     )
     current = read_schedule(schedule_path)
+    for folder in (out, calendar_dir):
+        if folder is not None:
+            refuse_unwritable(folder)
     changes = Changes.load(changes_path) if changes_path is not None else Changes()
     for what in changes.describe(production):
         console.print(f"  {what}", markup=False)

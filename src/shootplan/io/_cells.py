@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, NoReturn
 
 from shootplan.errors import ImportProblem, PageCountError, Problem
+from shootplan.io import _lists
 from shootplan.pages import parse_page_cap, parse_pages
 
 __all__ = [
@@ -117,13 +118,12 @@ def normalize(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text)
 
 
-def split_list(value: Any, separators: str = ";,\n") -> list[str]:
-    """Split a list cell (``1, 2; 14``) into its non-empty items."""
-    text = cell_text(value)
-    if not text:
-        return []
-    pattern = "[" + re.escape(separators) + "]"
-    return [item.strip() for item in re.split(pattern, text) if item.strip()]
+def split_list(
+    value: Any, separators: str | re.Pattern[str] = ";,\n", *, keep_quotes: bool = False
+) -> list[str]:
+    """Split a list cell (``1, 2; 14``) into its non-empty items (a quoted item is one item:
+    :mod:`shootplan.io._lists`)."""
+    return _lists.split_list(cell_text(value), separators, keep_quotes=keep_quotes)
 
 
 def find_header(

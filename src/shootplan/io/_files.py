@@ -37,7 +37,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
-__all__ = ["OutputSet", "plain_mode", "write_bytes", "write_text", "write_with"]
+__all__ = ["OutputSet", "folder_problem", "plain_mode", "write_bytes", "write_text", "write_with"]
 
 _STAGE = "shootplan-new"
 _OLD = "shootplan-old"
@@ -137,6 +137,27 @@ class OutputSet:
         target = self._stage / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
+
+
+def folder_problem(folder: str | os.PathLike[str]) -> str | None:
+    """Why an :class:`OutputSet` could not write ``folder``, or None: checked before a long solve.
+
+    The set is staged beside the folder, so its nearest existing ancestor must be a folder this
+    process can create entries in; nothing is left behind by the check.
+    """
+    target = Path(folder).absolute()
+    if target.exists() and not target.is_dir():
+        return f"{target} is a file, not a folder"
+    existing = target.parent
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        return f"{existing} is a file, not a folder"
+    try:
+        os.rmdir(tempfile.mkdtemp(dir=existing, prefix=f".{target.name}.{_STAGE}-"))
+    except OSError as error:
+        return f"cannot write in {existing} ({error.strerror or error})"
+    return None
 
 
 def _clone(folder: Path, stage: Path) -> None:

@@ -22,6 +22,7 @@ from shootplan.io.excel.style import (
     solid_fill,
     start_table,
 )
+from shootplan.io.stripboard.syntax import cast_cell
 from shootplan.model import WEEKDAY_NAMES, Production, Scene, ShootCalendar
 from shootplan.palette import strip_color
 from shootplan.reports import clock, format_date
@@ -167,7 +168,7 @@ def _strip_values(scene: Scene, start: str | None) -> list[Any]:
         scene.set,
         scene.time_of_day,
         scene.pages,
-        ", ".join(scene.cast) or None,
+        cast_cell(scene.cast) or None,
         scene.location,
         scene.script_day or None,
         # Only the scene's own estimate: one derived from its pages would come back from the

@@ -208,14 +208,19 @@ class _SheetReader:
             if not first:
                 continue
             scene_text = self._scene_text(row)
-            if scene_text in ("", first) and self._day_row(row, first, closing, days):
+            # A strip numbered like a break or a total ("END OF DAY 9", "TOTAL 3") has its set
+            # beside the number; a break, banner or total row never does.
+            note = scene_text in ("", first) and not self._has_set(row, first)
+            if note and self._day_row(row, first, closing, days):
                 continue
-            if scene_text in ("", first) and not self._has_strip_data(row):
+            if note and not self._has_strip_data(row):
                 continued = continued_scene(first)
                 if continued is not None:
                     self._continue(continued, number, days.seen, days.current)
                     continue
-            if TOTAL.match(first) or [normalize(cell_text(v)) for v in row] == header_key:
+            if TOTAL.match(first) and not self._has_set(row, first):
+                continue
+            if [normalize(cell_text(v)) for v in row] == header_key:
                 continue
             if self._is_strip(row, scene_text, number):
                 self._add_strip(row, number, scene_text, days)
@@ -267,6 +272,15 @@ class _SheetReader:
             days.by_number.setdefault(day_number, []).append(strip.number)
         if day_date is not None:
             days.by_date.setdefault(day_date, []).append(strip.number)
+
+    def _has_set(self, row: Sequence[Any], first: str) -> bool:
+        """A slugline, or an Int/Ext and a set (text, no date: a break may carry its date there),
+        other than the row's first text: the row is a strip."""
+        slug, set_name = (cell_text(self.value(row, name)) for name in ("slugline", "set"))
+        if slug and slug != first:
+            return True
+        texts = (self.value(row, "set"), self.value(row, "int_ext"))
+        return set_name != first and all(isinstance(value, str) and value.strip() for value in texts)
 
     def _has_strip_data(self, row: Sequence[Any]) -> bool:
         """Any cell a strip fills (int/ext, set, pages, slugline): a banner has none."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from shootplan.io._cells import CellError, cell_text, find_date, normalize, quoted, read_date, split_list
+from shootplan.io._cells import CellError, cell_text, find_date, normalize, quoted, read_date
+from shootplan.io._lists import quote_item, split_items
 from shootplan.model import IntExt
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "TIME_WORDS",
     "TOTAL",
     "CastToken",
+    "cast_cell",
     "cast_header",
     "cast_tokens",
     "column_names",
@@ -200,7 +202,10 @@ def cast_tokens(value: Any, column: str) -> list[CastToken]:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return [CastToken("id", cell_text(value), "", column)]
     tokens: list[CastToken] = []
-    for item in split_list(value):
+    for item, written in split_items(cell_text(value)):
+        if written:  # quoted: an ID as written ("1, 2" holds a comma)
+            tokens.append(CastToken("id", item, "", column))
+            continue
         if re.fullmatch(r"\d+\.0+", item):  # an ID that went through a float: "3.0"
             item = item.split(".")[0]
         if match := _ID.match(item):
@@ -212,6 +217,19 @@ def cast_tokens(value: Any, column: str) -> list[CastToken]:
         else:
             tokens.append(CastToken("name", "", item, column))
     return tokens
+
+
+def cast_cell(ids: Sequence[str]) -> str:
+    """A cast cell that :func:`cast_tokens` reads back as exactly these IDs."""
+    return ", ".join(cast_id if _reads_as(cast_id) else quote_item(cast_id, always=True) for cast_id in ids)
+
+
+def _reads_as(cast_id: str) -> bool:
+    """Whether ``cast_id`` unquoted comes back as itself: an ID, or a name a Cast sheet lists."""
+    tokens = cast_tokens(cast_id, "")
+    if len(tokens) != 1 or tokens[0].kind == "label":
+        return False
+    return cast_id == (tokens[0].id if tokens[0].kind == "id" else tokens[0].name)
 
 
 def cast_header(text: str, column: str) -> CastToken | None:

@@ -38,7 +38,9 @@ from shootplan.io.stripboard import assemble, read_strip_sheet
 from shootplan.io.template.schema import (
     BOARD_COLUMNS,
     CAST_COLUMNS,
+    CREATOR,
     LOCATION_COLUMNS,
+    REPORT_SHEETS,
     SCENE_SHEETS,
     SETTING_BY_KEY,
     SETTINGS,
@@ -308,14 +310,15 @@ def _read_boards(grid: Grid, sheet: str, problems: Problems) -> dict[str, list[l
 # --------------------------------------------------------------------------- reading
 
 
-def _load(data: bytes, problems: Problems) -> list[tuple[str, list[list[Any]]]]:
+def _load(data: bytes, problems: Problems) -> tuple[list[tuple[str, list[list[Any]]]], str]:
     """Every worksheet's cells, row 1 first, from the file's bytes (so the file is never touched
-    again, and its extension does not matter to openpyxl)."""
+    again, and its extension does not matter to openpyxl), and who made the workbook."""
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops on load (data validation, slicers...).
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        creator = book.properties.creator or ""
         try:
             grids: list[tuple[str, list[list[Any]]]] = []
             for sheet in book.worksheets:
@@ -331,7 +334,7 @@ def _load(data: bytes, problems: Problems) -> list[tuple[str, list[list[Any]]]]:
             f"cannot read the workbook ({type(error).__name__}: {error}); open it in a"
             " spreadsheet program and save it again as .xlsx"
         )
-    return grids
+    return grids, creator
 
 
 def _sheet_kind(title: str) -> str | None:
@@ -344,12 +347,17 @@ def _sheet_kind(title: str) -> str | None:
 
 def read_workbook(path: Path, data: bytes, problems: Problems) -> Draft:
     """A production workbook (or any stripboard workbook) as a draft production."""
-    grids = _load(data, problems)
+    grids, creator = _load(data, problems)
     if not any(cell_text(value) for _, grid in grids for row in grid for value in row):
         problems.fail("the workbook is empty: no sheet has any data")
     special: dict[str, tuple[str, Grid]] = {}
     sheets = []
+    # shootplan's own report sheets list scenes too, but are no boards: a scene numbered like a
+    # header ("Sc #") must not make the One-Liner read as one.
+    reports = {normalize(name) for name in REPORT_SHEETS} if creator == CREATOR else set()
     for title, grid in grids:
+        if normalize(title) in reports:
+            continue
         kind = _sheet_kind(title)
         if kind is not None and kind not in special:
             special[kind] = (title, grid)

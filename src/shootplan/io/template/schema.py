@@ -110,8 +110,11 @@ __all__ = [
     "BOARD_HEADERS",
     "CAST_COLUMNS",
     "CAST_HEADERS",
+    "CREATOR",
     "LOCATION_COLUMNS",
     "LOCATION_HEADERS",
+    "PRECEDENCE_ARROW",
+    "REPORT_SHEETS",
     "SCENE_HEADERS",
     "SCENE_SHEETS",
     "SETTINGS",
@@ -158,6 +161,10 @@ LOCATION_COLUMNS: dict[str, tuple[str, ...]] = {
 #: Names of the sheet that defines the scenes when several sheets list them (matched normalized).
 SCENE_SHEETS = ("Scenes", "Scene List")
 
+#: The workbook author shootplan writes; its report sheets (:mod:`shootplan.io.excel`) are no boards.
+CREATOR = "shootplan"
+REPORT_SHEETS = ("One-Liner", "Day Out of Days", "Summary")
+
 BOARD_COLUMNS: dict[str, tuple[str, ...]] = {
     "board": ("Board", "Board Name", "Schedule"),
     "day": ("Day", "Shoot Day", "Day #"),
@@ -170,6 +177,10 @@ def _read_call_time(value: Any) -> time:
         return value.time()
     if isinstance(value, time):
         return value
+    try:  # the form the template writer uses: 07:00, 07:00:30, 07:00+02:00
+        return time.fromisoformat(cell_text(value))
+    except ValueError:
+        pass
     text = cell_text(value).lower().replace(".", "")
     match = re.fullmatch(r"(\d{1,2})(?::?(\d{2}))?\s*(am|pm|a|p)?", text)
     if match:
@@ -203,10 +214,14 @@ def read_ranges(value: Any) -> str:
     return read_date(value).isoformat() if isinstance(value, date) else cell_text(value)
 
 
+#: What separates the scenes of a precedence: ``12 > 13``, ``12 -> 13``, ``12 before 13``.
+PRECEDENCE_ARROW = re.compile(r"\s*(?:->|>|→|\bbefore\b)\s*")
+
+
 def _read_precedences(value: Any) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for item in split_list(value, ";\n"):
-        parts = [p.strip() for p in re.split(r"\s*(?:->|>|→|\bbefore\b)\s*", item) if p.strip()]
+    for item in split_list(value, ";\n", keep_quotes=True):
+        parts = split_list(item, PRECEDENCE_ARROW)
         if len(parts) != 2:
             raise CellError(
                 f"cannot read {quoted(item)} as a precedence: write scene A > scene B (e.g. 12 > 13)"
@@ -216,7 +231,7 @@ def _read_precedences(value: Any) -> list[tuple[str, str]]:
 
 
 def _read_groups(value: Any) -> list[list[str]]:
-    return [split_list(group, ",") for group in split_list(value, ";\n")]
+    return [split_list(group, ",") for group in split_list(value, ";\n", keep_quotes=True)]
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from shootplan.errors import ProductionError
 from shootplan.io._cells import cell_text
 from shootplan.io._files import write_bytes, write_with
+from shootplan.io._lists import join_list, quote_item
+from shootplan.io.stripboard.syntax import cast_cell
 from shootplan.io.template.schema import (
     BOARD_HEADERS,
     CAST_HEADERS,
+    CREATOR,
     LOCATION_HEADERS,
+    PRECEDENCE_ARROW,
     SCENE_HEADERS,
     SETTINGS,
 )
@@ -36,6 +40,8 @@ __all__ = ["build_template", "put", "write_workbook"]
 
 _HEADER_FONT = Font(bold=True)
 _FIRST_EXCEL_YEAR = 1901
+# Where Boards, Precedences and Same Day cells are split (schema.py): a scene number holding one is quoted.
+_LIST_MARKS = re.compile(rf"[;,\n]|{PRECEDENCE_ARROW.pattern}")
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -126,29 +132,26 @@ def _settings_rows(production: Production) -> list[tuple[str, Any, str]]:
         "Hold Cost Factor": rules.hold_cost_factor,
         "Shoot Day Cost": rules.shoot_day_cost,
         "Turnaround": rules.turnaround.value,
-        "Precedences": "; ".join(f"{a} > {b}" for a, b in rules.precedences),
-        "Same Day": "; ".join(", ".join(group) for group in rules.same_day),
+        "Precedences": "; ".join(f"{_scene(a)} > {_scene(b)}" for a, b in rules.precedences),
+        "Same Day": "; ".join(", ".join(map(_scene, group)) for group in rules.same_day),
     }
     return [(s.key, values[s.key], s.note) for s in SETTINGS]
 
 
+def _scene(number: str) -> str:
+    """A scene number in a list cell (Boards, Precedences, Same Day): quoted when it holds a
+    separator or an arrow those cells are split at, so it reads back whole."""
+    return quote_item(number, _LIST_MARKS)
+
+
 def _check_writable(production: Production) -> None:
     """Refuse what the template's list cells could not carry back unchanged."""
-    problems: list[str] = []
-    for scene in production.scenes:
-        for category, items in scene.elements.items():
-            if not items:
-                problems.append(f"scene {scene.number!r}: element category {category!r} is empty")
-            problems += [
-                f"scene {scene.number!r}: element {item!r} contains ';' (the list separator)"
-                for item in items
-                if ";" in item or "\n" in item
-            ]
-        problems += [
-            f"scene {scene.number!r}: cast id {cast_id!r} contains ',' or ';'"
-            for cast_id in scene.cast
-            if re.search(r"[,;]", cast_id)
-        ]
+    problems = [
+        f"scene {scene.number!r}: element category {category!r} is empty"
+        for scene in production.scenes
+        for category, items in scene.elements.items()
+        if not items
+    ]
     if problems:
         raise ProductionError(problems)
 
@@ -184,12 +187,12 @@ def build_template(
             book.create_sheet("Boards"),
             BOARD_HEADERS,
             [
-                [board, number, ", ".join(day)]
+                [board, number, ", ".join(map(_scene, day))]
                 for board, days in production.boards.items()
                 for number, day in enumerate(days, start=1)
             ],
         )
-    book.properties.creator = "shootplan"
+    book.properties.creator = CREATOR
     book.properties.title = production.name
     return book
 
@@ -230,7 +233,7 @@ def _write_scenes(sheet: Worksheet, production: Production, colors: Mapping[tupl
             scene.set,
             scene.time_of_day,
             scene.pages,
-            ", ".join(scene.cast),
+            cast_cell(scene.cast),
             scene.location,
             scene.minutes,
             scene.shoot_days,
@@ -241,7 +244,7 @@ def _write_scenes(sheet: Worksheet, production: Production, colors: Mapping[tupl
             scene.pinned,
             "yes" if scene.cover else None,
         ]
-        + ["; ".join(scene.elements.get(category, [])) for category in categories]
+        + [join_list(scene.elements.get(category, []), "; ", ";\n") for category in categories]
         for scene in production.scenes
     ]
     _write_table(sheet, headers, rows)
