@@ -14,7 +14,7 @@ __all__ = ["breakdown"]
 
 
 @click.command(short_help="Break a screenplay (.fountain, .fdx) down into the production workbook.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
