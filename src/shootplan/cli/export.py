@@ -190,4 +190,6 @@ def calendars(schedule_json: Path, production_file: Path | None, out: Path | Non
     for path, state in staged.states.items():
         table.add_row(fit(path.name, 44), str(events[path.name]), state)
     console.print(table)
+    for notice in staged.notices():  # feeds cancelled, damaged entries repaired
+        note(notice)
     console.print(f"Written to {folder}{os.sep}: {staged}")

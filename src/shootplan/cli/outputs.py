@@ -197,6 +197,8 @@ def _write_outputs(
         write_excel(production, schedule, stage.path(SCHEDULE_XLSX), result=result)
         feeds = write_calendars(production, schedule, stage.path(CALENDARS))
     note(f"calendars: {feeds}")
+    for notice in feeds.notices():  # feeds cancelled, damaged entries repaired
+        note(notice)
     return [
         ("schedule", out / SCHEDULE_JSON),
         ("production", out / PRODUCTION_JSON),

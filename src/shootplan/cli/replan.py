@@ -18,6 +18,7 @@ from shootplan.cli.common import (
     command,
     console,
     fit,
+    note,
     num_workers_option,
     out_folder_option,
     output_sets,
@@ -244,7 +245,10 @@ def _write_outputs(
         write_changes_workbook(result, stage.path(CHANGES_XLSX))
         feeds = _feeds_folder(stages, out, calendar_dir)
         _carry_on_from(published, feeds)
-        return len(write_revised_calendars(result, feeds).paths)
+        files = write_revised_calendars(result, feeds)
+    for notice in files.notices():  # feeds cancelled, damaged entries repaired
+        note(notice)
+    return len(files.paths)
 
 
 def _inside(folder: Path, out: Path) -> bool:

@@ -17,7 +17,9 @@ One job per module, each importing only the public names of the ones before it:
 - ``render``: events with their revisions, cancellations, VTIMEZONEs, the VCALENDAR.
 - ``calendars``: :func:`unit_calendar`, :func:`cast_calendar`, :func:`location_calendar`, and
   what was published before (a feed or a Schedule).
-- ``files``: :func:`write_calendars`, every feed into a folder, reported as :class:`CalendarFiles`.
+- ``folder``: what a folder of feeds holds: our files by feed key (never by file name), read defensively.
+- ``files``: :func:`write_calendars`, every feed into a folder, reported as :class:`CalendarFiles`
+  (with the feeds no longer produced, cancelled, and the damaged entries repaired).
 - ``revised``: :func:`write_revised_calendars`, a re-plan's feeds, so phones update only what changed.
 - ``caldav``: :func:`publish_caldav`, one feed onto a CalDAV calendar, reported as :class:`CaldavReport`.
 - ``lint``: :func:`lint_ics`, a raw-text check of any iCalendar file for what breaks phones
@@ -31,6 +33,8 @@ from shootplan.io.ics.calendars import location_calendar as location_calendar
 from shootplan.io.ics.calendars import unit_calendar as unit_calendar
 from shootplan.io.ics.feeds import SkipReason as SkipReason
 from shootplan.io.ics.files import CalendarFiles as CalendarFiles
+from shootplan.io.ics.files import CancelledFeed as CancelledFeed
+from shootplan.io.ics.files import FeedRepair as FeedRepair
 from shootplan.io.ics.files import FileState as FileState
 from shootplan.io.ics.files import SkippedFeed as SkippedFeed
 from shootplan.io.ics.files import write_calendars as write_calendars
@@ -45,6 +49,8 @@ __all__ = [
     "CaldavReport",
     "CalendarFiles",
     "CalendarOptions",
+    "CancelledFeed",
+    "FeedRepair",
     "FileState",
     "SkipReason",
     "SkippedFeed",

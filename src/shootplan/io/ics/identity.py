@@ -20,7 +20,7 @@ import re
 import unicodedata
 import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -132,12 +132,13 @@ def day_uids(
     return uids
 
 
-def feed_file_names(production: Production) -> dict[str, str]:
+def feed_file_names(production: Production, *, taken: Collection[str] = ()) -> dict[str, str]:
     """Feed key -> file name: ``unit.ics``, ``cast-7-nora.ics``, ``location-harbor-house.ics``.
 
     Names are lower-case ASCII letters, digits and hyphens (safe on every OS and in URLs); a
-    name that would collide with another (even differing only in case) gets a short suffix
-    derived from the board ID or location name, so it stays the same from one publish to the next.
+    name that would collide with another (even differing only in case), or with one of the file
+    names in ``taken`` (another feed's file already in the folder), gets a short suffix derived
+    from the board ID or location name, so it stays the same from one publish to the next.
     """
     names: dict[str, str] = {"unit": "unit"}
     for member in production.cast:
@@ -147,6 +148,7 @@ def feed_file_names(production: Production) -> dict[str, str]:
     for location in production.locations:
         names[f"location/{location.name}"] = f"location-{_slug(location.name) or _digest(location.name)}"
     counts = Counter(name.casefold() for name in names.values())
+    counts.update(name.casefold().removesuffix(".ics") for name in taken)
     for key, name in names.items():
         if counts[name.casefold()] > 1:
             names[key] = f"{name}-{_digest(key)}"

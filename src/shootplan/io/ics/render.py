@@ -1,11 +1,16 @@
 """Events and VCALENDARs: a feed's drafts over what subscribers hold, with their revisions.
 
-DTSTAMP is the schedule's own timestamp (never the clock) on every event. An event whose
-crew-visible content differs from the published one gets SEQUENCE + 1 and LAST-MODIFIED = the
-stamp; an unchanged one keeps both. A published event that is gone is emitted once more with the
-same UID, SEQUENCE + 1 and STATUS:CANCELLED, titled ``CANCELLED - ...``; an event already
-cancelled is kept as it was (re-publishing the same schedule gives the same bytes) until ``since``
-prunes its date. Every VCALENDAR carries a VTIMEZONE for each TZID it uses and no floating time.
+Stamps are the schedule's own time (never the clock). A new event, or one whose crew-visible
+content differs from the published one, gets SEQUENCE + 1 and DTSTAMP = LAST-MODIFIED = the stamp;
+an unchanged one keeps all three, and a feed none of whose events changed keeps its published
+NAME-level description too, so publishing a schedule that changes nothing for a feed (a re-plan
+that moved nothing, the same plan made again later) gives the same bytes and web servers keep
+their ETags. A published event that is gone is emitted once more with the same UID, SEQUENCE + 1
+and STATUS:CANCELLED, titled ``CANCELLED - ...``; an event already cancelled is kept as it was
+until ``since`` prunes its date. A damaged published event (see :mod:`~shootplan.io.ics.state`) is
+rewritten from the schedule with a SEQUENCE above every one the feed holds; a withdrawn one whose
+dates cannot be read cannot be cancelled and is left out. Every VCALENDAR carries a VTIMEZONE for
+each TZID it uses and no floating time.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from shootplan.io.ics.plan import CalendarPlan
 from shootplan.io.ics.state import PublishedEvent, PublishedFeed, fingerprint
 from shootplan.model import Production
 
-__all__ = ["PRODID", "REFRESH", "new_calendar", "render_feed"]
+__all__ = ["PRODID", "REFRESH", "new_calendar", "render_cancelled", "render_feed"]
 
 PRODID = "-//shootplan//shootplan calendar feed//EN"
 #: How often clients should re-read a subscribed feed (Google ignores it and takes 8-24 h).
@@ -50,30 +55,71 @@ def render_feed(
     """
     events: list[icalendar.Event] = []
     live: set[str] = set()
+    revised = False  # whether any event is new, changed or newly cancelled
     for draft in feed_drafts(feed, plan, settings):
         content = icalendar.Event()
         for name, value, params in draft.properties:
             content.add(name, value, parameters=dict(params))
         old = published.events.get(draft.uid)
+        stamp = modified = settings.stamp
         if old is None:
-            sequence, modified = 0, settings.stamp
+            sequence = 0
+        elif old.damage:  # above every SEQUENCE readable, whatever the phones hold
+            sequence = max(published.top_sequence, old.sequence) + 1
         elif old.cancelled or old.fingerprint != fingerprint(content):
-            sequence, modified = old.sequence + 1, settings.stamp
+            sequence = old.sequence + 1
         else:
-            sequence, modified = old.sequence, old.last_modified or settings.stamp
-        events.append(_event(draft, feed, sequence, modified, settings))
+            sequence, modified, stamp = old.sequence, old.last_modified or stamp, old.stamp or stamp
+        revised = revised or old is None or sequence != old.sequence
+        events.append(_event(draft, feed, sequence, modified, stamp, settings))
         live.add(draft.uid)
-    withdrawn = sorted(
-        (e for e in published.events.values() if e.uid not in live),
-        key=lambda e: (e.start, e.uid),
-    )
-    for old in withdrawn:
-        if settings.since is not None and old.start < settings.since:
-            continue  # pruned: long past, subscribers need not hear of it again
-        events.append(_cancelled(old, settings))
+    withdrawn, again = _withdrawn(published, live, settings)
+    events += withdrawn
     if not events and not allow_empty:
         raise ShootplanError(f"no calendar for {feed.name}: {feed.empty}")
-    calendar = _feed_calendar(production, feed, settings)
+    return _calendar(production, feed, published, settings, events, revised=revised or again)
+
+
+def render_cancelled(
+    production: Production, feed: Feed, published: PublishedFeed, settings: Settings
+) -> icalendar.Calendar:
+    """A feed that is no longer produced: every event it published, cancelled (or kept so)."""
+    events, revised = _withdrawn(published, set(), settings)
+    return _calendar(production, feed, published, settings, events, revised=revised)
+
+
+def _withdrawn(
+    published: PublishedFeed, live: set[str], settings: Settings
+) -> tuple[list[icalendar.Event], bool]:
+    """The published events not in ``live``, cancelled; and whether any is newly cancelled."""
+    gone = sorted(
+        (e for e in published.events.values() if e.uid not in live and e.cancellable),
+        key=lambda e: (e.start, e.uid),
+    )
+    events: list[icalendar.Event] = []
+    revised = False
+    for old in gone:
+        if settings.since is not None and old.start < settings.since:
+            continue  # pruned: long past, subscribers need not hear of it again
+        revised = revised or not old.cancelled or bool(old.damage)
+        events.append(_cancelled(old, published.top_sequence, settings))
+    return events, revised
+
+
+def _calendar(
+    production: Production,
+    feed: Feed,
+    published: PublishedFeed,
+    settings: Settings,
+    events: list[icalendar.Event],
+    *,
+    revised: bool,
+) -> icalendar.Calendar:
+    """The VCALENDAR of ``events``; the published description stays while nothing is revised."""
+    description = feed.description
+    if not revised and published.description is not None and published.name == feed.name:
+        description = published.description
+    calendar = _feed_calendar(production, feed, description, settings)
     for event in events:
         calendar.add_component(event)
     _add_time_zones(calendar, events)
@@ -90,7 +136,9 @@ def new_calendar() -> icalendar.Calendar:
     return calendar
 
 
-def _feed_calendar(production: Production, feed: Feed, settings: Settings) -> icalendar.Calendar:
+def _feed_calendar(
+    production: Production, feed: Feed, description: str, settings: Settings
+) -> icalendar.Calendar:
     calendar = new_calendar()
     calendar.add("method", "PUBLISH")
     # Calendar.new() would add a random UID; ours is stable per feed.
@@ -101,8 +149,8 @@ def _feed_calendar(production: Production, feed: Feed, settings: Settings) -> ic
     # icalendar does not know NAME (RFC 7986) as text: without vText a line break is not escaped.
     calendar.add("name", vText(feed.name))
     calendar.add("x-wr-calname", vText(feed.name))
-    calendar.add("description", feed.description)
-    calendar.add("x-wr-caldesc", vText(feed.description))
+    calendar.add("description", description)
+    calendar.add("x-wr-caldesc", vText(description))
     calendar.add("x-wr-timezone", production.calendar.time_zone)
     # By hand: Calendar.new(refresh_interval=...) leaves out the required VALUE=DURATION.
     calendar.add("refresh-interval", timedelta(hours=6), parameters={"VALUE": "DURATION"})
@@ -118,10 +166,10 @@ def _header(event: icalendar.Event, uid: str, sequence: int, modified: datetime,
 
 
 def _event(
-    draft: Draft, feed: Feed, sequence: int, modified: datetime, settings: Settings
+    draft: Draft, feed: Feed, sequence: int, modified: datetime, stamp: datetime, settings: Settings
 ) -> icalendar.Event:
     event = icalendar.Event()
-    _header(event, draft.uid, sequence, modified, settings.stamp)
+    _header(event, draft.uid, sequence, modified, stamp)
     for name, value, params in draft.properties:
         event.add(name, value, parameters=dict(params))
     organizer = vCalAddress(settings.organizer)
@@ -135,31 +183,37 @@ def _event(
     return event
 
 
-def _cancelled(old: PublishedEvent, settings: Settings) -> icalendar.Event:
+def _cancelled(old: PublishedEvent, top: int, settings: Settings) -> icalendar.Event:
     """The withdrawn event once more, cancelled (or as it was, when already cancelled)."""
-    if old.cancelled:
-        return _rebuilt(old.event, old.sequence, old.last_modified or settings.stamp, settings, {})
-    summary = str(old.event.get("SUMMARY", ""))
+    if old.cancelled and not old.damage:
+        modified = old.last_modified or settings.stamp
+        return _rebuilt(old, old.sequence, modified, old.stamp or settings.stamp, {})
+    summary = str(old.event.get("SUMMARY", "")) if "SUMMARY" not in old.damaged else ""
     changes = {
-        "SUMMARY": vText(_CANCELLED_PREFIX + summary),
+        "SUMMARY": vText(summary if summary.startswith(_CANCELLED_PREFIX) else _CANCELLED_PREFIX + summary),
         "STATUS": vText("CANCELLED"),
         "TRANSP": vText("TRANSPARENT"),
     }
-    return _rebuilt(old.event, old.sequence + 1, settings.stamp, settings, changes)
+    sequence = max(top, old.sequence) + 1 if old.damage else old.sequence + 1
+    return _rebuilt(old, sequence, settings.stamp, settings.stamp, changes)
 
 
 def _rebuilt(
-    old: icalendar.Event,
+    old: PublishedEvent,
     sequence: int,
     modified: datetime,
-    settings: Settings,
+    stamp: datetime,
     changes: Mapping[str, Any],
 ) -> icalendar.Event:
-    """A copy in canonical property order, so a re-publish gives the same bytes."""
+    """A copy in canonical property order, so a re-publish gives the same bytes.
+
+    Properties that cannot be read are left out: they would be written back as damaged.
+    """
     event = icalendar.Event()
-    _header(event, str(old["UID"]), sequence, modified, settings.stamp)
-    for name, value in old.property_items(recursive=False, sorted=False):
-        if name in {"BEGIN", "END", "UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED"}:
+    _header(event, old.uid, sequence, modified, stamp)
+    skipped = {"BEGIN", "END", "UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED", *old.damaged}
+    for name, value in old.event.property_items(recursive=False, sorted=False):
+        if name in skipped:
             continue
         event.add(name, changes.get(name, value), encode=False)
     for name, value in changes.items():
