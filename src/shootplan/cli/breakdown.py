@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from shootplan.cli.common import command, console, count, read_input
+from shootplan.cli.common import INPUT_FILE, command, console, count, read_input
 from shootplan.io.template import write_workbook
 
 __all__ = ["breakdown"]
