@@ -308,12 +308,16 @@ class _Search:
             # The search found nothing in time, but the warm start may be a whole valid schedule:
             # complete it (every scene fixed, so this is propagation, not search) and go on from it.
             start_from = self.built.complete(self.hint_days, self.deterministic)
-            if start_from is not None:
-                self.observer.report(start_from.values, start_from.objective)
         if not found and start_from is None:
             return False
         solver = self.solver
         self.incumbent = start_from or Incumbent(list(solver.response_proto.solution), solver.objective_value)
+        if start_from is not None:
+            try:
+                self.observer.report(start_from.values, start_from.objective)
+            except KeyboardInterrupt:
+                # Ctrl-C as the first schedule is printed (the moment a user sees a cost): keep it.
+                self.interrupted = True
         self.proven = self.status == cp_model.OPTIMAL and not self.interrupted
         if not self.windowed:  # with no whole model, CP-SAT has not searched or bounded anything
             tie_breakers = self.built.objective.max_tie_breaker
