@@ -8,7 +8,11 @@ search prices every re-insertion at once and must never break a precedence.
 from __future__ import annotations
 
 import itertools
+import os
+import signal
 import sys
+import threading
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -188,3 +192,54 @@ def test_a_long_movie_shoot_reports_a_bound_and_what_carries_it() -> None:
     assert result.objective is not None and result.bound is not None
     assert 0 < result.bound <= result.objective
     assert any("groups" in str(reason) for reason in result.bound_reasons)
+
+
+@pytest.mark.slow
+def test_a_second_core_runs_a_chain_of_its_own_and_the_cheapest_order_is_kept() -> None:
+    """With two workers a child process anneals too; its order is a valid order priced right."""
+    from shootplan.solver.chains import Chains
+
+    problem = sequencing_problem_of(
+        mss_production(read_mss("movie30", benchmark_data("mss/movie30.txt").parent))
+    )
+    worst = list(range(len(problem.durations)))
+    chains = Chains(problem, workers=2, seed=3, deadline=time.time() + 1.5)
+    assert len(chains.children) == 1
+    order, cost = chains.cheapest(worst, total_cost(problem, worst) + 1)
+    assert sorted(order) == worst and _keeps_precedences(problem, order)
+    assert cost == total_cost(problem, order) < total_cost(problem, worst)
+
+
+def test_one_worker_starts_no_other_chain() -> None:
+    """Deterministic runs stay in one process."""
+    from shootplan.solver.chains import Chains
+
+    problem = sequencing_problem_of(
+        mss_production(read_mss("movie30", benchmark_data("mss/movie30.txt").parent))
+    )
+    assert Chains(problem, workers=1, seed=3, deadline=time.time() + 1).children == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name == "nt", reason="needs POSIX SIGINT")
+def test_ctrl_c_during_the_order_search_keeps_the_best_order_so_far() -> None:
+    """Interrupted annealing returns a valid schedule marked interrupted, long before the limit."""
+    production = mss_production(read_mss("movie50", benchmark_data("mss/movie50.txt").parent))
+    timer = threading.Timer(3.0, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    started = time.perf_counter()
+    try:
+        result = solve(production, time_limit=60, num_workers=2)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - started < 20
+    assert result.interrupted and result.schedule is not None and result.evaluation is not None
+    assert result.evaluation.is_feasible
+
+
+def sequencing_problem_of(production: Production) -> SequencingProblem:
+    from shootplan.solver.sequencing import sequencing_problem
+
+    problem = sequencing_problem(production)
+    assert problem is not None
+    return problem

@@ -9,6 +9,7 @@ grows with scenes times days (the longest public instance runs 870 days).
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,9 +20,10 @@ from shootplan.findings import Finding, Rule
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.schedule import Schedule
+from shootplan.solver.chains import Chains
 from shootplan.solver.instance import COST_SCALE
 from shootplan.solver.order_bounds import GroupBound, group_hold_bound
-from shootplan.solver.orders import anneal_order
+from shootplan.solver.orders import anneal_order, first_order
 from shootplan.solver.params import SolveParams
 from shootplan.solver.result import Progress, Result, Status
 from shootplan.solver.sequencing import (
@@ -61,22 +63,35 @@ def solve_by_order(
     progress: Callable[[Progress], None] | None,
     initial: Schedule | None,
 ) -> Result:
-    """The cheapest order annealing finds in the time limit (one core; repeatable with one worker)."""
+    """The cheapest order annealing finds in the time limit: one chain per worker, the cheapest
+    kept (repeatable with one worker). Ctrl-C keeps the best order so far."""
     first = _order_of(production, initial) if initial is not None else None
-    # About 4 exact group solves per second of the limit, 20 to 200 (3-4 s on 40 performers).
-    bound = group_hold_bound(problem, tries=max(20, min(200, round(4 * settings.time_limit))))
-    reporter = _Reporter(production, problem, started, progress)
     deterministic = settings.num_workers == 1
-    # One worker repeats exactly: the whole limit counts in steps, whatever the clock says.
     left = settings.time_limit - (0.0 if deterministic else time.perf_counter() - started)
-    order, _ = anneal_order(
-        problem,
-        time_limit=max(0.0, left),
-        seed=settings.seed,
-        deterministic=deterministic,
-        initial=first,
-        on_improvement=reporter.improved,
-    )
+    workers = 1 if deterministic else settings.num_workers or os.cpu_count() or 1
+    chains = Chains(problem, workers, settings.seed, time.time() + left)
+    reporter = _Reporter(production, problem, started, progress)
+    interrupted = False
+    try:
+        # About 4 exact group solves per second of the limit, 20 to 200 (3-4 s on 40 performers).
+        bound = group_hold_bound(problem, tries=max(20, min(200, round(4 * settings.time_limit))))
+        # One worker repeats exactly: the whole limit counts in steps, whatever the clock says.
+        left = settings.time_limit - (0.0 if deterministic else time.perf_counter() - started)
+        order, cost = anneal_order(
+            problem,
+            time_limit=max(0.0, left),
+            seed=settings.seed,
+            deterministic=deterministic,
+            initial=first,
+            on_improvement=reporter.improved,
+        )
+        order, _ = chains.cheapest(order, cost)
+    except KeyboardInterrupt:
+        chains.close()
+        logger.warning("interrupted: keeping the best schedule so far")
+        interrupted = True
+        order = reporter.best or first or first_order(problem)
+        bound = GroupBound(0, ())
     reporter.flush()
     logger.info("order search: %d better orders", reporter.solutions)
     result = _result(
@@ -88,7 +103,7 @@ def solve_by_order(
         solutions=reporter.solutions,
         last_improvement=reporter.last_improvement,
     )
-    return _with_bound(result, problem, order, bound)
+    return replace(_with_bound(result, problem, order, bound), interrupted=interrupted)
 
 
 def _with_bound(result: Result, problem: SequencingProblem, order: list[int], bound: GroupBound) -> Result:
@@ -176,6 +191,7 @@ class _Reporter:
         self.solutions = 0
         self.last_improvement: float | None = None
         self.pending: tuple[list[int], int] | None = None
+        self.best: list[int] | None = None
         self.reported = 0.0
         self.offset: float | None = None  # what the scorer adds to the order's cost (days, own pay)
 
@@ -183,6 +199,7 @@ class _Reporter:
         self.solutions += 1
         self.last_improvement = time.perf_counter() - self.started
         self.pending = (order, cost)
+        self.best = order
         if self.last_improvement - self.reported >= _REPORT_SECONDS:
             self.flush()
 
