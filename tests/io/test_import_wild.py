@@ -12,7 +12,7 @@ import pytest
 from shootplan import Production, ShootplanWarning
 from shootplan.errors import ImportProblem
 from shootplan.io import read_production
-from tests.io.import_fixtures import strips
+from tests.io.import_fixtures import strips, write_xlsx
 
 START = date(2027, 3, 1)
 
@@ -83,3 +83,131 @@ def test_scene_header_column_gives_int_ext_set_location_and_time(tmp_path: Path,
         "2": ("EXT", "MAIN STREET", "NIGHT", "MAIN STREET", ["1"]),
         "3": ("INT/EXT", "PATROL CAR - MOVING", "DUSK", "PATROL CAR", ["1"]),
     }
+
+
+def _cast_board(path: Path, rate: object, unavailable: object) -> Path:
+    """Three strips naming cast 1 (NORA) and 2; row 2 of the Cast sheet carries the typo."""
+    return write_xlsx(
+        path,
+        {
+            "Scenes": [
+                ["Scene", "I/E", "Set", "D/N", "Pages", "Cast"],
+                ["1", "INT", "DINER", "DAY", "1", "1, 2"],
+                ["2", "EXT", "FARM", "DAY", "2/8", "NORA"],
+                ["3", "INT", "DINER", "NIGHT", "1", "1"],
+            ],
+            "Cast": [
+                ["ID", "Name", "Character", "Daily Rate", "Unavailable"],
+                [1, "Jo Alvarez", "NORA", rate, unavailable],
+                [2, "Sam Okafor", "ELIAS", 900, None],
+            ],
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("rate", "unavailable", "column", "value"),
+    [
+        (1000, "2027-0x-05", "Unavailable", '"2027-0x-05"'),
+        ("abc", None, "Daily Rate", '"abc"'),
+        (1000, "2027-03-04..2027-02-31", "Unavailable", '"2027-02-31"'),
+    ],
+)
+def test_one_typo_on_the_cast_sheet_is_one_problem(
+    tmp_path: Path, rate: object, unavailable: object, column: str, value: str
+) -> None:
+    """A bad date or rate on a Cast row is one plain problem at its cell; strips naming the
+    performer (by ID or character) still resolve, so there is no 'unknown cast' cascade."""
+    problems = _problems(_cast_board(tmp_path / "cast.xlsx", rate, unavailable))
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"cast.xlsx, sheet Cast, row 2, column {column}: ")
+    assert value in problems[0]
+    assert "Input should" not in problems[0]
+
+
+def test_cast_date_ranges_read_in_plain_words(tmp_path: Path) -> None:
+    """Unavailable dates in any form the board uses (ranges, US dates, Mar 4, 2027) are read."""
+    production = _read(
+        _cast_board(tmp_path / "cast.xlsx", 1000, "3/4/2027..3/5/2027; Mar 10, 2027"), start=START
+    )
+    assert [str(r) for r in production.cast[0].unavailable] == ["2027-03-04..2027-03-05", "2027-03-10"]
+
+
+def _dated_board(tmp_path: Path, *lines: str) -> Path:
+    board = tmp_path / "dates.csv"
+    board.write_text("\n".join(lines) + "\n")
+    return board
+
+
+def test_a_day_above_12_makes_the_whole_file_day_first(tmp_path: Path) -> None:
+    """25/03/2027 on a day break: 03/04/2027 elsewhere in the file is 3 April."""
+    board = _dated_board(
+        tmp_path,
+        "Scene,I/E,Set,Pages,Earliest",
+        "1,INT,DINER,1,03/04/2027",
+        "END OF DAY 1 -- 25/03/2027",
+    )
+    production = _read(board)
+    assert production.scenes[0].earliest == date(2027, 4, 3)
+    assert production.calendar.start == date(2027, 3, 25)
+
+
+def test_a_date_order_setting_decides(tmp_path: Path) -> None:
+    """A Date Order row (here above the header) reads 03/04/2027 as 3 April."""
+    board = _dated_board(
+        tmp_path, "Date Order,day-first", "Scene,I/E,Set,Pages,Earliest", "1,INT,DINER,1,03/04/2027"
+    )
+    assert _read(board, start=START).scenes[0].earliest == date(2027, 4, 3)
+
+
+def test_a_date_order_setting_on_the_settings_sheet(tmp_path: Path) -> None:
+    """Date Order on the Settings sheet of a workbook applies to its Scenes sheet."""
+    book = write_xlsx(
+        tmp_path / "dates.xlsx",
+        {
+            "Scenes": [
+                ["Scene", "I/E", "Set", "Pages", "Earliest"],
+                ["1", "INT", "DINER", "1", "03/04/2027"],
+            ],
+            "Settings": [["Setting", "Value"], ["Date Order", "day-first"], ["Start Date", "01/03/2027"]],
+        },
+    )
+    production = _read(book)
+    assert production.scenes[0].earliest == date(2027, 4, 3)
+    assert production.calendar.start == date(2027, 3, 1)
+
+
+def test_only_ambiguous_dates_read_month_first_with_one_notice(tmp_path: Path) -> None:
+    """With no day above 12 anywhere, 03/04/2027 is March 4, and one notice names the cell."""
+    board = _dated_board(tmp_path, "Scene,I/E,Set,Pages,Earliest", "1,INT,DINER,1,03/04/2027")
+    with pytest.warns(ShootplanWarning) as caught:
+        production = read_production(board, start=START)
+    assert production.scenes[0].earliest == date(2027, 3, 4)
+    notices = [str(w.message) for w in caught if "month-first" in str(w.message)]
+    assert notices == [
+        'dates.csv: dates such as "03/04/2027" (cell E2) are read month-first (no date in the file'
+        " has a day above 12); add a Date Order setting (day-first) if they are day-first"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("Feb 31, 2027", '"Feb 31, 2027" is not a date: February 2027 has 28 days, not 31'),
+        ("2027-02-31", '"2027-02-31" is not a date: February 2027 has 28 days, not 31'),
+        ("13/13/2027", '"13/13/2027" is not a date: there is no month 13 (read month-first)'),
+    ],
+)
+def test_impossible_dates_are_errors_naming_the_cell(tmp_path: Path, written: str, message: str) -> None:
+    """Feb 31 on a day break or in a date column is an error at its row and column, not skipped."""
+    board = _dated_board(
+        tmp_path,
+        "Scene,I/E,Set,Pages,Earliest",
+        f'1,INT,DINER,1,"{written}"',
+        f'"END OF DAY 1 -- {written}"',
+    )
+    problems = _problems(board)
+    assert problems == [
+        f"dates.csv, row 2, column Earliest: {message}",
+        f"dates.csv, row 3, column Scene: {message}",
+    ]

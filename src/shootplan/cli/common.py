@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
@@ -43,6 +44,7 @@ __all__ = [
     "EXIT_NO_SCHEDULE_YET",
     "EXIT_OK",
     "EXIT_USAGE",
+    "ISO_DATE",
     "Options",
     "command",
     "console",
@@ -284,6 +286,33 @@ class _QuietInterrupt(logging.Filter):
 
 
 # --------------------------------------------------------------------------- shared options
+
+
+class _IsoDate(click.DateTime):
+    """A YYYY-MM-DD option; a date of that shape that does not exist (2027-02-31) says so."""
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = value if isinstance(value, str) else ""
+        if match := re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text):
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                date(year, month, day)
+            except ValueError:
+                self.fail(f"{text.strip()} is not a date: {_why_not(year, month, day)}", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _why_not(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return f"{datetime(year, month, 1):%B %Y} has {(following - date(year, month, 1)).days} days"
+
+
+ISO_DATE = _IsoDate()
 
 
 def time_limit_option(default: float, text: str = "Seconds to search.") -> Callable[[F], F]:

@@ -9,6 +9,7 @@ import click
 from rich.text import Text
 
 from shootplan.cli.common import (
+    ISO_DATE,
     command,
     console,
     note,
@@ -116,7 +117,7 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     metavar="YYYY-MM-DD",
     help="Date of shoot day 1 (YYYY-MM-DD), overriding the file.",
 )

@@ -14,6 +14,7 @@ import click
 from rich.table import Table
 
 from shootplan.cli.common import (
+    ISO_DATE,
     command,
     console,
     fit,
@@ -106,7 +107,7 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
 @click.option(
     "--today",
     required=True,
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     metavar="YYYY-MM-DD",
     help="Today's date: earlier days are shot.",
 )

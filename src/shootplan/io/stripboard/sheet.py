@@ -208,7 +208,7 @@ class _SheetReader:
             if not first:
                 continue
             scene_text = self._scene_text(row)
-            if scene_text in ("", first) and self._day_row(row, first, closing, days):
+            if scene_text in ("", first) and self._day_row(row, first, closing, days, number):
                 continue
             if scene_text in ("", first) and not self._has_strip_data(row):
                 continued = continued_scene(first)
@@ -229,15 +229,25 @@ class _SheetReader:
             )
         return days.sheet
 
-    def _day_row(self, row: Sequence[Any], first: str, closing: bool, days: _Days) -> bool:
+    def _day_row(self, row: Sequence[Any], first: str, closing: bool, days: _Days, number: int) -> bool:
         """A day break (END OF DAY 3) or, on a board that opens its days, a day header (DAY 3)."""
         if DAY_END.match(first):
-            days.close(row_date(row))
+            days.close(self._row_date(row, number))
             return True
         if not closing and DAY_START.match(first):
-            days.open(row_date(row))
+            days.open(self._row_date(row, number))
             return True
         return False
+
+    def _row_date(self, row: Sequence[Any], number: int) -> date | None:
+        """The date on a day-break row; one that does not exist (Feb 31) is a problem."""
+        try:
+            return row_date(row)
+        except CellError as error:
+            column = next((c for c, value in enumerate(row) if cell_text(value)), 0)
+            header = self.header[column] if column < len(self.header) else ""
+            self.problems.add(str(error), sheet=self.sheet, row=number, column=header)
+            return None
 
     def _add_strip(self, row: Sequence[Any], number: int, scene_text: str, days: _Days) -> None:
         """Read a strip and put it on the current day; a scene number seen before is a problem."""
