@@ -3,6 +3,7 @@ a broken Cast row, date order, impossible dates, the production's name and USS r
 
 from __future__ import annotations
 
+import json
 import warnings
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from shootplan import Production, ShootplanWarning
 from shootplan.errors import ImportProblem
 from shootplan.io import read_production
-from tests.io.import_fixtures import strips, write_xlsx
+from tests.io.import_fixtures import revisions_uss, strips, write_xlsx
 
 START = date(2027, 3, 1)
 
@@ -211,3 +212,27 @@ def test_impossible_dates_are_errors_naming_the_cell(tmp_path: Path, written: st
         f"dates.csv, row 2, column Earliest: {message}",
         f"dates.csv, row 3, column Scene: {message}",
     ]
+
+
+def _uss(tmp_path: Path, current: str | None = None) -> Production:
+    path = tmp_path / "passes.uss"
+    path.write_text(json.dumps(revisions_uss(current)))
+    return _read(path, start=START)
+
+
+def test_uss_cast_names_lose_their_board_id_prefix(tmp_path: Path) -> None:
+    """``1. NORA`` (elementId 1) and ``2 ELI`` (no elementId) are NORA and ELI, cast 1 and 2."""
+    production = _uss(tmp_path)
+    assert [(c.id, c.character) for c in production.cast] == [("1", "NORA"), ("2", "ELI")]
+    assert {s.number: list(s.cast) for s in production.scenes} == {"1": ["1"], "2": ["2"], "3": ["1", "2"]}
+
+
+@pytest.mark.parametrize(
+    ("current", "latest"), [(None, "Rev. WHITE"), ("sb2", "Rev. WHITE"), ("sb1", "First Pass")]
+)
+def test_uss_current_stripboard_is_the_last_board(tmp_path: Path, current: str | None, latest: str) -> None:
+    """The latest revision (the last stripboard, or the one the file marks current) is the
+    production's last board, the one plan plans within."""
+    production = _uss(tmp_path, current)
+    assert list(production.boards)[-1] == latest
+    assert set(production.boards) == {"First Pass", "Rev. WHITE"}

@@ -101,11 +101,16 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
     if limit is not None:
         return production, f"planning within the {limit} shoot days of the Max Shoot Days setting"
     if production.boards:
-        board_days = max(len(day_lists) for day_lists in production.boards.values())
+        # Several boards are revisions: the last is the latest (a USS file's current one).
+        name, day_lists = list(production.boards.items())[-1]
+        board_days = len(day_lists)
         rules = production.rules.model_copy(update={"max_shoot_days": board_days})
+        which = "your board's day breaks"
+        if len(production.boards) > 1:
+            which = f"board {name!r}, the latest of your {len(production.boards)} boards"
         return (
             production.replace(rules=rules),
-            f"planning within the {board_days} days of your board's day breaks (--days changes that)",
+            f"planning within the {board_days} days of {which} (--days changes that)",
         )
     return (
         production,

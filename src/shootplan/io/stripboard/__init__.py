@@ -73,6 +73,7 @@ from shootplan.io.stripboard.sheet import StripSheet as StripSheet
 from shootplan.io.stripboard.sheet import read_strip_sheet as read_strip_sheet
 from shootplan.io.stripboard.syntax import COLUMNS as COLUMNS
 from shootplan.io.stripboard.syntax import CastToken as CastToken
+from shootplan.io.stripboard.syntax import cast_header as cast_header
 from shootplan.io.stripboard.syntax import parse_slugline as parse_slugline
 
 __all__ = [
@@ -81,6 +82,7 @@ __all__ = [
     "StripRow",
     "StripSheet",
     "assemble",
+    "cast_header",
     "decode_text",
     "parse_slugline",
     "read_csv",
