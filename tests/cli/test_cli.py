@@ -253,7 +253,7 @@ def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("shootplan.cli.common.read_production", broken)
+    monkeypatch.setattr("shootplan.cli.common.read_production_from", broken)  # what check reads with
     result = _run("check", MESSY)
     # A bug has its own exit code: a script tells it from its own bad input (1).
     assert result.returncode == 70 and "Traceback" not in result.stderr
@@ -585,3 +585,10 @@ def test_plan_plans_within_the_latest_revision_and_names_it(tmp_path: Path) -> N
     result = _run("plan", board, "--start", "2027-03-01", "--time-limit", "1", "--out", tmp_path / "plan")
     assert result.returncode == 0, result.stderr
     assert "planning within the 3 days of board 'First Pass', the latest of your 2 boards" in result.stderr
+
+
+def test_check_says_where_the_production_name_came_from() -> None:
+    """The messy board names its production in A1: check says so, and the name is that title."""
+    result = _run("check", MESSY)
+    assert result.returncode == 0, result.stderr
+    assert "production: SALT & STATIC (from the title cell A1)" in result.stdout

@@ -13,6 +13,7 @@ import pytest
 from shootplan import Production, ShootplanWarning
 from shootplan.errors import ImportProblem
 from shootplan.io import read_production
+from shootplan.io.readers import read_production_from
 from tests.io.import_fixtures import revisions_uss, strips, write_xlsx
 
 START = date(2027, 3, 1)
@@ -236,3 +237,49 @@ def test_uss_current_stripboard_is_the_last_board(tmp_path: Path, current: str |
     production = _uss(tmp_path, current)
     assert list(production.boards)[-1] == latest
     assert set(production.boards) == {"First Pass", "Rev. WHITE"}
+
+
+@pytest.mark.parametrize(
+    ("rows", "name", "source"),
+    [
+        ([["SALT & STATIC"], ["Rev. BLUE -- printed 3/22/2027"]], "SALT & STATIC", "the title cell A1"),
+        (
+            [[None, "Mar 3, 2027"], [None, "52 4/8 pgs", "HARBOUR LIGHTS"]],
+            "HARBOUR LIGHTS",
+            "the title cell C2",
+        ),
+        ([["2027-03-01"], []], "titled", "the file name"),
+        ([], "titled", "the file name"),
+    ],
+)
+def test_production_name_from_the_title_cell(
+    tmp_path: Path, rows: list[list[object]], name: str, source: str
+) -> None:
+    """The first non-empty cell above the header that is not a date or a page count names the
+    production; without one, the file name does."""
+    header = [["Scene", "I/E", "Set", "Pages"], ["1", "INT", "DINER", "1"]]
+    read = read_production_from(
+        write_xlsx(tmp_path / "titled.xlsx", {"Board": [*rows, *header]}), start=START
+    )
+    assert (read.production.name, read.name_source) == (name, source)
+    assert list(read.production.boards) == [] and read.production.scenes[0].set == "DINER"
+
+
+def test_settings_name_wins_over_the_title_cell(tmp_path: Path) -> None:
+    """A Production setting names the production, whatever the board's title cell says."""
+    book = write_xlsx(
+        tmp_path / "named.xlsx",
+        {
+            "Scenes": [["SALT & STATIC"], ["Scene", "I/E", "Set", "Pages"], ["1", "INT", "DINER", "1"]],
+            "Settings": [["Production", "Low Tide"]],
+        },
+    )
+    read = read_production_from(book, start=START)
+    assert (read.production.name, read.name_source) == ("Low Tide", "the Settings sheet")
+
+
+def test_csv_title_row_names_the_production(tmp_path: Path) -> None:
+    """A CSV board's title row names it too (the messy board's SALT & STATIC case, as CSV)."""
+    board = tmp_path / "board_v3_FINAL.csv"
+    board.write_text("SALT & STATIC,,,\nScene,I/E,Set,Pages\n1,INT,DINER,1\n")
+    assert _read(board, start=START).name == "SALT & STATIC"

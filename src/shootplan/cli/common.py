@@ -33,7 +33,7 @@ from rich.text import Text
 
 from shootplan.errors import ShootplanError, ShootplanWarning
 from shootplan.io._files import OutputSet
-from shootplan.io.readers import read_production
+from shootplan.io.readers import ReadProduction, read_production, read_production_from
 from shootplan.model import Production
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "out_folder_option",
     "output_sets",
     "read_input",
+    "read_input_from",
     "status",
     "warn",
 ]
@@ -357,6 +358,11 @@ def out_folder_option(
 def read_input(file: Path, **overrides: Any) -> Production:
     """Read a production (any format); its warnings print as plain lines on stderr."""
     return read_production(file, **overrides)
+
+
+def read_input_from(file: Path) -> ReadProduction:
+    """:func:`read_input`, also saying where the production's name came from (for ``check``)."""
+    return read_production_from(file)
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from shootplan.cli.common import (
     num_workers_option,
     out_folder_option,
     read_input,
+    read_input_from,
     seed_option,
     time_limit_option,
 )
@@ -76,11 +77,13 @@ def check(file: Path, as_json: bool) -> None:
       shootplan check board.xlsx
       shootplan check board.csv --json > production.json
     """
-    production = read_input(file)
+    read = read_input_from(file)
+    production = read.production
     _rates_notice(production)
     if as_json:
         click.echo(production.model_dump_json(indent=1))
         return
+    console.print(f"production: {production.name} (from {read.name_source})", markup=False)
     console.print(production.summary(), markup=False)
 
 

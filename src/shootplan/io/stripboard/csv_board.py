@@ -49,4 +49,9 @@ def read_csv(path: Path, data: bytes, problems: Problems) -> Draft:
             f" for {column_names('scene')}); the first row reads: {', '.join(c for c in first if c)}"
         )
     problems.raise_if_any()
-    return assemble([sheet], problems, name=path.stem)
+    if sheet.title_cell is None:
+        return assemble([sheet], problems, name=path.stem)
+    title, cell = sheet.title_cell
+    draft = assemble([sheet], problems, name=title)
+    draft.name_source = f"the title cell {cell}"
+    return draft

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from shootplan.io._cells import (
     CellError,
@@ -68,6 +71,7 @@ class StripSheet:
     strips: list[StripRow] = field(default_factory=list)
     days: list[list[str]] = field(default_factory=list)
     day_dates: list[date | None] = field(default_factory=list)
+    title_cell: tuple[str, str] | None = None  # (text, cell such as A1) above the header
 
 
 @dataclass
@@ -447,4 +451,29 @@ def read_strip_sheet(grid: Grid, problems: Problems, *, sheet: str | None, title
     if header is None:
         return None
     index, fields = header
-    return _SheetReader(grid, problems, sheet, index, fields).read(title)
+    strip_sheet = _SheetReader(grid, problems, sheet, index, fields).read(title)
+    strip_sheet.title_cell = _title_cell(grid[:index])
+    return strip_sheet
+
+
+def _title_cell(rows: Grid) -> tuple[str, str] | None:
+    """The board's title: the first non-empty cell above the header that is not a date or a page
+    count (``SALT & STATIC`` in A1, not ``Mar 3, 2027`` or ``52 4/8 pgs``), and where it is."""
+    for row_index, row in enumerate(rows):
+        for column, value in enumerate(row):
+            text = cell_text(value)
+            if not text or isinstance(value, date | int | float) or _is_date_or_pages(value):
+                continue
+            return text, f"{get_column_letter(column + 1)}{row_index + 1}"
+    return None
+
+
+def _is_date_or_pages(value: Any) -> bool:
+    text = re.sub(r"(?i)\s*(pages|pgs?)\.?\s*$", "", cell_text(value))
+    for reader in (read_date, read_pages):
+        try:
+            reader(text)
+        except CellError:
+            continue
+        return True
+    return False

@@ -36,7 +36,7 @@ from shootplan.io._cells import (
     settle_date_order,
     split_list,
 )
-from shootplan.io.stripboard import assemble, read_strip_sheet
+from shootplan.io.stripboard import StripSheet, assemble, read_strip_sheet
 from shootplan.io.template.schema import (
     BOARD_COLUMNS,
     CAST_COLUMNS,
@@ -344,6 +344,19 @@ def _load(data: bytes, problems: Problems) -> list[tuple[str, list[list[Any]]]]:
     return grids
 
 
+def _name(settings: _Settings, sheets: list[StripSheet], path: Path) -> tuple[str, str]:
+    """The production's name and where it came from: the Settings sheet, else a board's title
+    cell (the first sheet's that has one), else the file name."""
+    if settings.name:
+        return settings.name, "the Settings sheet"
+    for sheet in sheets:
+        if sheet.title_cell is not None:
+            title, cell = sheet.title_cell
+            where = "" if len(sheets) == 1 else f" of sheet {sheet.sheet}"
+            return title, f"the title cell {cell}{where}"
+    return path.stem, "the file name"
+
+
 def _sheet_kind(title: str) -> str | None:
     key = normalize(title)
     for kind, names in SHEETS.items():
@@ -396,7 +409,9 @@ def _read_grids(path: Path, grids: list[tuple[str, list[list[Any]]]], problems: 
     boards = {}
     if "boards" in special:
         boards = _read_boards(special["boards"][1], special["boards"][0], problems)
-    draft = assemble(sheets, problems, name=settings.name or path.stem, cast=cast, locations=locations)
+    name, source = _name(settings, sheets, path)
+    draft = assemble(sheets, problems, name=name, cast=cast, locations=locations)
+    draft.name_source = source
     draft.data["calendar"] = settings.calendar
     draft.data["rules"] = settings.rules
     draft.data["boards"] = {**draft.data["boards"], **boards}

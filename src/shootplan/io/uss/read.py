@@ -399,4 +399,4 @@ def read_uss_data(data: dict[str, Any], problems: Problems) -> Draft:
     }
     if isinstance(extra.get("rules"), dict):
         production["rules"] = extra["rules"]
-    return Draft(data=production)
+    return Draft(data=production, name_source="the USS file" if name else "a placeholder")
