@@ -26,6 +26,7 @@ from shootplan.io.ics import lint_ics
 from shootplan.quality import describe_quality
 from shootplan.reports import day_out_of_days
 from tests.conftest import REPO, small_production_data
+from tests.io.import_fixtures import revisions_uss
 
 TEMPLATE = REPO / "examples" / "template.xlsx"
 MESSY = REPO / "examples" / "messy_board.xlsx"
@@ -252,7 +253,7 @@ def test_a_bug_is_reported_without_a_traceback(monkeypatch: pytest.MonkeyPatch) 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("shootplan.cli.common.read_production", broken)
+    monkeypatch.setattr("shootplan.cli.common.read_production_from", broken)  # what check reads with
     result = _run("check", MESSY)
     # A bug has its own exit code: a script tells it from its own bad input (1).
     assert result.returncode == 70 and "Traceback" not in result.stderr
@@ -569,3 +570,28 @@ def test_messages_are_bounded_and_inert(tmp_path: Path) -> None:
     assert "\x1b" not in result.stderr
     assert len(result.stderr) < 20 * 1_000
     assert max(map(len, result.stderr.splitlines())) < 600
+
+
+def test_start_date_that_does_not_exist_says_so() -> None:
+    """--start 2027-02-31 has the right shape: the message says the date does not exist."""
+    result = _run("plan", MESSY, "--start", "2027-02-31")
+    assert result.returncode == 2
+    assert "2027-02-31 is not a date: February 2027 has 28 days" in result.stderr
+    assert "does not match the format" not in result.stderr
+
+
+@pytest.mark.slow
+def test_plan_plans_within_the_latest_revision_and_names_it(tmp_path: Path) -> None:
+    """Two stripboards, the file marking First Pass current: planned within its 3 days, named."""
+    board = tmp_path / "passes.uss"
+    board.write_text(json.dumps(revisions_uss(current="sb1")))
+    result = _run("plan", board, "--start", "2027-03-01", "--time-limit", "1", "--out", tmp_path / "plan")
+    assert result.returncode == 0, result.stderr
+    assert "planning within the 3 days of board 'First Pass', the latest of your 2 boards" in result.stderr
+
+
+def test_check_says_where_the_production_name_came_from() -> None:
+    """The messy board names its production in A1: check says so, and the name is that title."""
+    result = _run("check", MESSY)
+    assert result.returncode == 0, result.stderr
+    assert "production: SALT & STATIC (from the title cell A1)" in result.stdout

@@ -211,3 +211,50 @@ def template_rows(extra_cast: str = "") -> dict[str, list[list[Any]]]:
             ["Max Shoot Days", 10],
         ],
     }
+
+
+def revisions_uss(current: str | None = None) -> dict[str, Any]:
+    """A USS file with two stripboards, First Pass (3 days) then Rev. WHITE (2 days), of three
+    strips; cast named with their board IDs (``1. NORA``, ``2 ELI``), as some exporters write them.
+    ``current`` is the id of the stripboard the file marks current (``sb1`` or ``sb2``)."""
+
+    def element(eid: str, name: str, element_id: str = "") -> dict[str, Any]:
+        return {"id": eid, "name": name, "elementId": element_id, "events": [], "linkedElements": []}
+
+    def strip(sid: str, scene: str, elements: list[str]) -> dict[str, Any]:
+        return {"id": sid, "type": "scene", "scene": scene, "pages": 1, "elements": elements}
+
+    def stripboard(sid: str, name: str, order: list[str]) -> dict[str, Any]:
+        return {
+            "id": sid,
+            "name": name,
+            "boards": [{"id": f"{sid}b", "name": "stripboard", "breakdownIds": order}],
+        }
+
+    root: dict[str, Any] = {
+        "project": "Two Passes",
+        "categories": [
+            {"id": "c0", "ucid": 0, "name": "Set", "elements": ["set"]},
+            {"id": "c1", "ucid": 1, "name": "INT/EXT", "elements": ["int"]},
+            {"id": "c100", "ucid": 100, "name": "Cast Members", "elements": ["nora", "eli"]},
+        ],
+        "elements": [
+            element("set", "DINER - BOOTH"),
+            element("int", "INT"),
+            element("nora", "1. NORA", "1"),
+            element("eli", "2 ELI"),
+        ],
+        "breakdowns": [
+            strip("s1", "1", ["set", "int", "nora"]),
+            strip("s2", "2", ["set", "int", "eli"]),
+            strip("s3", "3", ["set", "int", "nora", "eli"]),
+            *({"id": f"d{n}", "type": "day"} for n in range(1, 6)),
+        ],
+        "stripboards": [
+            stripboard("sb1", "First Pass", ["s1", "d1", "s2", "d2", "s3", "d3"]),
+            stripboard("sb2", "Rev. WHITE", ["s3", "s1", "d4", "s2", "d5"]),
+        ],
+    }
+    if current is not None:
+        root["currentStripboard"] = current
+    return {"universalScheduleStandard": root}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from shootplan.cli.common import INPUT_FILE, command, console, count, read_input
+from shootplan.cli.common import INPUT_FILE, ISO_DATE, command, console, count, read_input
 from shootplan.io.template import write_workbook
 
 __all__ = ["breakdown"]
@@ -22,7 +22,7 @@ __all__ = ["breakdown"]
 )
 @click.option(
     "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     metavar="YYYY-MM-DD",
     help="Date of shoot day 1, written on the Settings sheet (a script has none).",
 )

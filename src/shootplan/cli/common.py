@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO, TypeVar
 
@@ -32,7 +33,7 @@ from rich.text import Text
 
 from shootplan.errors import ShootplanError, ShootplanWarning
 from shootplan.io._files import OutputSet
-from shootplan.io.readers import read_production
+from shootplan.io.readers import ReadProduction, read_production, read_production_from
 from shootplan.model import Production
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "INPUT_FILE",
+    "ISO_DATE",
     "Options",
     "command",
     "console",
@@ -55,6 +57,7 @@ __all__ = [
     "out_folder_option",
     "output_sets",
     "read_input",
+    "read_input_from",
     "status",
     "warn",
 ]
@@ -289,6 +292,33 @@ class _QuietInterrupt(logging.Filter):
 # --------------------------------------------------------------------------- shared options
 
 
+class _IsoDate(click.DateTime):
+    """A YYYY-MM-DD option; a date of that shape that does not exist (2027-02-31) says so."""
+
+    def __init__(self) -> None:
+        super().__init__(formats=["%Y-%m-%d"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = value if isinstance(value, str) else ""
+        if match := re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text):
+            year, month, day = (int(part) for part in match.groups())
+            try:
+                date(year, month, day)
+            except ValueError:
+                self.fail(f"{text.strip()} is not a date: {_why_not(year, month, day)}", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _why_not(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return f"{datetime(year, month, 1):%B %Y} has {(following - date(year, month, 1)).days} days"
+
+
+ISO_DATE = _IsoDate()
+
+
 def time_limit_option(default: float, text: str = "Seconds to search.") -> Callable[[F], F]:
     """``--time-limit`` (seconds, above 0)."""
     return click.option(
@@ -336,6 +366,11 @@ def out_folder_option(
 def read_input(file: Path, **overrides: Any) -> Production:
     """Read a production (any format); its warnings print as plain lines on stderr."""
     return read_production(file, **overrides)
+
+
+def read_input_from(file: Path) -> ReadProduction:
+    """:func:`read_input`, also saying where the production's name came from (for ``check``)."""
+    return read_production_from(file)
 
 
 @contextmanager

@@ -10,12 +10,14 @@ from rich.text import Text
 
 from shootplan.cli.common import (
     INPUT_FILE,
+    ISO_DATE,
     command,
     console,
     note,
     num_workers_option,
     out_folder_option,
     read_input,
+    read_input_from,
     seed_option,
     time_limit_option,
 )
@@ -82,11 +84,13 @@ def check(file: Path, as_json: bool) -> None:
       shootplan check board.xlsx
       shootplan check board.csv --json > production.json
     """
-    production = read_input(file)
+    read = read_input_from(file)
+    production = read.production
     _rates_notice(production)
     if as_json:
         click.echo(production.model_dump_json(indent=1))
         return
+    console.print(f"production: {production.name} (from {read.name_source})", markup=False)
     console.print(production.summary(), markup=False)
 
 
@@ -107,11 +111,16 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
     if limit is not None:
         return production, f"planning within the {limit} shoot days of the Max Shoot Days setting"
     if production.boards:
-        board_days = max(len(day_lists) for day_lists in production.boards.values())
+        # Several boards are revisions: the last is the latest (a USS file's current one).
+        name, day_lists = list(production.boards.items())[-1]
+        board_days = len(day_lists)
         rules = production.rules.model_copy(update={"max_shoot_days": board_days})
+        which = "your board's day breaks"
+        if len(production.boards) > 1:
+            which = f"board {name!r}, the latest of your {len(production.boards)} boards"
         return (
             production.replace(rules=rules),
-            f"planning within the {board_days} days of your board's day breaks (--days changes that)",
+            f"planning within the {board_days} days of {which} (--days changes that)",
         )
     return (
         production,
@@ -123,7 +132,7 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
 @click.argument("file", type=INPUT_FILE)
 @click.option(
     "--start",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     metavar="YYYY-MM-DD",
     help="Date of shoot day 1 (YYYY-MM-DD), overriding the file.",
 )

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from shootplan.cli.common import (
     INPUT_FILE,
+    ISO_DATE,
     command,
     console,
     fit,
@@ -108,7 +109,7 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
 @click.option(
     "--today",
     required=True,
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     metavar="YYYY-MM-DD",
     help="Today's date: earlier days are shot.",
 )

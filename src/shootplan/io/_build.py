@@ -48,6 +48,8 @@ class Draft:
     # scene number -> (sheet, row) of its strip, so the model's problems with a scene point at it
     places: dict[str, tuple[str | None, int]] = field(default_factory=dict)
     day_dates: list[date | None] = field(default_factory=list)  # first board's day-break dates
+    # Where the production's name came from, for `check`: "the Settings sheet", "the title cell A1"
+    name_source: str = "the file name"
 
 
 @dataclass(frozen=True)

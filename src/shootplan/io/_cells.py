@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, NoReturn
+from typing import Any, Literal, NoReturn
 
 from shootplan.errors import ImportProblem, PageCountError, Problem
 from shootplan.io import _lists
@@ -24,15 +26,18 @@ from shootplan.pages import parse_page_cap, parse_pages
 __all__ = [
     "HEADER_SEARCH_ROWS",
     "CellError",
+    "DateOrder",
     "Grid",
     "Problems",
     "cell_text",
+    "date_order",
     "find_date",
     "find_header",
     "is_mark",
     "normalize",
     "quoted",
     "read_date",
+    "read_date_order",
     "read_eighths",
     "read_flag",
     "read_int",
@@ -40,6 +45,7 @@ __all__ = [
     "read_number",
     "read_page_cap",
     "read_pages",
+    "settle_date_order",
     "split_list",
 ]
 
@@ -75,10 +81,11 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# A numeric date with slashes (3/4/2027): month first or day first, as the file's date order says.
+_NUMERIC = r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4}|\d{2})\b"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{1,2})-(?P<day>\d{1,2})\b"),
-    # US order, as Movie Magic and most US boards print it: 3/4/2027 is March 4.
-    re.compile(r"\b(?P<mon>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\b"),
+    re.compile(_NUMERIC),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
 )
@@ -271,7 +278,10 @@ def read_minutes(value: Any) -> int:
 
 
 def read_date(value: Any) -> date:
-    """A date cell or text: ``2027-03-04``, ``3/4/2027`` (US order), ``Mar 4, 2027``."""
+    """A date cell or text: ``2027-03-04``, ``3/4/2027`` (in the file's date order), ``Mar 4, 2027``.
+
+    A date that does not exist (``Feb 31, 2027``, ``2027-02-31``) is a CellError that says so.
+    """
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -288,7 +298,8 @@ def read_date(value: Any) -> date:
 
 
 def find_date(text: str) -> date | None:
-    """The first date written anywhere in a text (a day-break row), or None."""
+    """The first date written anywhere in a text (a day-break row), or None; CellError when it
+    does not exist (``Feb 31, 2027``)."""
     found = _search_date(text)
     return found[0] if found else None
 
@@ -297,18 +308,113 @@ _WEEKDAY = r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday
 
 
 def _search_date(text: str) -> tuple[date, int, int] | None:
+    """The first date in a text, its start and end; a date that does not exist is a CellError."""
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             groups = match.groupdict()
-            month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+            if "first" in groups:
+                first, second = int(groups["first"]), int(groups["second"])
+                month, day = (first, second) if _ORDER.get() == "month-first" else (second, first)
+            else:
+                month = _MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["mon"])
+                day = int(groups["day"])
             year = int(groups["year"])
             if year < 100:
                 year += 2000
             try:
-                return date(year, month, int(groups["day"])), match.start(), match.end()
+                return date(year, month, day), match.start(), match.end()
             except ValueError:
-                continue
+                raise CellError(_no_such_date(match[0], year, month, day)) from None
     return None
+
+
+def _no_such_date(text: str, year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        order = "" if "/" not in text else f" (read {_ORDER.get()})"
+        return f"{quoted(text)} is not a date: there is no month {month}{order}"
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return f"{quoted(text)} is not a date: {date(year, month, 1):%B %Y} has {last} days, not {day}"
+
+
+# --------------------------------------------------------------------------- date order
+
+DateOrder = Literal["month-first", "day-first"]
+# The order of the file being read: read_production settles it per file (settle_date_order) and
+# every date cell of that file is read in it, so 03/04/2027 means one thing in the whole file.
+_ORDER: ContextVar[DateOrder] = ContextVar("date_order", default="month-first")
+_ORDER_WORDS: dict[str, DateOrder] = {
+    "monthfirst": "month-first",
+    "mdy": "month-first",
+    "mmddyyyy": "month-first",
+    "us": "month-first",
+    "dayfirst": "day-first",
+    "dmy": "day-first",
+    "ddmmyyyy": "day-first",
+    "uk": "day-first",
+    "eu": "day-first",
+}
+
+
+@contextmanager
+def date_order(order: DateOrder) -> Iterator[None]:
+    """Read every numeric date (3/4/2027) in this order while the block runs."""
+    token = _ORDER.set(order)
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
+
+
+def read_date_order(value: Any) -> DateOrder:
+    """A Date Order cell: ``day-first`` (also DMY, dd/mm/yyyy, UK) or ``month-first`` (MDY, US)."""
+    order = _ORDER_WORDS.get(normalize(cell_text(value)))
+    if order is None:
+        raise CellError(f"cannot read {quoted(value)} as a date order (day-first or month-first)")
+    return order
+
+
+def settle_date_order(grids: Iterable[tuple[str | None, Grid]], problems: Problems) -> DateOrder:
+    """A file's date order: its Date Order row, else its unambiguous dates, else month-first.
+
+    A row whose first cell is ``Date Order`` (on a Settings sheet, or above a board's header)
+    decides; else the first numeric date with a part above 12 (``25/03/2027`` is day-first);
+    else month-first, with a one-line notice naming the first ambiguous cell.
+    """
+    ambiguous: str | None = None
+    for sheet, grid in grids:
+        for index, row in enumerate(grid):
+            texts = [cell_text(value) for value in row]
+            filled = [text for text in texts if text]
+            if len(filled) >= 2 and normalize(filled[0]) == "dateorder":
+                try:
+                    return read_date_order(filled[1])
+                except CellError as error:
+                    problems.add(str(error), sheet=sheet, row=index + 1)
+            for column, text in enumerate(texts):
+                for match in re.finditer(_NUMERIC, text):
+                    first, second = int(match["first"]), int(match["second"])
+                    if first > 12 >= second:
+                        return "day-first"
+                    if second > 12 >= first:
+                        return "month-first"
+                    if ambiguous is None and first != second:
+                        where = f"sheet {sheet}, " if sheet else ""
+                        ambiguous = f"{quoted(match[0])} ({where}cell {_column_letter(column)}{index + 1})"
+    if ambiguous is not None:
+        problems.warn(
+            f"dates such as {ambiguous} are read month-first (no date in the file has a day above"
+            " 12); add a Date Order setting (day-first) if they are day-first"
+        )
+    return "month-first"
+
+
+def _column_letter(column: int) -> str:
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 _TRUE = {"yes", "y", "true", "t", "x", "1", "✓", "✔", "•", "●", "*", "on"}

@@ -28,6 +28,7 @@ import json
 import os
 import warnings
 import zipfile
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ from shootplan.io.template import read_workbook
 from shootplan.io.uss import USS_KEY, read_uss_data
 from shootplan.model import Production
 
-__all__ = ["read_production"]
+__all__ = ["ReadProduction", "read_production", "read_production_from"]
 
 _ACCEPTED = (
     "shootplan reads .xlsx and .xlsm workbooks, .csv stripboards, USS schedules (.uss or .json)"
@@ -61,6 +62,20 @@ _SIGNATURES = (
 )
 
 
+@dataclass(frozen=True)
+class ReadProduction:
+    """A production as read, with where its name came from (``check`` says so)."""
+
+    production: Production
+    name_source: str  # "the Settings sheet", "the title cell A1", "the script's title page"...
+
+
+def read_production_from(path: str | os.PathLike[str], **overrides: Any) -> ReadProduction:
+    """:func:`read_production`, also saying where the production's name came from: the
+    Settings sheet, else a board's title cell, else the script's title page, else the file name."""
+    return _read_production(path, Overrides(**overrides))
+
+
 def read_production(
     path: str | os.PathLike[str],
     *,
@@ -78,9 +93,12 @@ def read_production(
     naming the file, sheet, row and column (``board.csv, row 7, column Pages: cannot read "abc"
     as a page count (e.g. 2 3/8, 3/8, 1.25)``). The file is never modified.
     """
+    return _read_production(path, Overrides(start, max_shoot_days, max_pages_per_day)).production
+
+
+def _read_production(path: str | os.PathLike[str], overrides: Overrides) -> ReadProduction:
     source = Path(path)
     problems = Problems(source.name)
-    overrides = Overrides(start, max_shoot_days, max_pages_per_day)
     try:
         data = source.read_bytes()
     except IsADirectoryError:
@@ -94,8 +112,8 @@ def read_production(
     draft = _read(source, data, problems)
     production = finish(draft, problems, overrides)
     for note in problems.notes:
-        warnings.warn(note, ShootplanWarning, stacklevel=2)
-    return production
+        warnings.warn(note, ShootplanWarning, stacklevel=3)
+    return ReadProduction(production, draft.name_source)
 
 
 def _read(source: Path, data: bytes, problems: Problems) -> Draft:
@@ -142,7 +160,7 @@ def _read_json(text: str, problems: Problems) -> Draft:
         return read_uss_data(data, problems)
     if isinstance(data, dict) and "scenes" in data:
         # shootplan's own Production JSON: the model checks it; a missing start is settled later.
-        return Draft(data=data, places={})
+        return Draft(data=data, places={}, name_source="the file")
     problems.fail(
         "a JSON file that is neither a USS schedule (no universalScheduleStandard key) nor a"
         " shootplan production (no scenes)"

@@ -225,4 +225,5 @@ def draft_from_script(script: Script, problems: Problems, *, fallback_name: str)
     places: dict[str, tuple[str | None, int]] = {
         number: (None, scene.line) for number, scene in zip(numbers, script.scenes, strict=True)
     }
-    return Draft(data=data, places=places)
+    source = "the script's title page" if script.title else "the file name"
+    return Draft(data=data, places=places, name_source=source)

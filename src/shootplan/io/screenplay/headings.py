@@ -15,10 +15,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from shootplan.io.stripboard.syntax import TIME_WORDS
 from shootplan.model import IntExt
 
-__all__ = ["RELATIVE_TIMES", "Heading", "parse_heading"]
+__all__ = ["RELATIVE_TIMES", "TIME_WORDS", "Heading", "parse_heading"]
+
+# Words that end a slugline as its time of day (INT. DINER - NIGHT). Story-time words such as
+# CONTINUOUS are kept as written: the strip says so, and the AD reads it.
+TIME_WORDS = frozenset(
+    {
+        "DAY",
+        "NIGHT",
+        "NITE",
+        "DAWN",
+        "DUSK",
+        "MORNING",
+        "EARLY MORNING",
+        "AFTERNOON",
+        "LATE AFTERNOON",
+        "EVENING",
+        "LATE NIGHT",
+        "MIDNIGHT",
+        "NOON",
+        "SUNRISE",
+        "SUNSET",
+        "MAGIC HOUR",
+        "GOLDEN HOUR",
+        "CONTINUOUS",
+        "LATER",
+        "MOMENTS LATER",
+        "SAME",
+        "SAME TIME",
+    }
+)
 
 RELATIVE_TIMES = frozenset(
     {
@@ -43,7 +71,7 @@ _TIMES = TIME_WORDS | RELATIVE_TIMES | {"TWILIGHT", "DAYBREAK", "FIRST LIGHT"}
 
 _PREFIX = re.compile(
     r"^\s*(?P<ie>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\s*/\s*E|E\s*/\s*I|INT|EXT|EST|INTERIOR|EXTERIOR)"
-    r"(?=[\s.:/]|$)[\s.:]*(?P<rest>.*)$",
+    r"(?=[\s.:/\-]|$)[\s.:\-]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s*(?:--+|\u2013|\u2014)\s*|\s+-\s+")
@@ -69,8 +97,11 @@ def _time_word(text: str) -> str | None:
     return word if word in _TIMES else None
 
 
-def parse_heading(text: str) -> Heading:
-    """``INT. BOB'S KITCHEN--DAY`` -> INT, ``BOB'S KITCHEN``, ``DAY``."""
+def parse_heading(text: str, *, upper: bool = True) -> Heading:
+    """``INT. BOB'S KITCHEN--DAY`` -> INT, ``BOB'S KITCHEN``, ``DAY``.
+
+    ``upper=False`` keeps the set's case, as a stripboard's Slugline or Set column writes it.
+    """
     rest = text.strip()
     int_ext: IntExt | None = None
     if match := _PREFIX.match(rest):
@@ -84,4 +115,5 @@ def parse_heading(text: str) -> Heading:
     if time_of_day is None and len(parts) >= 2 and (word := _time_word(parts[-1])):
         time_of_day = word
         parts.pop()
-    return Heading(int_ext, " - ".join(parts).strip(" .").upper(), time_of_day)
+    set_name = " - ".join(parts).strip(" .")
+    return Heading(int_ext, set_name.upper() if upper else set_name, time_of_day)

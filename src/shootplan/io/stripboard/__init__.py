@@ -16,7 +16,8 @@ eighths         8ths, Eighths, Pages (8ths) (a whole number of eighths: 19)
 cast            Cast, Cast Members, Cast IDs, Characters, Actors, Talent
 set             Set, Set Name, Sets
 location        Location, Shooting Location, Loc, Location Name
-slugline        Slugline, Slug, Scene Heading (``INT. DINER - NIGHT`` gives int/ext, set, time)
+slugline        Slugline, Slug, Scene Heading, Scene Header, Heading (``INT. DINER - NIGHT``: int/ext,
+                set, location, time)
 synopsis        Synopsis, Description, Desc, Scene Description, Summary
 minutes         Est. Minutes, Estimated Minutes, Minutes, Est. Time (90, 1:30, 1h 30m)
 shoot days      Shoot Days (whole days a long scene occupies)
@@ -30,12 +31,12 @@ shoot date      Shoot Date, Shooting Date (the board's date of each strip)
 elements        Elements: <category> (one column per category: ``Elements: Props``)
 ==============  ==========================================================================
 
-Cast comes in four shapes: board IDs (``1, 2, 14`` or ``1 2 14``), labels (``1. NORA; 2. ELIAS``
-or ``NORA (1)``), names (``NORA, ELIAS``: given the first free IDs in order of first appearance,
-unless a Cast sheet names them), or a matrix with one column per cast member (headed ``1. NORA``,
-or just ``NORA`` when the board has no Cast column) and an ``X`` where they work. Without a Cast
-sheet, every ID mentioned becomes a cast member; with one, an ID or name it does not list is an
-error.
+Cast comes in four shapes: board IDs (``1, 2, 14`` or ``1 2 14``), labels (``1. NORA; 2. ELIAS``,
+``1 NORA``, ``#1 NORA`` or ``NORA (1)``: the ID and the name both kept), names (``NORA, ELIAS``:
+given the first free IDs in order of first appearance, unless a Cast sheet names them), or a
+matrix with one column per cast member (headed by a label such as ``1 NORA``, or just ``NORA``
+when the board has no Cast column) and an ``X`` where they work. Without a Cast sheet, every ID
+mentioned becomes a cast member; with one, an ID or name it does not list is an error.
 
 Rows that are not strips are skipped: blank rows, repeated header rows, totals (``Total pages``)
 and banners (a row without a scene number, or with text like ``COMPANY MOVE`` and no strip data).
@@ -72,6 +73,7 @@ from shootplan.io.stripboard.sheet import StripSheet as StripSheet
 from shootplan.io.stripboard.sheet import read_strip_sheet as read_strip_sheet
 from shootplan.io.stripboard.syntax import COLUMNS as COLUMNS
 from shootplan.io.stripboard.syntax import CastToken as CastToken
+from shootplan.io.stripboard.syntax import cast_header as cast_header
 from shootplan.io.stripboard.syntax import parse_slugline as parse_slugline
 
 __all__ = [
@@ -80,6 +82,7 @@ __all__ = [
     "StripRow",
     "StripSheet",
     "assemble",
+    "cast_header",
     "decode_text",
     "parse_slugline",
     "read_csv",

@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 from shootplan.io._build import Draft
-from shootplan.io._cells import HEADER_SEARCH_ROWS, Problems, find_header
+from shootplan.io._cells import HEADER_SEARCH_ROWS, Problems, date_order, find_header, settle_date_order
 from shootplan.io.stripboard.assemble import assemble
 from shootplan.io.stripboard.sheet import read_strip_sheet
 from shootplan.io.stripboard.syntax import COLUMNS, column_names
@@ -40,7 +40,8 @@ def read_csv(path: Path, data: bytes, problems: Problems) -> Draft:
     grid = best[1]
     if not any(cell.strip() for row in grid for cell in row):
         problems.fail("the file is empty")
-    sheet = read_strip_sheet(grid, problems, sheet=None, title=path.stem)
+    with date_order(settle_date_order([(None, grid)], problems)):
+        sheet = read_strip_sheet(grid, problems, sheet=None, title=path.stem)
     if sheet is None:
         first = next((row for row in grid if any(c.strip() for c in row)), [])
         problems.fail(
@@ -48,4 +49,9 @@ def read_csv(path: Path, data: bytes, problems: Problems) -> Draft:
             f" for {column_names('scene')}); the first row reads: {', '.join(c for c in first if c)}"
         )
     problems.raise_if_any()
-    return assemble([sheet], problems, name=path.stem)
+    if sheet.title_cell is None:
+        return assemble([sheet], problems, name=path.stem)
+    title, cell = sheet.title_cell
+    draft = assemble([sheet], problems, name=title)
+    draft.name_source = f"the title cell {cell}"
+    return draft

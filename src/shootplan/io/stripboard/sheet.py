@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from shootplan.io._cells import (
     CellError,
@@ -68,6 +71,7 @@ class StripSheet:
     strips: list[StripRow] = field(default_factory=list)
     days: list[list[str]] = field(default_factory=list)
     day_dates: list[date | None] = field(default_factory=list)
+    title_cell: tuple[str, str] | None = None  # (text, cell such as A1) above the header
 
 
 @dataclass
@@ -211,7 +215,7 @@ class _SheetReader:
             # A strip numbered like a break or a total ("END OF DAY 9", "TOTAL 3") has its set
             # beside the number; a break, banner or total row never does.
             note = scene_text in ("", first) and not self._has_set(row, first)
-            if note and self._day_row(row, first, closing, days):
+            if note and self._day_row(row, first, closing, days, number):
                 continue
             if note and not self._has_strip_data(row):
                 continued = continued_scene(first)
@@ -234,15 +238,25 @@ class _SheetReader:
             )
         return days.sheet
 
-    def _day_row(self, row: Sequence[Any], first: str, closing: bool, days: _Days) -> bool:
+    def _day_row(self, row: Sequence[Any], first: str, closing: bool, days: _Days, number: int) -> bool:
         """A day break (END OF DAY 3) or, on a board that opens its days, a day header (DAY 3)."""
         if DAY_END.match(first):
-            days.close(row_date(row))
+            days.close(self._row_date(row, number))
             return True
         if not closing and DAY_START.match(first):
-            days.open(row_date(row))
+            days.open(self._row_date(row, number))
             return True
         return False
+
+    def _row_date(self, row: Sequence[Any], number: int) -> date | None:
+        """The date on a day-break row; one that does not exist (Feb 31) is a problem."""
+        try:
+            return row_date(row)
+        except CellError as error:
+            column = next((c for c, value in enumerate(row) if cell_text(value)), 0)
+            header = self.header[column] if column < len(self.header) else ""
+            self.problems.add(str(error), sheet=self.sheet, row=number, column=header)
+            return None
 
     def _add_strip(self, row: Sequence[Any], number: int, scene_text: str, days: _Days) -> None:
         """Read a strip and put it on the current day; a scene number seen before is a problem."""
@@ -451,4 +465,29 @@ def read_strip_sheet(grid: Grid, problems: Problems, *, sheet: str | None, title
     if header is None:
         return None
     index, fields = header
-    return _SheetReader(grid, problems, sheet, index, fields).read(title)
+    strip_sheet = _SheetReader(grid, problems, sheet, index, fields).read(title)
+    strip_sheet.title_cell = _title_cell(grid[:index])
+    return strip_sheet
+
+
+def _title_cell(rows: Grid) -> tuple[str, str] | None:
+    """The board's title: the first non-empty cell above the header that is not a date or a page
+    count (``SALT & STATIC`` in A1, not ``Mar 3, 2027`` or ``52 4/8 pgs``), and where it is."""
+    for row_index, row in enumerate(rows):
+        for column, value in enumerate(row):
+            text = cell_text(value)
+            if not text or isinstance(value, date | int | float) or _is_date_or_pages(value):
+                continue
+            return text, f"{get_column_letter(column + 1)}{row_index + 1}"
+    return None
+
+
+def _is_date_or_pages(value: Any) -> bool:
+    text = re.sub(r"(?i)\s*(pages|pgs?)\.?\s*$", "", cell_text(value))
+    for reader in (read_date, read_pages):
+        try:
+            reader(text)
+        except CellError:
+            continue
+        return True
+    return False

@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from shootplan.io._cells import CellError, cell_text, find_date, normalize, quoted, read_date
 from shootplan.io._lists import quote_item, split_items
+from shootplan.io.screenplay.headings import TIME_WORDS, parse_heading
 from shootplan.model import IntExt
 
 __all__ = [
@@ -57,7 +58,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "set": ("Set", "Set Name", "Sets", "Set Description"),
     "location": ("Location", "Shooting Location", "Loc", "Location Name", "Locations"),
-    "slugline": ("Slugline", "Slug", "Slug Line", "Scene Heading", "Heading"),
+    "slugline": ("Slugline", "Slug", "Slug Line", "Scene Heading", "Scene Header", "Heading"),
     "synopsis": ("Synopsis", "Description", "Desc", "Scene Description", "Summary"),
     "minutes": (
         "Est. Minutes",
@@ -81,40 +82,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # Columns whose cells are strip data: a row with any of them filled is a strip, not a banner.
 STRIP_DATA = ("int_ext", "set", "pages", "eighths", "slugline")
 
-# Words that end a slugline as its time of day (INT. DINER - NIGHT). Story-time words such as
-# CONTINUOUS are kept as written: the strip says so, and the AD reads it.
-TIME_WORDS = frozenset(
-    {
-        "DAY",
-        "NIGHT",
-        "NITE",
-        "DAWN",
-        "DUSK",
-        "MORNING",
-        "EARLY MORNING",
-        "AFTERNOON",
-        "LATE AFTERNOON",
-        "EVENING",
-        "LATE NIGHT",
-        "MIDNIGHT",
-        "NOON",
-        "SUNRISE",
-        "SUNSET",
-        "MAGIC HOUR",
-        "GOLDEN HOUR",
-        "CONTINUOUS",
-        "LATER",
-        "MOMENTS LATER",
-        "SAME",
-        "SAME TIME",
-    }
-)
-
-_SLUG_PREFIX = re.compile(
-    r"^\s*(?P<ie>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\s*/\s*E|E\s*/\s*I|INTERIOR|EXTERIOR|INT|EXT)"
-    r"(?=[\s.\-:/]|$)[\s.\-:]*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 DAY_END = re.compile(
     r"^\W*end\s+(?:of\s+)?(?:shoot(?:ing)?\s+)?day\b\s*(?:#|no\.?|number)?\s*(?P<day>\d+)?",
     re.IGNORECASE,
@@ -141,6 +108,8 @@ _CAST_ID = r"[A-Za-z]?\d+[A-Za-z]{0,2}"
 _ID = re.compile(rf"^#?(?P<id>{_CAST_ID})$")
 _LABEL = re.compile(rf"^#?(?P<id>{_CAST_ID})\s*[.\-:)]\s*(?P<name>\S.*)$")
 _LABEL_AFTER = re.compile(rf"^(?P<name>.*?\S)\s*[(\[]#?(?P<id>{_CAST_ID})[)\]]$")
+# "1 NORA", "#3 CAPT. VANCE": an ID, a space, a name that starts with a letter (not "1 2 14").
+_LABEL_SPACED = re.compile(rf"^#?(?P<id>{_CAST_ID})\s+(?P<name>[^\W\d_].*)$")
 # Unknown columns of X marks are read as cast only when their header is not one of these.
 NOT_CAST = frozenset(
     normalize(name)
@@ -183,18 +152,12 @@ class CastToken:
 
 
 def parse_slugline(text: str) -> tuple[IntExt | None, str, str | None]:
-    """``INT. DINER - NIGHT`` -> (INT, ``DINER``, ``NIGHT``); int/ext and time may be missing."""
-    int_ext: IntExt | None = None
-    rest = text.strip()
-    if match := _SLUG_PREFIX.match(rest):
-        int_ext = IntExt.parse(match["ie"])
-        rest = match["rest"]
-    parts = [part.strip() for part in re.split(r"\s+[-\u2013\u2014]+\s+|\s+--\s*", rest)]
-    parts = [part for part in parts if part]
-    time_of_day: str | None = None
-    if len(parts) >= 2 and parts[-1].upper().strip(" .") in TIME_WORDS:
-        time_of_day = parts.pop().upper().strip(" .")
-    return int_ext, " - ".join(parts), time_of_day
+    """``INT. DINER - NIGHT`` -> (INT, ``DINER``, ``NIGHT``); int/ext and time may be missing.
+
+    The screenplay reader's heading parser, with the set's case kept as the board writes it.
+    """
+    heading = parse_heading(text, upper=False)
+    return heading.int_ext, heading.set, heading.time_of_day
 
 
 def cast_tokens(value: Any, column: str) -> list[CastToken]:
@@ -214,6 +177,8 @@ def cast_tokens(value: Any, column: str) -> list[CastToken]:
             tokens.append(CastToken("label", match["id"], match["name"].strip(), column))
         elif all(_ID.match(part) for part in item.split()):
             tokens += [CastToken("id", part.lstrip("#"), "", column) for part in item.split()]
+        elif match := _LABEL_SPACED.match(item):
+            tokens.append(CastToken("label", match["id"], match["name"].strip(), column))
         else:
             tokens.append(CastToken("name", "", item, column))
     return tokens
@@ -233,8 +198,8 @@ def _reads_as(cast_id: str) -> bool:
 
 
 def cast_header(text: str, column: str) -> CastToken | None:
-    """A matrix column headed ``1. NORA`` or ``NORA (1)`` is that cast member's column."""
-    for pattern in (_LABEL, _LABEL_AFTER):
+    """A matrix column headed ``1. NORA``, ``1 NORA``, ``#1 NORA`` or ``NORA (1)`` is theirs."""
+    for pattern in (_LABEL, _LABEL_AFTER, _LABEL_SPACED):
         if match := pattern.match(text.strip()):
             return CastToken("label", match["id"], match["name"].strip(), column)
     return None

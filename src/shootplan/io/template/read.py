@@ -25,6 +25,7 @@ from shootplan.io._cells import (
     Grid,
     Problems,
     cell_text,
+    date_order,
     find_header,
     normalize,
     quoted,
@@ -32,9 +33,10 @@ from shootplan.io._cells import (
     read_flag,
     read_int,
     read_number,
+    settle_date_order,
     split_list,
 )
-from shootplan.io.stripboard import assemble, read_strip_sheet
+from shootplan.io.stripboard import StripSheet, assemble, read_strip_sheet
 from shootplan.io.template.schema import (
     BOARD_COLUMNS,
     CAST_COLUMNS,
@@ -71,8 +73,8 @@ def _read_settings(grid: Grid, sheet: str, problems: Problems) -> _Settings:
         key = cell_text(cells[0])
         position = next(i for i, value in enumerate(row) if cell_text(value))
         value = row[position + 1] if position + 1 < len(row) else None
-        if normalize(key) in {"setting", "settings", "key", "parameter"}:
-            continue  # the sheet's own header row
+        if normalize(key) in {"setting", "settings", "key", "parameter", "dateorder"}:
+            continue  # the sheet's own header row; Date Order is read first (settle_date_order)
         setting = SETTING_BY_KEY.get(normalize(key))
         if not cell_text(value):
             continue
@@ -178,7 +180,16 @@ def _read_cast(grid: Grid, sheet: str, problems: Problems) -> list[dict[str, Any
         data = _read_cells(cells, readers, headers, sheet, number, problems)
         if data is not None and rows.accept(data, number):
             members.append(data)
+        elif (names := _cast_names(cells)).get("id") not in {None, *(m["id"] for m in members)}:
+            # A row with a bad date or rate is one problem: its ID and names still resolve the
+            # strips that name the performer (the import fails on the problem all the same).
+            members.append(names)
     return members
+
+
+def _cast_names(cells: dict[str, Any]) -> dict[str, str]:
+    """The ID, name and character of a Cast row, whatever else on it cannot be read."""
+    return {key: cell_text(cells[key]) for key in ("id", "name", "character") if cell_text(cells.get(key))}
 
 
 def _read_locations(grid: Grid, sheet: str, problems: Problems) -> list[dict[str, Any]]:
@@ -337,6 +348,19 @@ def _load(data: bytes, problems: Problems) -> tuple[list[tuple[str, list[list[An
     return grids, creator
 
 
+def _name(settings: _Settings, sheets: list[StripSheet], path: Path) -> tuple[str, str]:
+    """The production's name and where it came from: the Settings sheet, else a board's title
+    cell (the first sheet's that has one), else the file name."""
+    if settings.name:
+        return settings.name, "the Settings sheet"
+    for sheet in sheets:
+        if sheet.title_cell is not None:
+            title, cell = sheet.title_cell
+            where = "" if len(sheets) == 1 else f" of sheet {sheet.sheet}"
+            return title, f"the title cell {cell}{where}"
+    return path.stem, "the file name"
+
+
 def _sheet_kind(title: str) -> str | None:
     key = normalize(title)
     for kind, names in SHEETS.items():
@@ -348,6 +372,14 @@ def _sheet_kind(title: str) -> str | None:
 def read_workbook(path: Path, data: bytes, problems: Problems) -> Draft:
     """A production workbook (or any stripboard workbook) as a draft production."""
     grids, creator = _load(data, problems)
+    # Every date of the workbook is read in one order: 03/04/2027 means one day on every sheet.
+    with date_order(settle_date_order(grids, problems)):
+        return _read_grids(path, grids, problems, creator)
+
+
+def _read_grids(
+    path: Path, grids: list[tuple[str, list[list[Any]]]], problems: Problems, creator: str | None
+) -> Draft:
     if not any(cell_text(value) for _, grid in grids for row in grid for value in row):
         problems.fail("the workbook is empty: no sheet has any data")
     special: dict[str, tuple[str, Grid]] = {}
@@ -388,7 +420,9 @@ def read_workbook(path: Path, data: bytes, problems: Problems) -> Draft:
     boards = {}
     if "boards" in special:
         boards = _read_boards(special["boards"][1], special["boards"][0], problems)
-    draft = assemble(sheets, problems, name=settings.name or path.stem, cast=cast, locations=locations)
+    name, source = _name(settings, sheets, path)
+    draft = assemble(sheets, problems, name=name, cast=cast, locations=locations)
+    draft.name_source = source
     if settings.id:
         draft.data["id"] = settings.id
     draft.data["calendar"] = settings.calendar

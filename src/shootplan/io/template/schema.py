@@ -76,6 +76,8 @@ Shoot Day Cost        cost of each shoot day used                  0
 Turnaround            rest profile: sag, iatse, eu or none         sag
 Precedences           scene A before scene B: ``12 > 13; 40 > 41``  none
 Same Day              scenes shot on one day: ``12, 13; 40, 41``   none
+Date Order            how 03/04/2027 reads: day-first or           the file's dates with a day
+                      month-first                                  above 12, else month-first
 ====================  ===========================================  ===========================
 
 Without a Start Date, the dates on the board's day breaks give it, else a fixed placeholder (see
@@ -211,7 +213,28 @@ def _read_weekdays(value: Any) -> str:
 
 
 def read_ranges(value: Any) -> str:
-    return read_date(value).isoformat() if isinstance(value, date) else cell_text(value)
+    """Dates and ranges (``2027-03-04..2027-03-08; Mar 10, 2027``) as ISO text, each date read
+    here so that a bad one is a plain problem naming the cell (not two, one per range end)."""
+    if isinstance(value, date):
+        return read_date(value).isoformat()
+    ranges: list[str] = []
+    for item in split_list(value, ";\n"):
+        try:
+            ranges.append(_read_range(item))  # "Mar 4, 2027" holds a comma and is one date
+        except CellError:
+            if "," not in item:
+                raise
+            ranges += [_read_range(part) for part in split_list(item, ",")]
+    return "; ".join(ranges)
+
+
+def _read_range(text: str) -> str:
+    parts = [part.strip() for part in re.split(r"\.\.|\u2013|\s+to\s+", text) if part.strip()]
+    if len(parts) == 1 and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}\s*/\s*\d{4}-\d{1,2}-\d{1,2}", text):
+        parts = [part.strip() for part in text.split("/")]  # ISO 8601 interval: start/end
+    if len(parts) > 2:
+        raise CellError(f"cannot read {quoted(text)} as a date or a range like 2027-03-04..2027-03-08")
+    return "..".join(read_date(part).isoformat() for part in parts)
 
 
 #: What separates the scenes of a precedence: ``12 > 13``, ``12 -> 13``, ``12 before 13``.

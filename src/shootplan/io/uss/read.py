@@ -12,7 +12,7 @@ from typing import Any
 from shootplan.errors import PageCountError, ProductionError
 from shootplan.io._build import DEFAULT_START, Draft, date_ranges
 from shootplan.io._cells import Problems, cell_text, normalize
-from shootplan.io.stripboard import parse_slugline
+from shootplan.io.stripboard import cast_header, parse_slugline
 from shootplan.io.uss.schema import CAST_EXTRAS, EXTRA, KINDS, SCENE_EXTRAS, USS_KEY
 from shootplan.model import WEEKDAY_NAMES, IntExt, ShootCalendar
 from shootplan.pages import parse_pages
@@ -103,13 +103,17 @@ class _UssReader:
     def cast(self, calendar: dict[str, Any], horizon: int) -> list[dict[str, Any]]:
         """Cast members with board IDs; an empty ``elementId`` gets the first free number."""
         elements = [(i, e) for i, e in self.elements.items() if self.kind(i)[0] == "cast"]
-        taken = {cell_text(e.get("elementId")) for _, e in elements} - {""}
+        labels = {i: cast_header(cell_text(e.get("name")), "") for i, e in elements}
+        taken = {cell_text(e.get("elementId")) or getattr(labels[i], "id", "") for i, e in elements} - {""}
         members: list[dict[str, Any]] = []
         seen: dict[str, str] = {}
         next_id = 1
         for element_id, element in elements:
             board_id = cell_text(element.get("elementId"))
             name = cell_text(element.get("name"))
+            if (label := labels[element_id]) is not None and board_id in {label.id, ""}:
+                # "28. MA BAILEY": the board ID is the elementId, not part of the character's name.
+                board_id, name = label.id, label.name
             if not board_id:
                 while str(next_id) in taken:
                     next_id += 1
@@ -270,10 +274,10 @@ class _UssReader:
     # Calendars and boards -------------------------------------------------
 
     def calendar(self) -> dict[str, Any]:
-        """The last stripboard's calendar (else the first calendar) as a ShootCalendar dict."""
+        """The current stripboard's calendar (else the first calendar) as a ShootCalendar dict."""
         calendars = {cell_text(c.get("id")): c for c in _dicts(self.root.get("calendars"))}
         chosen: dict[str, Any] | None = None
-        for stripboard in _dicts(self.root.get("stripboards")):
+        for stripboard in self.stripboards():
             chosen = calendars.get(cell_text(stripboard.get("calendar")), chosen)
         if chosen is None and calendars:
             chosen = next(iter(calendars.values()))
@@ -301,10 +305,23 @@ class _UssReader:
         result["holidays"] = sorted(set(holidays))
         return result
 
+    def stripboards(self) -> list[dict[str, Any]]:
+        """The stripboards, the current one last: the one the file marks current (a
+        ``currentStripboard`` id, or ``current``/``active`` on a stripboard), else the last listed
+        (the latest revision). The production's last board is the one ``plan`` plans within."""
+        stripboards = _dicts(self.root.get("stripboards"))
+        marked = cell_text(_first(self.root, "currentStripboard", "activeStripboard", default=""))
+        for index, stripboard in enumerate(stripboards):
+            if (marked and cell_text(stripboard.get("id")) == marked) or any(
+                stripboard.get(key) is True for key in ("current", "isCurrent", "active", "isActive")
+            ):
+                return [*stripboards[:index], *stripboards[index + 1 :], stripboard]
+        return stripboards
+
     def boards(self) -> dict[str, list[list[str]]]:
-        """Every stripboard's days of scene numbers; boneyards are left out."""
+        """Every stripboard's days of scene numbers, the current one last; boneyards are left out."""
         boards: dict[str, list[list[str]]] = {}
-        for stripboard in _dicts(self.root.get("stripboards")):
+        for stripboard in self.stripboards():
             title = cell_text(stripboard.get("name")) or "stripboard"
             parts = [
                 board
@@ -382,4 +399,4 @@ def read_uss_data(data: dict[str, Any], problems: Problems) -> Draft:
     }
     if isinstance(extra.get("rules"), dict):
         production["rules"] = extra["rules"]
-    return Draft(data=production)
+    return Draft(data=production, name_source="the USS file" if name else "a placeholder")
