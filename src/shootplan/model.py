@@ -133,6 +133,15 @@ class CastMember(StrictModel):
         ),
     )
 
+    # Call-sheet lead times before the performer's on-set call (shootplan.call_sheet's defaults
+    # apply when None): the solver never reads them.
+    makeup_minutes: int | None = Field(
+        default=None, ge=0, le=600, description="Minutes in hair and makeup before on-set call (None: 60)."
+    )
+    pickup_minutes: int | None = Field(
+        default=None, ge=0, le=600, description="Minutes from pickup to hair-and-makeup call (None: 30)."
+    )
+
     @field_validator("id", mode="before")
     @classmethod
     def _id(cls, value: Any) -> Any:
@@ -184,6 +193,13 @@ class Location(StrictModel):
         ),
     )
     standing: bool = Field(default=False, description="A standing set or stage: returns cost nothing.")
+    # Printed on call sheets only: the unit needs them each morning, the solver never does.
+    parking: OneLine = Field(
+        default="", description="Crew parking and basecamp, as the call sheet prints it."
+    )
+    hospital: OneLine = Field(
+        default="", description="Nearest hospital with an emergency room: name, address."
+    )
 
     @model_validator(mode="after")
     def _coordinates(self) -> Self:
