@@ -31,6 +31,7 @@ CORE = (
     "light",
     "profiles",
     "rules",
+    "scenes",
     "model",
     "schedule",
     "sun",

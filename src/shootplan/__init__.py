@@ -10,6 +10,8 @@ The flow: a file -> :func:`read_production` -> :class:`Production` -> :func:`sol
 """
 
 from shootplan._versions import show_versions as show_versions
+from shootplan.call_sheet import CallSheet as CallSheet
+from shootplan.call_sheet import call_sheet as call_sheet
 from shootplan.errors import ImportProblem as ImportProblem
 from shootplan.errors import ParameterError as ParameterError
 from shootplan.errors import ProductionError as ProductionError
@@ -23,6 +25,7 @@ from shootplan.findings import Finding as Finding
 from shootplan.findings import Rule as Rule
 from shootplan.io import read_production as read_production
 from shootplan.io import write_workbook as write_workbook
+from shootplan.io.callsheet import write_call_sheets as write_call_sheets
 from shootplan.io.excel import write_excel as write_excel
 from shootplan.io.ics import CalendarFiles as CalendarFiles
 from shootplan.io.ics import publish_caldav as publish_caldav
@@ -68,6 +71,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CalendarFiles",
+    "CallSheet",
     "CastMember",
     "Changes",
     "DateRange",
@@ -99,6 +103,7 @@ __all__ = [
     "Turnaround",
     "Violation",
     "__version__",
+    "call_sheet",
     "compare",
     "cost_summary",
     "day_out_of_days",
@@ -118,6 +123,7 @@ __all__ = [
     "solve",
     "time_schedule",
     "write_calendars",
+    "write_call_sheets",
     "write_excel",
     "write_revised_calendars",
     "write_schedule",

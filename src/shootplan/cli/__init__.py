@@ -11,6 +11,7 @@ command                                    does
 ``shootplan score FILE [SCHEDULE.json]``   score the board's own day breaks (or a schedule)
 ``shootplan dood SCHEDULE.json``           the Day Out of Days of a schedule (.xlsx or .csv)
 ``shootplan calendars SCHEDULE.json``      the calendar feeds of a schedule
+``shootplan callsheets SCHEDULE.json``     the call sheets of a schedule (PDF and HTML)
 ``shootplan replan FILE --schedule ...``   re-plan the days not yet shot after a disruption
 ``shootplan demo``                         plan the bundled example into ./shootplan-demo/
 =========================================  ==================================================
@@ -32,6 +33,7 @@ import click
 
 from shootplan import __version__
 from shootplan.cli.breakdown import breakdown
+from shootplan.cli.callsheets import callsheets
 from shootplan.cli.common import EXIT_CODES, Options
 from shootplan.cli.export import calendars, dood
 from shootplan.cli.plan import check, demo, plan, score
@@ -73,6 +75,7 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
       shootplan score board.xlsx             score the board's own day breaks
       shootplan dood plan/schedule.json      the Day Out of Days as plan/dood.xlsx
       shootplan calendars plan/schedule.json the crew's calendar feeds
+      shootplan callsheets plan/schedule.json the call sheets, one per day
       shootplan replan board.xlsx --schedule plan/schedule.json --today 2027-03-09
 
     Run "shootplan COMMAND --help" for a command's options and examples.
@@ -82,5 +85,5 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
     options.quiet |= quiet
 
 
-for _command in (demo, check, breakdown, plan, score, dood, calendars, replan_command):
+for _command in (demo, check, breakdown, plan, score, dood, calendars, callsheets, replan_command):
     main.add_command(_command)

@@ -31,6 +31,7 @@ from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.progress import busy, progress
 from shootplan.evaluation import Evaluation, evaluate
 from shootplan.io._files import folder_problem
+from shootplan.io.callsheet import write_call_sheets
 from shootplan.io.excel import write_excel
 from shootplan.io.ics import write_calendars
 from shootplan.io.json import write_production, write_schedule
@@ -53,6 +54,8 @@ __all__ = [
 #: What ``plan`` writes into its output folder (with production.json and calendars/).
 SCHEDULE_JSON = "schedule.json"
 SCHEDULE_XLSX = "schedule.xlsx"
+#: The folder of call sheets (PDF and HTML, one pair per shoot day).
+CALL_SHEETS = "callsheets"
 
 
 def _boards(production: Production) -> dict[str, Evaluation]:
@@ -181,7 +184,7 @@ def refuse_unwritable(out: Path) -> None:
 def _write_outputs(
     production: Production, result: Result, out: Path, solver: Mapping[str, object]
 ) -> list[tuple[str, Path]]:
-    """schedule.json, production.json, schedule.xlsx and calendars/ in ``out``, as one set."""
+    """schedule.json, production.json, schedule.xlsx, calendars/ and callsheets/ in ``out``, as one set."""
     schedule, evaluation = result.schedule, result.evaluation
     assert schedule is not None and evaluation is not None
     with output_sets(out) as (stage,):
@@ -196,6 +199,7 @@ def _write_outputs(
         write_production(stage.path(PRODUCTION_JSON), production)
         write_excel(production, schedule, stage.path(SCHEDULE_XLSX), result=result)
         feeds = write_calendars(production, schedule, stage.path(CALENDARS))
+        write_call_sheets(production, schedule, stage.path(CALL_SHEETS))
     note(f"calendars: {feeds}")
     for notice in feeds.notices():  # feeds cancelled, damaged entries repaired
         note(notice)
@@ -204,6 +208,7 @@ def _write_outputs(
         ("production", out / PRODUCTION_JSON),
         ("workbook", out / SCHEDULE_XLSX),
         ("calendars", out / CALENDARS),
+        ("call sheets", out / CALL_SHEETS),
     ]
 
 

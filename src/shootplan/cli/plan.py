@@ -164,6 +164,7 @@ def plan(
       schedule.json     the schedule, its metrics and the solver's status
       production.json   the production as planned (dood and calendars read it)
       calendars/*.ics   feeds for the unit, each performer and each location
+      callsheets/       a call sheet per shoot day, as PDF and HTML
 
     While it searches it shows the best cost so far, the bound (no schedule can cost less),
     the gap between them, company moves and hold days. When FILE has day breaks, your board is

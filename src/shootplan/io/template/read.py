@@ -206,6 +206,8 @@ def _read_locations(grid: Grid, sheet: str, problems: Problems) -> list[dict[str
         "unavailable": read_ranges,
         "return_cost": lambda v: read_number(v, what="a return cost"),
         "standing": lambda v: read_flag(v, default=False),
+        "parking": cell_text,
+        "hospital": cell_text,
     }
     locations: list[dict[str, Any]] = []
     rows = _KeyedRows(Location, "name", "no location name", "location", sheet, headers, problems)

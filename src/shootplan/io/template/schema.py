@@ -47,7 +47,8 @@ member; with one, a scene naming a cast member it does not list is an error.
 **Locations**: Location (name, required), Address, Latitude, Longitude, Time Zone, Available From
 and Available To (one window), Windows (several windows, as ranges), Unavailable (dates and
 ranges), Return Cost (what coming back after the unit has left costs; blank: the Location Return
-Cost setting), Standing (yes for a standing set or stage: returns cost nothing; default no).
+Cost setting), Standing (yes for a standing set or stage: returns cost nothing; default no),
+Parking (crew parking and basecamp) and Hospital (the nearest one), printed on call sheets.
 Locations the scenes use but the sheet omits are added, with a warning.
 
 **Settings** (key/value rows: the key in the first column, its value in the next)
@@ -158,6 +159,8 @@ LOCATION_COLUMNS: dict[str, tuple[str, ...]] = {
     "unavailable": ("Unavailable", "Unavailable Dates", "Not Available", "Blackout Dates"),
     "return_cost": ("Return Cost", "Return", "Cost To Return"),
     "standing": ("Standing", "Standing Set", "Stage"),
+    "parking": ("Parking", "Basecamp", "Parking/Basecamp", "Crew Parking"),
+    "hospital": ("Hospital", "Nearest Hospital"),
 }
 
 #: Names of the sheet that defines the scenes when several sheets list them (matched normalized).
@@ -437,6 +440,8 @@ LOCATION_HEADERS: tuple[tuple[str, str], ...] = (
     ("Unavailable", "Dates and ranges it cannot be used."),
     ("Return Cost", "Cost of coming back after the unit left (blank: the rules' default, 5,000)."),
     ("Standing", "yes for a standing set or stage: coming back costs nothing."),
+    ("Parking", "Crew parking and basecamp, for call sheets."),
+    ("Hospital", "Nearest hospital with an emergency room (name, address), for call sheets."),
 )
 BOARD_HEADERS: tuple[tuple[str, str], ...] = (
     ("Board", "Name of the board (a schedule made by hand)."),

@@ -291,6 +291,8 @@ def _location_row(location: Location) -> list[Any]:
         _ranges_text(location.unavailable),
         location.return_cost,
         _yes(location.standing),
+        location.parking,
+        location.hospital,
     ]
 
 

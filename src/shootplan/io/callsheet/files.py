@@ -1,0 +1,61 @@
+"""A folder of call sheets, written as one set: ``day-01-2027-03-01.pdf`` and ``.html`` per day."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from shootplan.call_sheet import call_sheets
+from shootplan.errors import ShootplanError
+from shootplan.io._files import OutputSet, write_bytes, write_text
+from shootplan.io.callsheet.html import call_sheet_html
+from shootplan.io.callsheet.pdf import PaperSize, call_sheet_pdf
+from shootplan.io.callsheet.words import file_stem
+from shootplan.model import Production
+from shootplan.schedule import Schedule
+
+__all__ = ["CALL_SHEET_FORMATS", "write_call_sheets"]
+
+#: The formats :func:`write_call_sheets` writes.
+CALL_SHEET_FORMATS = ("pdf", "html")
+
+
+def write_call_sheets(
+    production: Production,
+    schedule: Schedule,
+    folder: str | os.PathLike[str],
+    days: Sequence[int | date] | None = None,
+    formats: Iterable[str] = CALL_SHEET_FORMATS,
+    *,
+    paper: PaperSize = "letter",
+) -> list[Path]:
+    """Write the call sheets of ``days`` (numbers or dates; default every shoot day with scenes)
+    into ``folder`` as one set (on any error the folder is left as it was); return the paths.
+
+    Each day is ``day-NN-YYYY-MM-DD.pdf`` and ``.html``. Writing every day also removes the sheets
+    of days the schedule no longer has; an unchanged day's files keep their bytes and times.
+    """
+    wanted = tuple(dict.fromkeys(formats))
+    unknown = [f for f in wanted if f not in CALL_SHEET_FORMATS]
+    if unknown or not wanted:
+        raise ShootplanError(
+            f"unknown call-sheet format(s) {', '.join(map(repr, unknown)) or 'none given'}:"
+            f" choose from {', '.join(CALL_SHEET_FORMATS)}"
+        )
+    sheets = call_sheets(production, schedule, days)
+    names = [f"{file_stem(sheet)}.{kind}" for sheet in sheets for kind in wanted]
+    with OutputSet(folder) as stage:
+        if days is None:
+            root = stage.path(".")
+            for old in root.glob("day-*"):
+                if old.suffix[1:] in CALL_SHEET_FORMATS and old.name not in names:
+                    old.unlink()  # a day the schedule no longer shoots
+        for sheet in sheets:
+            stem = file_stem(sheet)
+            if "pdf" in wanted:
+                write_bytes(stage.path(f"{stem}.pdf"), call_sheet_pdf(sheet, paper=paper))
+            if "html" in wanted:
+                write_text(stage.path(f"{stem}.html"), call_sheet_html(sheet))
+    return [Path(folder) / name for name in names]

@@ -1,0 +1,228 @@
+"""A call sheet as a printable PDF, drawn with ``fpdf2`` (pure Python: nothing from the system).
+
+One Letter (or A4) page in landscape-free portrait where the day fits, more pages otherwise (a
+table that runs over repeats its header row). The text uses the PDF core font Helvetica, which
+holds Latin-1: typographic quotes and dashes are printed as their plain forms, accents as
+themselves, and anything else as its closest Latin-1 letter or ``?``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, datetime, time
+from typing import Literal
+
+from fpdf import FPDF
+from fpdf.enums import TableBordersLayout
+
+from shootplan.call_sheet import CallSheet
+from shootplan.io.callsheet.words import header_lines, kind_word, scene_line, totals_line
+
+__all__ = ["call_sheet_pdf"]
+
+PaperSize = Literal["letter", "a4"]
+
+_PLAIN = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u00b7": "-",
+        # Letters NFKD does not split into a base letter and an accent.
+        "\u0141": "L",
+        "\u0142": "l",
+        "\u0110": "D",
+        "\u0111": "d",
+        "\u0152": "OE",
+        "\u0153": "oe",
+    }
+)
+
+
+def _latin(text: str) -> str:
+    """``text`` in the core font's Latin-1 (see the module's docstring)."""
+    plain = text.translate(_PLAIN)
+    if all(ord(c) < 256 for c in plain):
+        return plain
+    folded = unicodedata.normalize("NFKD", plain)
+    return (
+        "".join(c for c in folded if not unicodedata.combining(c))
+        .encode("latin-1", "replace")
+        .decode("latin-1")
+    )
+
+
+def call_sheet_pdf(sheet: CallSheet, *, paper: PaperSize = "letter") -> bytes:
+    """The call sheet as PDF bytes (the same bytes for the same sheet)."""
+    pdf = FPDF(orientation="portrait", unit="mm", format=paper)
+    # A fixed date (the shoot day's) keeps an unchanged day's file byte for byte the same.
+    pdf.set_creation_date(datetime.combine(sheet.date, time(0), tzinfo=UTC))
+    pdf.set_title(_latin(f"{sheet.production} - Call sheet {sheet.day_of}"))
+    pdf.set_creator("shootplan")
+    pdf.set_margins(10, 10, 10)
+    pdf.set_auto_page_break(True, margin=10)
+    pdf.add_page()
+    _header(pdf, sheet)
+    _locations(pdf, sheet)
+    _scenes(pdf, sheet)
+    _cast(pdf, sheet)
+    _notes(pdf, sheet)
+    _advance(pdf, sheet)
+    return bytes(pdf.output())
+
+
+def _heading(pdf: FPDF, text: str) -> None:
+    pdf.ln(2)
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.cell(0, 5, _latin(text), new_x="LMARGIN", new_y="NEXT", border="B")
+    pdf.ln(1)
+
+
+def _header(pdf: FPDF, sheet: CallSheet) -> None:
+    if sheet.revision:
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.multi_cell(0, 5, _latin(sheet.revision), border=1, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    top = pdf.get_y()
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.multi_cell(120, 6, _latin(sheet.production), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.cell(120, 5, _latin(f"CALL SHEET - {sheet.day_of}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    when = f"{sheet.date:%A, %B} {sheet.date.day}, {sheet.date.year} - {kind_word(sheet.day_type)}"
+    pdf.cell(120, 5, _latin(when), new_x="LMARGIN", new_y="NEXT")
+    left_end = pdf.get_y()
+    pdf.set_y(top)
+    for label, value in header_lines(sheet):
+        pdf.set_x(140)
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.cell(28, 4.5, _latin(label), align="R")
+        pdf.set_font("Helvetica", "", 9)
+        pdf.cell(0, 4.5, _latin(f"  {value}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(max(left_end, pdf.get_y()))
+
+
+def _table(
+    pdf: FPDF,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    links: Sequence[tuple[int, str]] = (),
+) -> None:
+    """A table; ``links`` are (column, url) per row: that cell opens the url (a map on a phone)."""
+    pdf.set_font("Helvetica", "", 8)
+    with pdf.table(
+        col_widths=tuple(widths),
+        text_align="LEFT",
+        line_height=3.8,
+        borders_layout=TableBordersLayout.ALL,
+        repeat_headings=1,
+        padding=0.8,
+    ) as table:
+        pdf.set_font("Helvetica", "B", 8)
+        header = table.row()
+        for text in headers:
+            header.cell(_latin(text))
+        pdf.set_font("Helvetica", "", 8)
+        for index, values in enumerate(rows):
+            row = table.row()
+            column, url = links[index] if index < len(links) else (-1, "")
+            for position, text in enumerate(values):
+                row.cell(_latin(text), link=url if position == column and url else None)
+
+
+def _locations(pdf: FPDF, sheet: CallSheet) -> None:
+    _heading(pdf, "Locations")
+    rows = [
+        [
+            place.name,
+            place.address + ("\n(map)" if place.map_url else ""),
+            place.parking or "-",
+            place.hospital or "-",
+            f"{sheet.clock(place.arrive)}-{sheet.clock(place.leave)}",
+        ]
+        for place in sheet.locations
+    ]
+    _table(
+        pdf,
+        ("Location", "Address / map", "Parking / basecamp", "Nearest hospital", "Here"),
+        rows,
+        (30, 70, 35, 35, 20),
+    )
+
+
+def _scenes(pdf: FPDF, sheet: CallSheet) -> None:
+    _heading(pdf, "Scenes")
+    rows = [
+        [
+            sheet.clock(s.start),
+            s.number + (f" ({s.part})" if s.part else ""),
+            s.int_ext,
+            s.set,
+            s.day_night,
+            ", ".join(s.cast),
+            s.pages,
+            s.synopsis,
+        ]
+        for s in sheet.scenes
+    ]
+    headers = ("Start", "Sc.", "I/E", "Set", "D/N", "Cast", "Pages", "Synopsis")
+    _table(pdf, headers, rows, (11, 11, 9, 45, 14, 18, 11, 71))
+    pdf.set_font("Helvetica", "B", 9)
+    total = totals_line(sheet)
+    pdf.cell(0, 5, _latin(total), new_x="LMARGIN", new_y="NEXT")
+
+
+def _cast(pdf: FPDF, sheet: CallSheet) -> None:
+    _heading(pdf, "Cast")
+    rows = [
+        [
+            c.id,
+            c.performer,
+            c.character,
+            c.status,
+            sheet.clock(c.pickup),
+            sheet.clock(c.makeup),
+            sheet.clock(c.on_set),
+        ]
+        for c in sheet.cast
+    ]
+    headers = ("ID", "Performer", "Character", "Status", "Pickup", "H/MU", "On set")
+    _table(pdf, headers, rows, (10, 45, 55, 15, 20, 20, 25))
+    if sheet.holds:
+        held = ", ".join(f"{h.id}. {h.character or h.performer}" for h in sheet.holds)
+        pdf.set_font("Helvetica", "", 9)
+        pdf.multi_cell(0, 4.5, _latin(f"On hold (H): {held}"), new_x="LMARGIN", new_y="NEXT")
+
+
+def _lines(pdf: FPDF, lines: Sequence[str]) -> None:
+    pdf.set_font("Helvetica", "", 8.5)
+    for line in lines:
+        pdf.multi_cell(0, 4, _latin(f"- {line}"), new_x="LMARGIN", new_y="NEXT")
+
+
+def _notes(pdf: FPDF, sheet: CallSheet) -> None:
+    if sheet.moves:
+        _heading(pdf, "Company moves")
+        _lines(pdf, [f"{sheet.clock(m.start)}-{sheet.clock(m.end)}: to {m.to}" for m in sheet.moves])
+    if sheet.notes:
+        _heading(pdf, "Notes")
+        _lines(pdf, sheet.notes)
+
+
+def _advance(pdf: FPDF, sheet: CallSheet) -> None:
+    if not sheet.advance:
+        return
+    _heading(pdf, "Advance schedule")
+    for day in sheet.advance:
+        pdf.set_font("Helvetica", "B", 8.5)
+        call = f" - call {day.call.astimezone(sheet.zone):%H:%M}" if day.call else ""
+        title = f"Day {day.number} - {day.date:%a %b} {day.date.day} - {kind_word(day.kind)}{call}"
+        pdf.cell(0, 4.5, _latin(title), new_x="LMARGIN", new_y="NEXT")
+        _lines(pdf, [scene_line(s) for s in day.scenes])
