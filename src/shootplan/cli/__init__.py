@@ -12,6 +12,7 @@ command                                    does
 ``shootplan dood SCHEDULE.json``           the Day Out of Days of a schedule (.xlsx or .csv)
 ``shootplan calendars SCHEDULE.json``      the calendar feeds of a schedule
 ``shootplan replan FILE --schedule ...``   re-plan the days not yet shot after a disruption
+``shootplan sweep FILE --days 26..32``      what-if: solve many scenarios and compare them
 ``shootplan demo``                         plan the bundled example into ./shootplan-demo/
 =========================================  ==================================================
 
@@ -36,6 +37,7 @@ from shootplan.cli.common import EXIT_CODES, Options
 from shootplan.cli.export import calendars, dood
 from shootplan.cli.plan import check, demo, plan, score
 from shootplan.cli.replan import replan_command
+from shootplan.cli.sweep import sweep_command
 
 __all__ = ["EXIT_CODES", "main"]
 
@@ -74,6 +76,7 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
       shootplan dood plan/schedule.json      the Day Out of Days as plan/dood.xlsx
       shootplan calendars plan/schedule.json the crew's calendar feeds
       shootplan replan board.xlsx --schedule plan/schedule.json --today 2027-03-09
+      shootplan sweep board.xlsx --days 26..32 --out sweep
 
     Run "shootplan COMMAND --help" for a command's options and examples.
     """
@@ -82,5 +85,5 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
     options.quiet |= quiet
 
 
-for _command in (demo, check, breakdown, plan, score, dood, calendars, replan_command):
+for _command in (demo, check, breakdown, plan, score, dood, calendars, replan_command, sweep_command):
     main.add_command(_command)

@@ -80,7 +80,7 @@ class ScenarioResult:
             gap=self.gap,
             time=self.runtime,
             peak_memory_mb=self.peak_memory_mb,
-            reason="; ".join(self.reasons),
+            reason=" ".join(self.reasons),
         )
         return row
 
@@ -141,6 +141,7 @@ class SweepResult:
         return plot_tradeoffs(self.frame)
 
     def __str__(self) -> str:
-        shown = self.frame[["status", "shoot_days", "company_moves", "hold_days", "cost", "gap"]]
+        shown = self.frame[["status", "shoot_days", "company_moves", "hold_days", "cost", "gap"]].astype(object)
+        shown["gap"] = [f"{gap:.1%}" if gap == gap and gap is not None else None for gap in shown["gap"]]
         text = shown.to_string(na_rep="-", float_format=lambda v: f"{v:,.0f}")
         return text + ("\n(interrupted: the scenarios not run are marked)" if self.interrupted else "")
