@@ -302,7 +302,10 @@ def plot_tradeoffs(frame: pd.DataFrame) -> Figure:
     found = frame[frame["cost"].notna()]
     for axes, (x, y, title) in zip(
         (cost_axes, hold_axes),
-        (("shoot_days", "cost", "Cost against shoot days"), ("company_moves", "hold_days", "Holds against moves")),
+        (
+            ("shoot_days", "cost", "Cost against shoot days"),
+            ("company_moves", "hold_days", "Holds against moves"),
+        ),
         strict=True,
     ):
         axes.scatter(found[x], found[y], color=_GANTT_COLORS["work"], zorder=3)

@@ -65,14 +65,18 @@ def parse_starts(text: str) -> list[date]:
 def grid(days: list[int] | None, starts: list[date] | None) -> list[Scenario]:
     """Every day count with every start date, named by what they change."""
     scenarios = []
-    for count, start in itertools.product(days or [None], starts or [None]):
+    counts: list[int | None] = [*days] if days else [None]
+    dates: list[date | None] = [*starts] if starts else [None]
+    for count, start in itertools.product(counts, dates):
         parts = ([f"{count} days"] if count else []) + ([f"from {start}"] if start else [])
         name = ", ".join(parts) or "as planned"
         scenarios.append(Scenario(name=name, days=count, start=start))
     return scenarios
 
 
-@click.command("sweep", short_help="What-if: solve many scenarios (day counts, start dates) and compare them.")
+@click.command(
+    "sweep", short_help="What-if: solve many scenarios (day counts, start dates) and compare them."
+)
 @click.argument("file", type=INPUT_FILE)
 @click.option("--days", "days_text", metavar="26..32", help="Shoot days available: 26..32, 26,28,30 or 28.")
 @click.option("--start", "start_text", metavar="DATES", help="Start dates: 2027-03-01,2027-03-08.")
@@ -89,7 +93,9 @@ def grid(days: list[int] | None, starts: list[date] | None) -> list[Scenario]:
     show_default=True,
     help="CP-SAT workers (cores) of each solve; 1 with a seed repeats every row exactly.",
 )
-@click.option("--processes", type=click.IntRange(min=1), help="Solves at once here (default: cores / workers).")
+@click.option(
+    "--processes", type=click.IntRange(min=1), help="Solves at once here (default: cores / workers)."
+)
 @click.option("--dask", "dask_address", metavar="ADDRESS", help="Run on a Dask cluster: host:8786.")
 @click.option("--ray", "ray_address", metavar="ADDRESS", help='Run on Ray: "local" or host:10001.')
 @time_limit_option(60.0, "Seconds for each scenario's solve.")
@@ -137,7 +143,9 @@ def sweep_command(
             best[:] = [result]
         figure = f"cost {format_money(cost)}" if cost is not None else "; ".join(result.reasons)[:120]
         leader = f" (best so far: {best[0].scenario.name})" if best else ""
-        console.print(f"[{done}/{total}] {result.scenario.name}: {result.status}, {figure}{leader}", markup=False)
+        console.print(
+            f"[{done}/{total}] {result.scenario.name}: {result.status}, {figure}{leader}", markup=False
+        )
 
     params = SolveParams(time_limit=time_limit, seed=seed)
     result = sweep(
@@ -179,8 +187,10 @@ def _executor(dask_address: str | None, ray_address: str | None) -> str | None:
     if dask_address:
         return dask_address if "://" in dask_address else f"dask://{dask_address}"
     if ray_address:
-        return "ray" if ray_address in ("local", "ray") else (
-            ray_address if "://" in ray_address else f"ray://{ray_address}"
+        return (
+            "ray"
+            if ray_address in ("local", "ray")
+            else (ray_address if "://" in ray_address else f"ray://{ray_address}")
         )
     return None
 
@@ -191,7 +201,9 @@ def _write(result: SweepResult, out: Path, title: str) -> None:
         write_text(stage.path(SWEEP_JSON), json.dumps(_document(result), indent=1, default=str) + "\n")
         for item in result.results:
             if item.schedule is not None:
-                write_schedule(stage.path(f"{SCHEDULES}/{_file_name(item.scenario.name)}.json"), item.schedule)
+                write_schedule(
+                    stage.path(f"{SCHEDULES}/{_file_name(item.scenario.name)}.json"), item.schedule
+                )
         _plot(result, stage)
 
 

@@ -15,7 +15,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from shootplan.sweeping.task import run_task
 
 __all__ = ["ClusterError", "Outcomes", "engine_for"]
 
-Outcomes = Iterator[tuple[int, dict[str, Any]]]
+Outcomes = Generator[tuple[int, dict[str, Any]], None, None]
 Engine = Callable[[Sequence[dict[str, Any]]], Outcomes]
 
 # Where ``shootplan`` is imported from, so the child Python finds the same package.
@@ -150,7 +150,7 @@ def _dask_client(address: str) -> Any:
     except ImportError as error:
         raise ClusterError(f"sweeping on Dask ({address}) needs: pip install 'shootplan[dask]'") from error
     try:
-        return Client(address, timeout="10s")
+        return Client(address, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
 
@@ -162,12 +162,11 @@ def _dask(client: Any, payloads: Sequence[dict[str, Any]], cpus: int, *, own: bo
     declared = any("CPU" in worker.get("resources", {}) for worker in workers)
     options: dict[str, Any] = {"resources": {"CPU": cpus}} if declared else {}
     futures = [
-        client.submit(run_task, payload, pure=False, retries=_ATTEMPTS - 1, **options)
-        for payload in payloads
+        client.submit(run_task, payload, pure=False, retries=_ATTEMPTS - 1, **options) for payload in payloads
     ]
     index = {future.key: n for n, future in enumerate(futures)}
     try:
-        for future in as_completed(futures):
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
             n = index[future.key]
             if future.status == "finished":
                 yield n, future.result()
@@ -189,7 +188,9 @@ def _ray(address: str, payloads: Sequence[dict[str, Any]], cpus: int) -> Outcome
         raise ClusterError(f"sweeping on Ray ({address}) needs: pip install 'shootplan[ray]'") from error
     if not ray.is_initialized():
         try:
-            ray.init(address=None if address == "ray" else address, include_dashboard=False, log_to_driver=False)
+            ray.init(
+                address=None if address == "ray" else address, include_dashboard=False, log_to_driver=False
+            )
         except (ConnectionError, RuntimeError, TimeoutError) as error:
             raise ClusterError(f"cannot reach the Ray cluster at {address}: {error}") from None
     remote = ray.remote(num_cpus=cpus, max_retries=_ATTEMPTS - 1)(run_task)

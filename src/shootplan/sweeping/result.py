@@ -141,7 +141,9 @@ class SweepResult:
         return plot_tradeoffs(self.frame)
 
     def __str__(self) -> str:
-        shown = self.frame[["status", "shoot_days", "company_moves", "hold_days", "cost", "gap"]].astype(object)
+        shown = self.frame[["status", "shoot_days", "company_moves", "hold_days", "cost", "gap"]].astype(
+            object
+        )
         shown["gap"] = [f"{gap:.1%}" if gap == gap and gap is not None else None for gap in shown["gap"]]
         text = shown.to_string(na_rep="-", float_format=lambda v: f"{v:,.0f}")
         return text + ("\n(interrupted: the scenarios not run are marked)" if self.interrupted else "")

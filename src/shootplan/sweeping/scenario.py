@@ -34,7 +34,9 @@ class Scenario(StrictModel):
     days: int | None = Field(default=None, ge=1, description="Shoot days available (max_shoot_days).")
     start: Day | None = Field(default=None, description="Date of shoot day 1.")
     weekdays: list[str] | None = Field(default=None, description='Shooting weekdays: ["Mon", ..., "Sat"].')
-    page_cap: int | None = Field(default=None, ge=1, description="Page cap per day, in eighths (or pages as text).")
+    page_cap: int | None = Field(
+        default=None, ge=1, description="Page cap per day, in eighths (or pages as text)."
+    )
     rates: dict[str, float] = Field(default_factory=dict, description="Daily rate by board ID.")
     rules: dict[str, Any] = Field(
         default_factory=dict, description="Other rules and cost weights: Rules field -> value."
@@ -113,4 +115,3 @@ def _with_rates(production: Production, rates: dict[str, float]) -> list[dict[st
         member.model_dump() | ({"daily_rate": rates[member.id]} if member.id in rates else {})
         for member in production.cast
     ]
-

@@ -37,7 +37,9 @@ _COLUMNS = {
 }
 
 
-def write_sweep_workbook(frame: pd.DataFrame, path: str | os.PathLike[str], *, title: str = "Scenarios") -> Path:
+def write_sweep_workbook(
+    frame: pd.DataFrame, path: str | os.PathLike[str], *, title: str = "Scenarios"
+) -> Path:
     """The table of :attr:`shootplan.SweepResult.frame` as one sheet, written in one step."""
     workbook = Workbook()
     sheet = workbook.active
@@ -45,7 +47,9 @@ def write_sweep_workbook(frame: pd.DataFrame, path: str | os.PathLike[str], *, t
     sheet.title = "Scenarios"
     columns = [name for name in _COLUMNS if name in frame.columns]
     headers = ["Scenario", *(_COLUMNS[name][0] for name in columns)]
-    subtitle = "One solve per scenario; cost = moves + holds + shoot days + returns. Bound: no schedule costs less."
+    subtitle = (
+        "One solve per scenario; cost = moves + holds + shoot days + returns. Bound: no schedule costs less."
+    )
     row = start_table(sheet, title, subtitle, headers)
     formats = {n: fmt for n, name in enumerate(columns, start=2) if (fmt := _COLUMNS[name][1])}
     for name, values in frame[columns].iterrows():
