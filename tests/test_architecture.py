@@ -74,6 +74,7 @@ LAYERS = (
         ("shootplan.io", "shootplan.cli"),
     ),
     Layer("solver/ knows nothing of re-planning", ("shootplan.solver",), ("shootplan.replanning",)),
+    Layer("sweeping/ opens no files", ("shootplan.sweeping",), ("shootplan.io", "shootplan.cli")),
     Layer(
         "io/ knows nothing of CP-SAT or the command line",
         ("shootplan.io",),

@@ -65,6 +65,9 @@ from shootplan.solver import Result as Result
 from shootplan.solver import SolveParams as SolveParams
 from shootplan.solver import Status as Status
 from shootplan.solver import solve as solve
+from shootplan.sweeping import Scenario as Scenario
+from shootplan.sweeping import SweepResult as SweepResult
+from shootplan.sweeping import sweep as sweep
 from shootplan.timeline import time_schedule as time_schedule
 
 __version__ = "0.1.0"
@@ -92,6 +95,7 @@ __all__ = [
     "Result",
     "Rule",
     "Rules",
+    "Scenario",
     "Scene",
     "Schedule",
     "ShootCalendar",
@@ -100,6 +104,7 @@ __all__ = [
     "ShootplanWarning",
     "SolveParams",
     "Status",
+    "SweepResult",
     "Turnaround",
     "Violation",
     "__version__",
@@ -121,6 +126,7 @@ __all__ = [
     "replan",
     "show_versions",
     "solve",
+    "sweep",
     "time_schedule",
     "write_calendars",
     "write_call_sheets",

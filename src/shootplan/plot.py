@@ -1,4 +1,5 @@
-"""Figures of a schedule: the stripboard, the cast Gantt (the DOOD at a glance), the daily load.
+"""Figures of a schedule: the stripboard, the cast Gantt (the DOOD at a glance), the daily load;
+and of a scenario sweep: its trade-offs.
 
 matplotlib is an optional extra (``pip install shootplan[plot]``): it is imported inside each
 function, so ``import shootplan`` never pays for it. The figures are built with
@@ -24,10 +25,11 @@ from shootplan.reports import DOOD_HOLIDAY, DOOD_OFF, day_out_of_days, one_liner
 from shootplan.schedule import Schedule
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["plot_cast_gantt", "plot_daily_load", "plot_stripboard"]
+__all__ = ["plot_cast_gantt", "plot_daily_load", "plot_stripboard", "plot_tradeoffs"]
 
 # Cast Gantt colors by DOOD code family: work is the strong color, so a performer's span reads at
 # a glance; holds (paid, idle) stand out in amber because they are what costs money; drops are a
@@ -290,3 +292,28 @@ def _load_legend(axes: Axes) -> None:
     handles, _ = axes.get_legend_handles_labels()
     handles.append(Patch(facecolor=_OVER_CAP, label="over cap"))
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+
+
+def plot_tradeoffs(frame: pd.DataFrame) -> Figure:
+    """A sweep's trade-offs (:attr:`shootplan.SweepResult.frame`): cost against shoot days, and
+    hold days against company moves, one labelled point per scenario with a schedule."""
+    figure = _figure(11, 4.5)
+    cost_axes, hold_axes = figure.subplots(1, 2)
+    found = frame[frame["cost"].notna()]
+    for axes, (x, y, title) in zip(
+        (cost_axes, hold_axes),
+        (
+            ("shoot_days", "cost", "Cost against shoot days"),
+            ("company_moves", "hold_days", "Holds against moves"),
+        ),
+        strict=True,
+    ):
+        axes.scatter(found[x], found[y], color=_GANTT_COLORS["work"], zorder=3)
+        for name, row in found.iterrows():
+            axes.annotate(str(name), (row[x], row[y]), textcoords="offset points", xytext=(4, 4), fontsize=8)
+        axes.set_xlabel(x.replace("_", " "))
+        axes.set_ylabel(y.replace("_", " "))
+        axes.set_title(title)
+        axes.grid(True, color="#DDDDDD", zorder=0)
+    cost_axes.yaxis.set_major_formatter(lambda value, _: f"{value:,.0f}")
+    return figure

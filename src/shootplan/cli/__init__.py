@@ -13,6 +13,7 @@ command                                    does
 ``shootplan calendars SCHEDULE.json``      the calendar feeds of a schedule
 ``shootplan callsheets SCHEDULE.json``     the call sheets of a schedule (PDF and HTML)
 ``shootplan replan FILE --schedule ...``   re-plan the days not yet shot after a disruption
+``shootplan sweep FILE --days 26..32``     what-if: solve many scenarios and compare them
 ``shootplan demo``                         plan the bundled example into ./shootplan-demo/
 =========================================  ==================================================
 
@@ -38,6 +39,7 @@ from shootplan.cli.common import EXIT_CODES, Options
 from shootplan.cli.export import calendars, dood
 from shootplan.cli.plan import check, demo, plan, score
 from shootplan.cli.replan import replan_command
+from shootplan.cli.sweep import sweep_command
 
 __all__ = ["EXIT_CODES", "main"]
 
@@ -77,6 +79,7 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
       shootplan calendars plan/schedule.json the crew's calendar feeds
       shootplan callsheets plan/schedule.json the call sheets, one per day
       shootplan replan board.xlsx --schedule plan/schedule.json --today 2027-03-09
+      shootplan sweep board.xlsx --days 26..32 --out sweep
 
     Run "shootplan COMMAND --help" for a command's options and examples.
     """
@@ -85,5 +88,16 @@ def main(context: click.Context, verbose: int, quiet: bool) -> None:
     options.quiet |= quiet
 
 
-for _command in (demo, check, breakdown, plan, score, dood, calendars, callsheets, replan_command):
+for _command in (
+    demo,
+    check,
+    breakdown,
+    plan,
+    score,
+    dood,
+    calendars,
+    callsheets,
+    replan_command,
+    sweep_command,
+):
     main.add_command(_command)

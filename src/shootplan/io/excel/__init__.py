@@ -53,6 +53,7 @@ from shootplan.io.excel.book import build_workbook as build_workbook
 from shootplan.io.excel.book import write_excel as write_excel
 from shootplan.io.excel.changes import write_changes_workbook as write_changes_workbook
 from shootplan.io.excel.stripboard import STRIPBOARD_HEADERS as STRIPBOARD_HEADERS
+from shootplan.io.excel.sweep import write_sweep_workbook as write_sweep_workbook
 from shootplan.io.solver_run import SolverRun as SolverRun
 
 __all__ = [
@@ -63,4 +64,5 @@ __all__ = [
     "build_workbook",
     "write_changes_workbook",
     "write_excel",
+    "write_sweep_workbook",
 ]
