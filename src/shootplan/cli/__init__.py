@@ -4,7 +4,7 @@
 command                                    does
 =========================================  ==================================================
 ``shootplan check FILE``                   validate a board or workbook and summarize it
-``shootplan breakdown SCRIPT``              a screenplay (.fountain, .fdx) as the production
+``shootplan breakdown SCRIPT``             a screenplay (.fountain, .fdx) as the production
                                            workbook, for the AD to finish
 ``shootplan plan FILE --out DIR``          optimize; write DIR/schedule.xlsx, schedule.json,
                                            production.json and calendars/*.ics
