@@ -192,10 +192,9 @@ def replan_command(
        "weather": [{"dates": ["2027-03-15"], "note": "storm"}],
        "add_shoot_days": 1}
 
-    PLAN is the plan's folder (or its schedule.json): the production it was made for is the
-    production.json beside it, with every setting plan applied (the shoot days, the start). The
-    plan's day count never grows unless the changes add days or --allow-more-days; a notice then
-    says so first.
+    PLAN is the plan's folder (or its schedule.json); the production.json beside it, with every
+    setting plan applied, is re-planned. The day count grows only by add_shoot_days or
+    --allow-more-days, and a notice says so first.
 
     \b
     Example:
@@ -210,12 +209,9 @@ def replan_command(
         *(calendar_dir or out / CALENDARS, feeds_before),
     )
     current = read_schedule(schedule_path)
-    for folder in (out, calendar_dir):
-        if folder is not None:
-            refuse_unwritable(folder)
-    changes = Changes.load(changes_path) if changes_path is not None else Changes()
-    for what in changes.describe(production):
-        console.print(f"  {what}", markup=False)
+    for folder in filter(None, (out, calendar_dir)):
+        refuse_unwritable(folder)
+    changes = _news(changes_path, production)
     with progress(f"re-planning {production.name}", time_limit) as callback:
         result = replan(
             production,
@@ -244,6 +240,19 @@ def replan_command(
         "churn_cost": result.churn_cost,
     }
     feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver)
+    _report(result, out, calendar_dir, feeds)
+
+
+def _news(changes_path: Path | None, production: Production) -> Changes:
+    """The changes read and said, one line each."""
+    changes = Changes.load(changes_path) if changes_path is not None else Changes()
+    for what in changes.describe(production):
+        console.print(f"  {what}", markup=False)
+    return changes
+
+
+def _report(result: ReplanResult, out: Path, calendar_dir: Path | None, feeds: int) -> None:
+    """The table, the moves with their reasons, and where everything went."""
     console.print(_summary(result))
     for move in result.moves[:20]:
         console.print(f"  {move}", markup=False)
