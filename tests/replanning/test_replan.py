@@ -258,13 +258,26 @@ def test_no_change_keeps_an_optimal_small_plan(small_production: Production) -> 
 
 @pytest.mark.slow
 def test_today_may_be_replanned_when_not_frozen(medium: Production, medium_plan: Schedule) -> None:
-    """freeze_today=False lets a change on today's date move today's scenes."""
+    """freeze_today=False lets a change on today's date move today's scenes; so does a frozen
+    today whose work the change makes impossible (said), unless today is under way (issue 21)."""
     today = medium_plan.days[3].date
     where = _location_of_day(medium, medium_plan, 3)
     changes = Changes(location_unavailable=[{"location": where, "dates": [str(today)]}])
     with pytest.warns(ReplanWarning):
-        frozen = replan(medium, medium_plan, today=today, changes=changes, time_limit=2, num_workers=1)
-    assert frozen.schedule is not None and frozen.schedule.days[3] == medium_plan.days[3]
+        under_way = replan(
+            medium,
+            medium_plan,
+            today=today,
+            changes=changes,
+            today_under_way=True,
+            time_limit=2,
+            num_workers=1,
+        )
+    assert under_way.schedule is None and where in str(under_way.explanation)
+    frozen = replan(medium, medium_plan, today=today, changes=changes, time_limit=2, num_workers=1)
+    assert frozen.open_from == today and "re-planned too" in str(frozen.notices[0])
+    assert frozen.schedule is not None
+    assert all(medium.scene(n).location != where for n in frozen.schedule.days[3].scenes)
     open_today = replan(
         medium, medium_plan, today=today, changes=changes, freeze_today=False, time_limit=2, num_workers=1
     )
@@ -480,7 +493,7 @@ def test_cli_replan_writes_schedule_changes_and_calendars(
     published = {path.name: path.read_bytes() for path in (plan / "calendars").glob("*.ics")}
     (plan / "production.json").write_text(medium.model_dump_json())
     (plan / "schedule.json").write_text(json.dumps({"schedule": medium_plan.model_dump(mode="json")}))
-    # Rain today too: today is already being shot, so that part is dropped with a warning.
+    # Rain today too, on today's exteriors: today is re-planned as well, and a notice says so.
     stormy = changes.weather[0].dates[0].start
     (tmp_path / "changes.json").write_text(
         json.dumps({"weather": [{"dates": [str(today), str(stormy)], "note": "storm"}]})
@@ -498,13 +511,13 @@ def test_cli_replan_writes_schedule_changes_and_calendars(
         timeout=120,
     )
     assert run.returncode == 0, run.stderr
-    assert "warning:" in run.stderr and "already shot" in run.stderr
+    assert "re-planned too" in run.stderr
     payload = json.loads((out / "schedule.json").read_text())
     assert {"schedule", "metrics", "solver", "replan"} <= payload.keys()
     schedule = Schedule.model_validate(payload["schedule"])
     assert evaluate(medium, schedule).metrics()["violations"] == 0
     assert payload["metrics"] == evaluate(medium, schedule).metrics()
-    assert payload["replan"]["moves"] and payload["replan"]["frozen_days"] == 3
+    assert payload["replan"]["moves"] and payload["replan"]["frozen_days"] in (2, 3)
     assert (out / "changes.xlsx").exists() and (out / "schedule.xlsx").exists()
     assert Production.model_validate_json((out / "production.json").read_text()).name == "Medium"
     unit = (out / "calendars" / "unit.ics").read_bytes()

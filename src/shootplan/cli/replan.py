@@ -30,12 +30,14 @@ from shootplan.cli.common import (
 from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule, refuse_unwritable
 from shootplan.cli.progress import progress
+from shootplan.errors import ShootplanError
 from shootplan.io._files import OutputSet, write_bytes
 from shootplan.io.excel import write_changes_workbook, write_excel
 from shootplan.io.ics import write_revised_calendars
 from shootplan.io.json import read_schedule, write_production, write_schedule
+from shootplan.model import Production
 from shootplan.money import format_money
-from shootplan.replanning import Changes, ReplanResult, replan
+from shootplan.replanning import Changes, ReplanResult, replan, with_board
 
 __all__ = ["replan_command"]
 
@@ -98,13 +100,19 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
 
 
 @click.command("replan", short_help="Re-plan the days not yet shot after a disruption: fewest changes.")
-@click.argument("file", type=INPUT_FILE)
+@click.argument("plan_path", metavar="PLAN", type=INPUT_FILE)
+@click.option(
+    "--board",
+    "board_path",
+    type=INPUT_FILE,
+    help="A board (or any production file) with edits to bring in; the planned production stays"
+    " the base and a notice lists what differs.",
+)
 @click.option(
     "--schedule",
     "schedule_path",
-    required=True,
     type=INPUT_FILE,
-    help="The schedule everybody works to now (schedule.json from plan or replan).",
+    help="The older form: PLAN is then a board or production file and this the schedule.json.",
 )
 @click.option(
     "--today",
@@ -122,7 +130,19 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
 @click.option(
     "--replan-today",
     is_flag=True,
-    help="Today is not shot yet: it may change too (default: today stays as planned).",
+    help="Today is not shot yet: it may change too (default: today stays as planned, unless the"
+    " changes make its work impossible).",
+)
+@click.option(
+    "--today-under-way",
+    is_flag=True,
+    help="Today's work has started: a change that makes it impossible stops the re-plan (exit 3)"
+    " instead of re-planning today.",
+)
+@click.option(
+    "--allow-more-days",
+    is_flag=True,
+    help="The re-plan may use more shoot days than the plan has (default: only add_shoot_days adds).",
 )
 @time_limit_option(30.0, "Seconds to search; Ctrl-C stops earlier and keeps the best schedule so far.")
 @num_workers_option
@@ -144,11 +164,14 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
 )
 @command
 def replan_command(
-    file: Path,
-    schedule_path: Path,
+    plan_path: Path,
+    board_path: Path | None,
+    schedule_path: Path | None,
     today: datetime,
     changes_path: Path | None,
     replan_today: bool,
+    today_under_way: bool,
+    allow_more_days: bool,
     time_limit: float,
     num_workers: int | None,
     seed: int,
@@ -170,24 +193,26 @@ def replan_command(
        "weather": [{"dates": ["2027-03-15"], "note": "storm"}],
        "add_shoot_days": 1}
 
+    PLAN is the plan's folder (or its schedule.json); the production.json beside it, with every
+    setting plan applied, is re-planned. The day count grows only by add_shoot_days or
+    --allow-more-days, and a notice says so first.
+
     \b
     Example:
-      shootplan replan board.xlsx --schedule plan/schedule.json --today 2027-03-09 \\
-          --changes changes.json --out replan/
+      shootplan replan plan/ --today 2027-03-09 --changes changes.json --out replan/
+      shootplan replan plan/ --board board.xlsx --today 2027-03-09 --changes changes.json
     """
+    schedule_path, production = _sources(plan_path, schedule_path, board_path)
     feeds_before = schedule_path.parent / CALENDARS
     production = identified(
-        read_input(file),
+        production,
         *(schedule_path.parent / PRODUCTION_JSON, out / PRODUCTION_JSON),
         *(calendar_dir or out / CALENDARS, feeds_before),
     )
     current = read_schedule(schedule_path)
-    for folder in (out, calendar_dir):
-        if folder is not None:
-            refuse_unwritable(folder)
-    changes = Changes.load(changes_path) if changes_path is not None else Changes()
-    for what in changes.describe(production):
-        console.print(f"  {what}", markup=False)
+    for folder in filter(None, (out, calendar_dir)):
+        refuse_unwritable(folder)
+    changes = _news(changes_path, production)
     with progress(f"re-planning {production.name}", time_limit) as callback:
         result = replan(
             production,
@@ -195,12 +220,16 @@ def replan_command(
             today=today.date(),
             changes=changes,
             freeze_today=not replan_today,
+            today_under_way=today_under_way,
+            allow_more_days=allow_more_days,
             time_limit=time_limit,
             num_workers=num_workers,
             seed=seed,
             weight_churn=weight_churn,
             progress=callback,
         )
+    for notice in result.notices:  # days added, today re-planned: before anything else
+        note(str(notice))
     if result.schedule is None:
         no_schedule(result, time_limit)
     if result.interrupted:
@@ -212,6 +241,19 @@ def replan_command(
         "churn_cost": result.churn_cost,
     }
     feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver)
+    _report(result, out, calendar_dir, feeds)
+
+
+def _news(changes_path: Path | None, production: Production) -> Changes:
+    """The changes read and said, one line each."""
+    changes = Changes.load(changes_path) if changes_path is not None else Changes()
+    for what in changes.describe(production):
+        console.print(f"  {what}", markup=False)
+    return changes
+
+
+def _report(result: ReplanResult, out: Path, calendar_dir: Path | None, feeds: int) -> None:
+    """The table, the moves with their reasons, and where everything went."""
     console.print(_summary(result))
     for move in result.moves[:20]:
         console.print(f"  {move}", markup=False)
@@ -221,6 +263,38 @@ def replan_command(
     for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX, CHANGES_XLSX):
         console.print(f"  {out / name}", markup=False)
     console.print(f"  {feeds} calendar feeds in {calendar_dir or out / CALENDARS}", markup=False)
+
+
+def _sources(plan_path: Path, schedule_path: Path | None, board_path: Path | None) -> tuple[Path, Production]:
+    """The schedule everybody works to and the production to re-plan (module docs of the command)."""
+    if schedule_path is None:
+        schedule_path = plan_path / SCHEDULE_JSON if plan_path.is_dir() else plan_path
+        planned_path: Path | None = schedule_path.parent / PRODUCTION_JSON
+    elif plan_path.suffix.lower() == ".json":
+        planned_path = plan_path  # the older form given a production.json
+    else:
+        planned_path, board_path = schedule_path.parent / PRODUCTION_JSON, board_path or plan_path
+    if not schedule_path.is_file():
+        raise ShootplanError(f"{plan_path}: no {SCHEDULE_JSON} there (give the folder plan wrote)")
+    if planned_path is None or not planned_path.is_file():
+        if board_path is None:
+            raise ShootplanError(
+                f"no {PRODUCTION_JSON} beside {schedule_path}: give the board the plan was made from"
+                " with --board"
+            )
+        note(f"no {PRODUCTION_JSON} beside {schedule_path}: re-planning {board_path} as it is")
+        return schedule_path, read_input(board_path)
+    planned = read_input(planned_path)
+    if board_path is None:
+        return schedule_path, planned
+    production, differences = with_board(planned, read_input(board_path))
+    if not differences:
+        note(f"{board_path} matches the planned production ({planned_path})")
+    else:
+        note(f"{board_path} differs from the planned production ({planned_path}):")
+        for line in differences:
+            console.print(f"  {line}", markup=False)
+    return schedule_path, production
 
 
 def _write_outputs(

@@ -44,9 +44,12 @@ only the names below are the package's API):
 - ``polish``: the closing pass and the frozen days laid back in front of the solved ones;
 - ``reasons``: why no schedule exists and why each scene moved, in words;
 - ``params``: :class:`ReplanParams`, the re-plan's settings as one validated object (TOML too);
+- ``baseline``: :func:`with_board`, the planned production with a board's edits, said in words;
+- ``guards``: today's work made impossible by the news, and the plan's day count kept;
 - ``core``: :func:`replan` itself, a short list of phases.
 """
 
+from shootplan.replanning.baseline import with_board as with_board
 from shootplan.replanning.changes import CastUnavailable as CastUnavailable
 from shootplan.replanning.changes import Changes as Changes
 from shootplan.replanning.changes import LocationLost as LocationLost
@@ -77,4 +80,5 @@ __all__ = [
     "Weather",
     "compare",
     "replan",
+    "with_board",
 ]

@@ -144,8 +144,7 @@ class Changes(StrictModel):
         default=0,
         description=(
             "Shoot days gained (or lost, when negative): Rules.max_shoot_days changes by this much."
-            " A production without a limit gets one only when days are lost (the current plan's"
-            " length minus the loss)."
+            " A production without a limit gets one: the current plan's length plus this."
         ),
     )
     days_off: DateRanges = Field(default_factory=list, description="New company days off (dark days).")
@@ -343,7 +342,7 @@ def apply_changes(
         data["calendar"]["days_off"] += [r.model_dump() for r in kept]
     if changes.add_shoot_days:
         limit = production.rules.max_shoot_days
-        if limit is None and changes.add_shoot_days > 0:
+        if limit is None and changes.add_shoot_days > 0 and plan_days is None:
             _warn(
                 f"add_shoot_days {changes.add_shoot_days:+d}: the production has no limit on shoot"
                 " days (rules.max_shoot_days), so there is nothing to add"

@@ -22,6 +22,7 @@ from shootplan.findings import Finding, Rule
 from shootplan.model import Production
 from shootplan.replanning.changes import Changes, WeatherRule, apply_changes
 from shootplan.replanning.compare import first_days, scene_key
+from shootplan.replanning.guards import day_cap, days_added, today_conflicts
 from shootplan.replanning.params import ReplanParams
 from shootplan.replanning.polish import finish, polish
 from shootplan.replanning.reasons import (
@@ -85,6 +86,9 @@ def replan(
     settings = (params or ReplanParams()).updated(overrides, caller="replan()")
     context = frame(production, current, today, _as_changes(changes), settings)
     previous = score(context.changed, context.checking, current, context.weather)
+    if context.blocked:
+        empty = Result(Status.INFEASIBLE, None, None, None, _since(started), explanation=context.blocked)
+        return _replan_result(context, previous, empty)
     if reasons := too_late(context.changed, context.shot, context.open_from) or too_few_days(
         context.changed, context.shot, context.open_from
     ):
@@ -128,6 +132,9 @@ class Frame:
     churn: dict[str, tuple[date, float]]  # scene -> (planned date, cost of moving it)
     minimized: dict[str, tuple[date, float]]  # the churn the searches minimize (none from scratch)
     deterministic: bool  # one worker: the repair and the last pass count steps, not seconds
+    notices: list[Finding]  # what the re-plan did that the user did not ask for in so many words
+    blocked: list[Finding]  # why it must stop before solving (today's work under way, yet impossible)
+    allow_more: bool  # the day count may grow beyond the plan's (ReplanParams.allow_more_days)
 
 
 def frame(
@@ -144,7 +151,7 @@ def frame(
             f"the current schedule lists scene(s) {', '.join(unknown)}, which production"
             f" {production.name!r} lacks"
         )
-    open_from = today + timedelta(days=1) if settings.freeze_today else today
+    open_from, notices, blocked = _first_open_date(production, current, today, changes, settings)
     frozen = [day for day in current.days if day.date < open_from]
     first_date = {number: day.date for number, day in first_days(current).items()}
     shot = {n for day in frozen for n in day.scenes}
@@ -156,6 +163,10 @@ def frame(
         shot_dates={day.date for day in frozen},
         plan_days=current.num_days,
     )
+    cap = None if settings.allow_more_days else day_cap(changed, current, changes)
+    if cap is not None and cap != changed.rules.max_shoot_days:
+        # The plan's day count is the crew's contract: it grows only when asked (add_shoot_days).
+        changed = changed.replace(rules=changed.rules.model_copy(update={"max_shoot_days": cap}))
     checking = with_weather(changed, weather, shot)
     constrained = freeze(checking, shot, first_date, open_from)
     churn = _churn(constrained, first_date, shot, today, bool(weather), settings)
@@ -173,7 +184,41 @@ def frame(
     return Frame(
         production, current, changes, today, open_from, frozen, shot, first_date, changed, weather,
         checking, constrained, churn, {} if settings.from_scratch else churn, deterministic,
+        notices, blocked, settings.allow_more_days,
     )  # fmt: skip
+
+
+def _first_open_date(
+    production: Production, current: Schedule, today: date, changes: Changes, settings: ReplanParams
+) -> tuple[date, list[Finding], list[Finding]]:
+    """The first date that may change, what to tell the user about it, and why to stop (if so).
+
+    Today stays as planned when frozen, unless the news makes its work impossible: then today is
+    re-planned too (a notice says so), or, when today's work is under way, the re-plan stops.
+    """
+    if not settings.freeze_today:
+        return today, [], []
+    conflicts = today_conflicts(production, changes, current, today)
+    if not conflicts:
+        return today + timedelta(days=1), [], []
+    if settings.today_under_way:
+        stop = Finding(
+            Rule.SEARCH,
+            f"today's work ({today}) is under way, so it cannot be re-planned, but the changes make"
+            " it impossible; re-plan today too (leave out today_under_way / --today-under-way) or"
+            " change the news:",
+            dates=(today,),
+        )
+        return today + timedelta(days=1), [], [stop, *conflicts]
+    notice = Finding(
+        Rule.SEARCH,
+        f"today ({today}) is re-planned too: "
+        + "; ".join(c.message for c in conflicts)
+        + " (say --today-under-way / today_under_way=True if today's work has started)",
+        scenes=tuple(n for c in conflicts for n in c.scenes),
+        dates=(today,),
+    )
+    return today, [notice], []
 
 
 def _churn(
@@ -372,6 +417,10 @@ def _replan_result(context: Frame, previous: Evaluation, result: Result) -> Repl
         open_from=c.open_from,
         num_frozen_days=len(c.frozen),
         moves=moves,
+        notices=[
+            *filter(None, [days_added(c.current, result.schedule, c.changes, c.allow_more)]),
+            *c.notices,
+        ],
     )
 
 

@@ -37,7 +37,15 @@ class ReplanParams(Settings):
     seed: int = 0
     """Random seed of the searches."""
     freeze_today: bool = True
-    """Keep ``today`` as it is (the unit is shooting it); False re-plans today too."""
+    """Keep ``today`` as it is (the unit is shooting it); False re-plans today too. A change that
+    makes today's work impossible (its performer out today, its location lost) re-plans today
+    anyway, and the result's ``notices`` say so, unless ``today_under_way``."""
+    today_under_way: bool = False
+    """Today's work has started and cannot be re-planned: a change that makes it impossible
+    stops the re-plan (status infeasible, the conflict named) instead of re-planning today."""
+    allow_more_days: bool = False
+    """Let the re-plan use more shoot days than the current plan has (up to the production's own
+    limit). Off by default: the day count grows only by ``Changes.add_shoot_days``."""
     weight_churn: float = Field(default=1000.0, ge=0, allow_inf_nan=False)
     """What moving one scene off the date crews were told costs, in the production's currency,
     before the near-term factor. A scene moves only where that saves more."""

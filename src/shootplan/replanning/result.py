@@ -29,7 +29,8 @@ class ReplanResult:
     ``evaluation`` scores it against ``production`` (the production after the changes) and lists
     any weather violation too. ``previous_evaluation`` scores the old plan the same way: after a
     disruption it usually breaks rules (its ``violations``), which is why it had to change.
-    ``moves`` lists every scene whose date changed, with a reason.
+    ``moves`` lists every scene whose date changed, with a reason; ``notices`` what a user must
+    hear first (days added, today re-planned).
     """
 
     result: Result
@@ -42,6 +43,9 @@ class ReplanResult:
     open_from: date
     num_frozen_days: int
     moves: list[SceneMove] = field(default_factory=list)
+    notices: list[Finding] = field(default_factory=list)
+    """What the re-plan did beyond the news as given, said first: shoot days added, today
+    re-planned because the news made its work impossible."""
 
     @property
     def status(self) -> Status:
@@ -157,7 +161,8 @@ class ReplanResult:
                 ("churn", f"{format_money(self.churn_cost)} for {_count(self.num_moved, 'scene')} moved"),
             ]
         rows.append(("old plan", f"{_count(len(old.violations), 'rule violation')} under the changes"))
-        lines = [str(self.result), *(f"{name:<15}{value}" for name, value in rows)]
+        lines = [*(f"NOTE: {notice}" for notice in self.notices), str(self.result)]
+        lines += [f"{name:<15}{value}" for name, value in rows]
         lines += [f"  {move}" for move in self.moves[:_MOVES_SHOWN]]
         if len(self.moves) > _MOVES_SHOWN:
             lines.append(f"  ... and {len(self.moves) - _MOVES_SHOWN} more")

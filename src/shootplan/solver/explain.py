@@ -21,7 +21,7 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from shootplan.findings import Finding, Rule
-from shootplan.model import Production, Scene
+from shootplan.model import DateRange, Production, Scene
 from shootplan.pages import format_pages
 from shootplan.solver.constraints import RULE_FAMILIES, STRUCTURAL, add_all
 from shootplan.solver.instance import Instance, date_reasons, default_horizon
@@ -171,12 +171,21 @@ def _entity_words(production: Production, reason: Reason, words: CastWords) -> s
         if location.windows:
             parts.append(f"{key} is open only {_ranges(str(w) for w in location.windows)}")
         if location.unavailable:
-            parts.append(f"{key} is closed {_ranges(str(w) for w in location.unavailable)}")
+            parts.append(f"{key} is closed {_ranges(_closed(w) for w in location.unavailable)}")
         return " and ".join(parts)
     scene = production.scene(key)
     if scene.pinned:
         return f"scene {key} is pinned to {scene.pinned}"
     return f"scene {key} must be shot between {scene.earliest or 'the start'} and {scene.latest or 'the end'}"
+
+
+def _closed(span: DateRange) -> str:
+    """``2027-03-10..2027-03-12``; a span of years (a location lost for good) as ``from 2027-03-10 on``."""
+    return f"from {span.start} on" if (span.end - span.start).days >= _FOR_GOOD_DAYS else str(span)
+
+
+# A closure this long is "for good" (a lost location): its end is no date anyone gave.
+_FOR_GOOD_DAYS = 3000
 
 
 def _ranges(items: Iterable[str]) -> str:

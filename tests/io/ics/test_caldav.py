@@ -127,7 +127,9 @@ def _stored(calendar: Any) -> dict[str, icalendar.Event]:
         text = _raw(str(stored.url))
         if b"X-SHOOTPLAN" in text:
             assert b"METHOD:" not in text  # RFC 4791: no METHOD in stored objects
-            assert_valid_feed(text, name=str(stored.url))
+            # Radicale re-serializes what it stores, folding by characters: a title with a few
+            # "·" and "→" comes back over 75 octets. Our own bytes are folded by octets.
+            assert_valid_feed(text, name=str(stored.url), refolded=True)
         (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
         result[str(event["UID"])] = event
     return result
@@ -163,12 +165,13 @@ def test_publish_change_publish_read_back(radicale: str, example: Production) ->
     assert len(report.updated) == 2 and len(report.unchanged) == len(days) - 2
     assert not (report.created or report.deleted)
 
-    # Cutting the last day deletes it, and every other title changes from "/24" to "/23".
+    # Cutting the last day deletes it and leaves every other day as it was: no title carries a
+    # running total (issue 21), so no other object is rewritten.
     cut = Schedule.from_day_lists(example, moved_days[:-1], created=LATEST)
     report = publish_caldav(radicale, example, cut, **options)
     expected = _expected(example, first, moved, cut)
     assert len(report.deleted) == 1 and report.deleted[0] not in expected
-    assert len(report.updated) == len(days) - 1 and not report.created
+    assert not report.updated and not report.created
 
     stored = _stored(calendar)
     assert set(stored) == set(expected) | {"dentist-appointment"}
@@ -177,7 +180,7 @@ def test_publish_change_publish_read_back(radicale: str, example: Production) ->
             assert str(stored[uid][name]) == str(event[name]), name
         for name in ("DTSTART", "DTEND", "LAST-MODIFIED"):
             assert stored[uid].decoded(name) == event.decoded(name), name
-    assert sorted({int(e["SEQUENCE"]) for e in stored.values() if "SEQUENCE" in e}) == [1, 2]
+    assert sorted({int(e["SEQUENCE"]) for e in stored.values() if "SEQUENCE" in e}) == [0, 1]
     assert str(stored["dentist-appointment"]["SUMMARY"]) == "Dentist"
 
     # Somebody else's event survived; publishing the same schedule again writes nothing.

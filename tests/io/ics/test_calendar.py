@@ -218,7 +218,7 @@ def test_moving_a_scene_bumps_sequence_only_on_affected_events(
     assert set(after) == set(before)
     bumped = {uid for uid, e in after.items() if int(e["SEQUENCE"]) > 0}
     changed_days = {
-        uid for uid, e in before.items() if e["SUMMARY"].startswith((f"Day {a + 1}/", f"Day {b + 1}/"))
+        uid for uid, e in before.items() if e["SUMMARY"].startswith((f"Day {a + 1} ", f"Day {b + 1} "))
     }
     assert bumped == changed_days and len(bumped) == 2
     for uid, event in after.items():
@@ -272,7 +272,7 @@ def test_moving_an_anchor_scene_keeps_every_uid_when_the_feed_is_known(
     after = events((tmp_path / "unit.ics").read_bytes())
     assert set(after) == set(before)
     bumped = sorted(str(e["SUMMARY"]).split(" · ")[0] for e in after.values() if e["SEQUENCE"])
-    assert bumped == sorted([f"Day {a + 1}/{len(example_days)}", f"Day {b + 1}/{len(example_days)}"])
+    assert bumped == sorted([f"Day {a + 1}", f"Day {b + 1}"])
     # The previous schedule alone cannot know better: there the anchor's UID moves with it.
     alone = events(unit_calendar(example, moved, previous=example_schedule))
     assert set(alone) != set(before)
@@ -365,8 +365,8 @@ def test_unit_day_content(located: Production) -> None:
     """Summary, address, GEO, times from the rules (meal, company move) and scenes in order."""
     schedule = Schedule.from_day_lists(located, [["1", "2"], ["4", "5"], ["3", "6"]], created=STAMP)
     calendar = unit_calendar(located, schedule, call_sheet_url="https://x.example/day-{number}")
-    first = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("Day 1/"))
-    assert str(first["SUMMARY"]) == "Day 1/3 · Call 07:00 · DINER → FARM"
+    first = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("Day 1 "))
+    assert str(first["SUMMARY"]) == "Day 1 · Call 07:00 · DINER → FARM"
     assert str(first["LOCATION"]) == "2 Railroad Avenue, Chatham, NY 12037"
     assert (first["GEO"].latitude, first["GEO"].longitude) == (42.3643, -73.5946)
     assert str(first["URL"]) == "https://x.example/day-1"
@@ -387,7 +387,7 @@ def test_unit_day_content(located: Production) -> None:
         "16:00  Estimated wrap",
     ]
     assert "Cast: 1. NORA, 2. ELIAS" in lines
-    short = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("Day 3/"))
+    short = next(e for e in calendar.walk("VEVENT") if str(e["SUMMARY"]).startswith("Day 3 "))
     # 3/8 + 1 page: 165 min, under six hours: no meal.
     assert short.decoded("DTEND") == datetime(2027, 3, 3, 9, 45, tzinfo=NEW_YORK)
     assert "Meal" not in str(short["DESCRIPTION"])
@@ -495,8 +495,8 @@ def test_location_feed_has_one_event_per_stay(located: Production) -> None:
         key=lambda e: e.decoded("DTSTART"),
     )
     assert [str(e["SUMMARY"]) for e in found] == [
-        "Day 1/3 · From 13:00 · FARM",
-        "Day 2/3 · Call 07:00 · FARM",
+        "Day 1 · From 13:00 · FARM",
+        "Day 2 · Call 07:00 · FARM",
     ]
     assert found[0].decoded("DTEND") == datetime(2027, 3, 1, 16, tzinfo=NEW_YORK)
     # 2 pages, then the meal at the farm, then the move to the diner at 12:00.
@@ -601,7 +601,7 @@ def test_a_shoot_day_without_scenes_is_an_all_day_placeholder(located: Productio
     text = unit_calendar(located, schedule).to_ical()
     assert_valid_feed(text)
     empty = next(e for e in events(text).values() if "no scenes" in str(e["SUMMARY"]))
-    assert str(empty["SUMMARY"]) == "Day 2/3 · no scenes scheduled"
+    assert str(empty["SUMMARY"]) == "Day 2 · no scenes scheduled"
     assert empty.decoded("DTSTART") == date(2027, 3, 2)
 
 

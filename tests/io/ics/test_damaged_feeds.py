@@ -46,7 +46,7 @@ def test_a_damaged_event_of_ours_is_reported_and_repaired(tmp_path: Path, damage
     files = write_calendars(production, Schedule.from_day_lists(production, MOVED, created=LATER), tmp_path)
     (repair,) = files.repaired
     said = str(repair)
-    assert said.startswith(f"feed unit.ics: event {uid} ('Day 1/3")
+    assert said.startswith(f"feed unit.ics: event {uid} ('Day 1 ")
     assert damage.upper() in said and "re-published from the schedule" in said
     assert_valid_feed(unit.read_bytes(), name="unit.ics")
     events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(unit.read_bytes()).walk("VEVENT")}

@@ -12,8 +12,8 @@ order of exactness:
   Schedule-only publish could not reproduce, which would leave a duplicate on phones that imported
   the feed; the anchor UID is always reproducible.
 
-A change in the number of shoot days changes every title (``Day 4/24`` becomes ``Day 4/23``), so
-every event then gets a new revision: the crew does see a different title.
+An event reads only its own day: titles say ``Day 4``, with no running total, so a day added or
+cut re-sends only the days whose own content changed, never the days already shot (issue 21).
 """
 
 from __future__ import annotations

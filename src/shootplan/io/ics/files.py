@@ -22,7 +22,8 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Literal, Unpack
 
@@ -100,7 +101,7 @@ class FeedRepair:
     action: str
 
     def __str__(self) -> str:
-        """``feed unit.ics: event 1d2c… ("Day 2/3 · Call 07:00 · FARM") is damaged (SEQUENCE is
+        """``feed unit.ics: event 1d2c… ("Day 2 · Call 07:00 · FARM") is damaged (SEQUENCE is
         not a whole number: 'abc'): re-published from the schedule``."""
         if not self.uid:
             return f"feed {self.path.name} {self.problem}: {self.action}"
@@ -172,6 +173,7 @@ def write_calendars(
     out_dir: str | os.PathLike[str],
     *,
     previous: Schedule | None = None,
+    keep_before: date | None = None,
     **options: Unpack[CalendarOptions],
 ) -> CalendarFiles:
     """Write ``unit.ics``, one ``cast-<id>-<name>.ics`` per performer and one
@@ -185,10 +187,12 @@ def write_calendars(
     produced is cancelled (module docs). A performer with no work or hold day, or a location the
     unit never visits, gets no file (in the report's ``skipped``, and logged); a file with nothing
     left in it is never written empty. Each file is replaced atomically and only when its bytes
-    change, so web servers keep their ETags. Options as :func:`unit_calendar`.
+    change, so web servers keep their ETags. Events dated before ``keep_before`` stay as
+    subscribers hold them (a re-plan's shot days are never re-sent). Options as
+    :func:`unit_calendar`.
     """
     production = zoned(production)
-    settings = check_options(production, schedule, **options)
+    settings = replace(check_options(production, schedule, **options), keep_before=keep_before)
     folder = Path(out_dir)
     feeds = all_feeds(production, schedule, settings.stamp)
     found = read_folder(folder, settings.namespace, [feed.key for feed in feeds])

@@ -46,6 +46,9 @@ class Settings:
     call_sheet_url: str | None
     meal_minutes: int
     since: date | None
+    # Events dated before this stay exactly as subscribers hold them (a re-plan's shot days);
+    # set by write_calendars(keep_before=...), never an option of a single feed.
+    keep_before: date | None = None
 
 
 def check_options(

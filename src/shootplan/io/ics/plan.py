@@ -25,8 +25,8 @@ class DayPlan:
 
     @property
     def label(self) -> str:
-        """``Day 4/32``."""
-        return f"Day {self.timeline.day.number}/{self.timeline.total_days}"
+        """``Day 4``: no total, which would change every title when a day is added (issue 21)."""
+        return f"Day {self.timeline.day.number}"
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ NAME-level description too, so publishing a schedule that changes nothing for a 
 that moved nothing, the same plan made again later) gives the same bytes and web servers keep
 their ETags. A published event that is gone is emitted once more with the same UID, SEQUENCE + 1
 and STATUS:CANCELLED, titled ``CANCELLED - ...``; an event already cancelled is kept as it was
-until ``since`` prunes its date. A damaged published event (see :mod:`~shootplan.io.ics.state`) is
-rewritten from the schedule with a SEQUENCE above every one the feed holds; a withdrawn one whose
-dates cannot be read cannot be cancelled and is left out. Every VCALENDAR carries a VTIMEZONE for
-each TZID it uses and no floating time.
+until ``since`` prunes its date. An event dated before ``keep_before`` (a re-plan's shot days)
+stays exactly as published, neither updated nor cancelled. A damaged published event (see
+:mod:`~shootplan.io.ics.state`) is rewritten from the schedule with a SEQUENCE above every one
+the feed holds; a withdrawn one whose dates cannot be read cannot be cancelled and is left out.
+Every VCALENDAR carries a VTIMEZONE for each TZID it uses and no floating time.
 """
 
 from __future__ import annotations
@@ -61,6 +62,15 @@ def render_feed(
         for name, value, params in draft.properties:
             content.add(name, value, parameters=dict(params))
         old = published.events.get(draft.uid)
+        if _kept(old, draft.start, settings):
+            assert old is not None
+            events.append(
+                _rebuilt(
+                    old, old.sequence, old.last_modified or settings.stamp, old.stamp or settings.stamp, {}
+                )
+            )
+            live.add(draft.uid)
+            continue
         stamp = modified = settings.stamp
         if old is None:
             sequence = 0
@@ -101,9 +111,27 @@ def _withdrawn(
     for old in gone:
         if settings.since is not None and old.start < settings.since:
             continue  # pruned: long past, subscribers need not hear of it again
+        if _kept(old, old.start, settings):
+            events.append(
+                _rebuilt(
+                    old, old.sequence, old.last_modified or settings.stamp, old.stamp or settings.stamp, {}
+                )
+            )
+            continue
         revised = revised or not old.cancelled or bool(old.damage)
         events.append(_cancelled(old, published.top_sequence, settings))
     return events, revised
+
+
+def _kept(old: PublishedEvent | None, start: date, settings: Settings) -> bool:
+    """True for a published event of a day before ``keep_before``: the past is never re-sent."""
+    return (
+        old is not None
+        and not old.damage
+        and not old.cancelled
+        and settings.keep_before is not None
+        and start < settings.keep_before
+    )
 
 
 def _calendar(

@@ -29,22 +29,26 @@ def write_revised_calendars(
     ``previous`` to :func:`write_calendars`, so exactly the events whose content changed get
     SEQUENCE + 1 and removed ones are cancelled. When the changes alter how an already published
     event reads (a scene's location replaced), the old plan's feeds are first written with the
-    production as it was, so those events update too. ``options`` as :func:`write_calendars`.
+    production as it was, so those events update too. Events of the days before the re-planned
+    ones are never re-sent. ``options`` as :func:`write_calendars`.
     """
     if result.schedule is None:
         raise ValueError(f"no new schedule to publish ({result.status.value})")
     folder = Path(out_dir)
+    kept = result.open_from  # days before it are shot (or being shot): phones keep them as they are
     if folder.is_dir() and any(folder.glob("*.ics")):
-        return write_calendars(result.production, result.schedule, folder, **options)
+        return write_calendars(result.production, result.schedule, folder, keep_before=kept, **options)
     if _reads_the_same(result.before, result.production, result.previous):
         # Cut scenes are still described on the old days: render with them.
         rendering = _with_scenes(result.production, result.before, result.previous)
-        return write_calendars(rendering, result.schedule, folder, previous=result.previous, **options)
+        return write_calendars(
+            rendering, result.schedule, folder, previous=result.previous, keep_before=kept, **options
+        )
     old_options = CalendarOptions(**options)
     if result.previous.created is None:
         old_options.setdefault("stamp", result.schedule.created)
     write_calendars(result.before, result.previous, folder, **old_options)
-    return write_calendars(result.production, result.schedule, folder, **options)
+    return write_calendars(result.production, result.schedule, folder, keep_before=kept, **options)
 
 
 def _reads_the_same(before: Production, after: Production, schedule: Schedule) -> bool:

@@ -41,12 +41,13 @@ def hhmm(moment: datetime, day: DayTimeline) -> str:
 
 
 def day_heading(day: DayTimeline, extra: str = "") -> str:
-    """``Day 4 of 32 · Thu 4 Mar 2027``, then ``extra`` when given."""
+    """``Day 4 · Thu 4 Mar 2027``, then ``extra`` when given.
+
+    No running total ("of 32"): an event reads only its own day, so a day added or cut elsewhere
+    re-sends no other day to every phone.
+    """
     d = day.day.date
-    text = (
-        f"Day {day.day.number} of {day.total_days} · {WEEKDAY_NAMES[d.weekday()]}"
-        f" {d.day} {_MONTHS[d.month - 1]} {d.year}"
-    )
+    text = f"Day {day.day.number} · {WEEKDAY_NAMES[d.weekday()]} {d.day} {_MONTHS[d.month - 1]} {d.year}"
     return f"{text} · {extra}" if extra else text
 
 
