@@ -25,12 +25,12 @@ from shootplan.cli.common import (
     time_limit_option,
 )
 from shootplan.cli.export import CALENDARS, PRODUCTION_JSON
-from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule
+from shootplan.cli.outputs import RUN_JSON, SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule
 from shootplan.cli.progress import progress
 from shootplan.io._files import OutputSet, write_bytes
 from shootplan.io.excel import write_changes_workbook, write_excel
 from shootplan.io.ics import write_revised_calendars
-from shootplan.io.json import read_schedule, write_production, write_schedule
+from shootplan.io.json import read_schedule, write_production, write_run, write_schedule
 from shootplan.money import format_money
 from shootplan.replanning import Changes, ReplanResult, replan
 
@@ -207,7 +207,7 @@ def replan_command(
     if len(result.moves) > 20:
         console.print(f"  ... and {len(result.moves) - 20} more ({CHANGES_XLSX})")
     console.print("Outputs:")
-    for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX, CHANGES_XLSX):
+    for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX, CHANGES_XLSX, RUN_JSON):
         console.print(f"  {out / name}", markup=False)
     console.print(f"  {feeds} calendar feeds in {calendar_dir or out / CALENDARS}", markup=False)
 
@@ -229,6 +229,7 @@ def _write_outputs(
             solver=solver,
             replan=replan_section(result),
         )
+        write_run(stage.path(RUN_JSON), result)
         write_production(stage.path(PRODUCTION_JSON), result.production)
         write_excel(result.production, result.schedule, stage.path(SCHEDULE_XLSX), result=result)
         write_changes_workbook(result, stage.path(CHANGES_XLSX))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from shootplan.errors import ProductionError
 from shootplan.io._cells import cell_text
 from shootplan.io._files import write_bytes, write_with
+from shootplan.io._xlsx import stamped_bytes
 from shootplan.io.template.schema import (
     BOARD_HEADERS,
     CAST_HEADERS,
@@ -36,7 +35,6 @@ __all__ = ["build_template", "put", "write_workbook"]
 
 _HEADER_FONT = Font(bold=True)
 _FIRST_EXCEL_YEAR = 1901
-_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
@@ -296,24 +294,4 @@ def _save(book: Workbook, target: Path, stamp: datetime | None) -> None:
     if stamp is None:
         write_with(target, book.save)
         return
-    buffer = io.BytesIO()
-    book.save(buffer)
-    write_bytes(target, _restamp(buffer.getvalue(), stamp))
-
-
-def _restamp(data: bytes, stamp: datetime) -> bytes:
-    """Give the document properties and every zip entry one timestamp (openpyxl uses "now")."""
-    moment = stamp.astimezone(UTC) if stamp.tzinfo else stamp
-    text = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        parts = [(info, source.read(info)) for info in source.infolist()]
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as archive:
-        for info, content in parts:
-            if info.filename == "docProps/core.xml":
-                content = _CORE_TIMES.sub(rb"\g<1>" + text + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            archive.writestr(entry, content)
-    return output.getvalue()
+    write_bytes(target, stamped_bytes(book, stamp))
