@@ -35,7 +35,7 @@ from shootplan.shoot_calendar import DateRanges as DateRanges
 from shootplan.shoot_calendar import Day as Day
 from shootplan.shoot_calendar import ShootCalendar as ShootCalendar
 from shootplan.shoot_calendar import TimeZone, in_any
-from shootplan.validation import OneLine, StrictModel
+from shootplan.validation import FreeText, OneLine, StrictModel
 
 __all__ = [
     "CastMember",
@@ -143,8 +143,8 @@ class Scene(StrictModel):
             " many as its pages/minutes need when it exceeds one day's capacity."
         ),
     )
-    script_day: str | None = Field(default=None, description='Story day: "D3", "N2".')
-    synopsis: str = Field(default="", description="One line for the strip.")
+    script_day: FreeText | None = Field(default=None, description='Story day: "D3", "N2".')
+    synopsis: FreeText = Field(default="", description="One line for the strip.")
     elements: dict[str, list[str]] = Field(
         default_factory=dict,
         description='Other breakdown elements by category: {"Extras": ["20 townsfolk"]}.',
@@ -353,7 +353,7 @@ class Location(StrictModel):
     """A place the unit shoots at; several sets may live at one location."""
 
     name: OneLine = Field(min_length=1, description="Unique name, as used on scenes.")
-    address: str = Field(default="", description="Full street address for call sheets and GPS.")
+    address: FreeText = Field(default="", description="Full street address for call sheets and GPS.")
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
     time_zone: TimeZone = Field(default=None, description="IANA time zone; defaults to the calendar's.")
