@@ -268,3 +268,21 @@ def test_check_rejects_an_absurd_page_count() -> None:
         Production.model_validate(data)
     data["scenes"][0]["eighths"] = "999"
     assert Production.model_validate(data).scenes[0].eighths == 999 * 8
+
+
+def test_a_synopsis_and_an_address_lose_control_characters_but_keep_line_breaks() -> None:
+    """A terminal escape pasted into a synopsis or an address is dropped at import (a workbook
+    could not hold it, so the JSON and the workbook would disagree); line breaks and tabs stay."""
+    data = small_production_data()
+    data["scenes"][0]["synopsis"] = "Nora\x1b[2J waits\x07.\nShe\tleaves."
+    data["locations"][0]["address"] = "2 Railroad\x0b Avenue\r\nChatham\x9b"
+    production = Production.model_validate(data)
+    assert production.scenes[0].synopsis == "Nora[2J waits.\nShe\tleaves."
+    assert production.locations[0].address == "2 Railroad Avenue\r\nChatham"
+
+
+def test_a_plain_synopsis_is_kept_as_written() -> None:
+    """Ordinary text, accents and emoji included, is not touched."""
+    data = small_production_data()
+    data["scenes"][0]["synopsis"] = "Café — Nora’s 👩‍👧 plan; = not a formula"
+    assert Production.model_validate(data).scenes[0].synopsis == data["scenes"][0]["synopsis"]

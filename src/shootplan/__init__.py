@@ -32,6 +32,7 @@ from shootplan.io.ics import publish_caldav as publish_caldav
 from shootplan.io.ics import write_calendars as write_calendars
 from shootplan.io.ics import write_revised_calendars as write_revised_calendars
 from shootplan.io.json import read_schedule as read_schedule
+from shootplan.io.json import write_run as write_run
 from shootplan.io.json import write_schedule as write_schedule
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
@@ -132,6 +133,7 @@ __all__ = [
     "write_call_sheets",
     "write_excel",
     "write_revised_calendars",
+    "write_run",
     "write_schedule",
     "write_workbook",
 ]

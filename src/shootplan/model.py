@@ -38,7 +38,7 @@ from shootplan.shoot_calendar import DateRanges as DateRanges
 from shootplan.shoot_calendar import Day as Day
 from shootplan.shoot_calendar import ShootCalendar as ShootCalendar
 from shootplan.shoot_calendar import TimeZone, in_any
-from shootplan.validation import OneLine, StrictModel
+from shootplan.validation import FreeText, OneLine, StrictModel
 
 __all__ = [
     "CastMember",
@@ -176,7 +176,7 @@ class Location(StrictModel):
     """A place the unit shoots at; several sets may live at one location."""
 
     name: OneLine = Field(min_length=1, description="Unique name, as used on scenes.")
-    address: str = Field(default="", description="Full street address for call sheets and GPS.")
+    address: FreeText = Field(default="", description="Full street address for call sheets and GPS.")
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
     time_zone: TimeZone = Field(default=None, description="IANA time zone; defaults to the calendar's.")

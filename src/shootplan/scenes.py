@@ -16,7 +16,7 @@ from shootplan.errors import Problem, ProductionError
 from shootplan.light import DAWN_WORDS, DUSK_WORDS, NIGHT_WORDS, Light
 from shootplan.pages import format_pages, parse_pages
 from shootplan.shoot_calendar import Day
-from shootplan.validation import OneLine, StrictModel
+from shootplan.validation import FreeText, OneLine, StrictModel
 
 __all__ = ["MAX_EIGHTHS", "IntExt", "Scene"]
 
@@ -81,8 +81,8 @@ class Scene(StrictModel):
             " many as its pages/minutes need when it exceeds one day's capacity."
         ),
     )
-    script_day: str | None = Field(default=None, description='Story day: "D3", "N2".')
-    synopsis: str = Field(default="", description="One line for the strip.")
+    script_day: FreeText | None = Field(default=None, description='Story day: "D3", "N2".')
+    synopsis: FreeText = Field(default="", description="One line for the strip.")
     elements: dict[str, list[str]] = Field(
         default_factory=dict,
         description='Other breakdown elements by category: {"Extras": ["20 townsfolk"]}.',

@@ -7,17 +7,37 @@ spans several shoot days (a three-day battle) is listed on each of its days.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, Self
 
 from pydantic import Field, SerializerFunctionWrapHandler, field_validator, model_serializer, model_validator
 
+from shootplan.errors import ParameterError
 from shootplan.model import Day, Production
 from shootplan.validation import StrictModel
 
-__all__ = ["DayKind", "Schedule", "ShootDay"]
+__all__ = ["DayKind", "Schedule", "ShootDay", "creation_time"]
+
+
+def creation_time() -> datetime:
+    """The ``created`` time of a schedule made now: this computer's time to the second.
+
+    When ``SOURCE_DATE_EPOCH`` is set (seconds since 1970, the reproducible-builds convention)
+    that time is taken instead, in UTC, so a scripted run writes the same bytes every time.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now().astimezone().replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        # The convention asks a tool to refuse a malformed value rather than quietly use now.
+        raise ParameterError(
+            f"SOURCE_DATE_EPOCH must be whole seconds since 1970 (e.g. 1798761600), got {epoch[:40]!r}"
+        ) from None
 
 
 class DayKind(StrEnum):

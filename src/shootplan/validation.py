@@ -16,7 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from shootplan.errors import Problem, ProductionError
 
-__all__ = ["OneLine", "StrictModel", "describe_validation_error", "one_line"]
+__all__ = ["FreeText", "OneLine", "StrictModel", "describe_validation_error", "free_text", "one_line"]
 
 # Line and paragraph breaks, tabs and form feeds, with the spaces around them.
 _BREAKS = re.compile(r"[ ]*[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+[ ]*")
@@ -35,6 +35,22 @@ def one_line(value: Any) -> Any:
 
 #: A text field that is a name: kept on one line (see :func:`one_line`).
 OneLine = Annotated[str, BeforeValidator(one_line)]
+
+# The control characters a free text loses: all but tab, line feed and carriage return (which a
+# spreadsheet cell and a calendar description carry), and the C1 controls a terminal obeys.
+_TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def free_text(value: Any) -> Any:
+    """A free text (a synopsis, an address) without control characters but its line breaks:
+    a workbook cannot hold them (XML forbids most), so every format keeps the same text."""
+    if isinstance(value, str):
+        return _TEXT_CONTROLS.sub("", value)
+    return value
+
+
+#: A free text field: line breaks kept, other control characters dropped (see :func:`free_text`).
+FreeText = Annotated[str, BeforeValidator(free_text)]
 
 
 class StrictModel(BaseModel):

@@ -1,37 +1,53 @@
-"""schedule.json: the solver section records how the schedule was found, including when the cost
-last fell."""
+"""schedule.json: the solver section records how the schedule was found; run.json the run's clock
+(runtime, when the cost last fell), which never changes schedule.json's bytes."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
 
 from shootplan import Production, Result, Schedule, Status, write_excel
 from shootplan.findings import Finding, Rule
-from shootplan.io.json import read_schedule, write_schedule
+from shootplan.io.json import read_schedule, write_run, write_schedule
 
 
-def test_schedule_json_records_when_the_cost_last_fell(tmp_path: Path, small_production: Production) -> None:
-    """The solver section carries last_improvement beside the runtime, and the schedule reads back."""
+def test_run_json_records_the_runtime_and_when_the_cost_last_fell(
+    tmp_path: Path, small_production: Production
+) -> None:
+    """run.json carries the runtime and last_improvement; schedule.json carries neither, and reads back."""
     schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
     result = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 10.0, last_improvement=9.12345)
     path = write_schedule(tmp_path / "schedule.json", schedule, result=result, solver={"time_limit": 10})
     solver = json.loads(path.read_text())["solver"]
-    assert solver["last_improvement"] == 9.123 and solver["runtime"] == 10.0
+    assert "runtime" not in solver and "last_improvement" not in solver
     assert solver["status"] == "feasible" and solver["time_limit"] == 10
     assert read_schedule(path) == schedule
+    finished = datetime(2027, 3, 1, 18, 30, tzinfo=UTC)
+    run = json.loads(write_run(tmp_path / "run.json", result, finished=finished).read_text())
+    assert run == {"finished": "2027-03-01T18:30:00+00:00", "runtime": 10.0, "last_improvement": 9.123}
 
 
-def test_schedule_json_without_a_known_improvement_writes_null(
+def test_schedule_json_does_not_change_with_the_runs_clock(
+    tmp_path: Path, small_production: Production
+) -> None:
+    """The same schedule found in 2 s or in 9 s writes the same schedule.json."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    fast = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 2.0, last_improvement=1.5)
+    slow = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 9.0, last_improvement=8.5)
+    first = write_schedule(tmp_path / "fast.json", schedule, result=fast).read_bytes()
+    assert write_schedule(tmp_path / "slow.json", schedule, result=slow).read_bytes() == first
+
+
+def test_run_json_without_a_known_improvement_writes_null(
     tmp_path: Path, small_production: Production
 ) -> None:
     """A result that does not know when the cost last fell (a re-plan, another tool) writes null."""
     schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
     result = Result(Status.FEASIBLE, schedule, 9000.0, 6000.0, 10.0)
-    path = write_schedule(tmp_path / "schedule.json", schedule, result=result)
-    assert json.loads(path.read_text())["solver"]["last_improvement"] is None
+    assert json.loads(write_run(tmp_path / "run.json", result).read_text())["last_improvement"] is None
 
 
 def test_schedule_json_and_the_summary_carry_the_plans_notices(

@@ -29,12 +29,13 @@ from shootplan.cli.common import (
 )
 from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.progress import busy, progress
+from shootplan.errors import ShootplanError
 from shootplan.evaluation import Evaluation, evaluate
 from shootplan.io._files import folder_problem
 from shootplan.io.callsheet import write_call_sheets
 from shootplan.io.excel import write_excel
 from shootplan.io.ics import write_calendars
-from shootplan.io.json import write_production, write_schedule
+from shootplan.io.json import read_schedule, write_production, write_run, write_schedule
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.replanning import ReplanResult
@@ -42,12 +43,14 @@ from shootplan.schedule import Schedule
 from shootplan.solver import Result, Status, solve
 
 __all__ = [
+    "RUN_JSON",
     "SCHEDULE_JSON",
     "SCHEDULE_XLSX",
     "no_schedule",
     "plan_and_write",
     "refuse_to_replace",
     "refuse_unwritable",
+    "same_as_before",
     "search_line",
 ]
 
@@ -56,6 +59,9 @@ SCHEDULE_JSON = "schedule.json"
 SCHEDULE_XLSX = "schedule.xlsx"
 #: The folder of call sheets (PDF and HTML, one pair per shoot day).
 CALL_SHEETS = "callsheets"
+#: The run's own record (runtime, when the cost last fell, when it finished): the one file of the
+#: set whose bytes change when the schedule does not.
+RUN_JSON = "run.json"
 
 
 def _boards(production: Production) -> dict[str, Evaluation]:
@@ -184,9 +190,11 @@ def refuse_unwritable(out: Path) -> None:
 def _write_outputs(
     production: Production, result: Result, out: Path, solver: Mapping[str, object]
 ) -> list[tuple[str, Path]]:
-    """schedule.json, production.json, schedule.xlsx, calendars/ and callsheets/ in ``out``, as one set."""
-    schedule, evaluation = result.schedule, result.evaluation
-    assert schedule is not None and evaluation is not None
+    """schedule.json, run.json, production.json, schedule.xlsx, calendars/ and callsheets/ in
+    ``out``, as one set."""
+    evaluation = result.evaluation
+    assert result.schedule is not None and evaluation is not None
+    schedule = same_as_before(production, result.schedule, out)
     with output_sets(out) as (stage,):
         write_schedule(
             stage.path(SCHEDULE_JSON),
@@ -196,6 +204,7 @@ def _write_outputs(
             solver=solver,
             production={"id": production.id, "name": production.name},
         )
+        write_run(stage.path(RUN_JSON), result)
         write_production(stage.path(PRODUCTION_JSON), production)
         write_excel(production, schedule, stage.path(SCHEDULE_XLSX), result=result)
         feeds = write_calendars(production, schedule, stage.path(CALENDARS))
@@ -209,7 +218,27 @@ def _write_outputs(
         ("workbook", out / SCHEDULE_XLSX),
         ("calendars", out / CALENDARS),
         ("call sheets", out / CALL_SHEETS),
+        ("run", out / RUN_JSON),
     ]
+
+
+def same_as_before(production: Production, schedule: Schedule, out: Path) -> Schedule:
+    """The schedule with the ``created`` time of the one already in ``out`` when nothing changed.
+
+    Nothing changed when ``out`` holds the same production and the same days: the plan was not
+    made anew, so it keeps its time, and every file of the set (calendar stamps too) keeps its
+    bytes. A folder without a readable earlier plan leaves the schedule as it is.
+    """
+    try:
+        before = read_schedule(out / SCHEDULE_JSON)
+        kept = Production.model_validate_json((out / PRODUCTION_JSON).read_bytes())
+    except (OSError, ShootplanError, ValueError):
+        return schedule
+    if before.created is None or kept != production:
+        return schedule
+    if before.model_copy(update={"created": schedule.created}) != schedule:
+        return schedule
+    return schedule.model_copy(update={"created": before.created})
 
 
 def _summary_table(production: Production, evaluation: Evaluation, boards: dict[str, Evaluation]) -> Table:

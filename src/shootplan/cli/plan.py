@@ -165,11 +165,13 @@ def plan(
       production.json   the production as planned (dood and calendars read it)
       calendars/*.ics   feeds for the unit, each performer and each location
       callsheets/       a call sheet per shoot day, as PDF and HTML
+      run.json          this run's runtime and when the cost last fell
 
     While it searches it shows the best cost so far, the bound (no schedule can cost less),
     the gap between them, company moves and hold days. When FILE has day breaks, your board is
     scored beside the plan, and a board that meets every rule is where the search starts.
-    Re-planning into the same folder updates the calendar feeds in place.
+    Re-planning into the same folder updates the calendar feeds in place; when nothing changed
+    (--workers 1 and the same --seed find the same plan) every file but run.json keeps its bytes.
 
     \b
     Examples:

@@ -28,13 +28,13 @@ from shootplan.cli.common import (
     time_limit_option,
 )
 from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
-from shootplan.cli.outputs import SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule, refuse_unwritable
+from shootplan.cli.outputs import RUN_JSON, SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule, refuse_unwritable
 from shootplan.cli.progress import progress
 from shootplan.errors import ShootplanError
 from shootplan.io._files import OutputSet, write_bytes
 from shootplan.io.excel import write_changes_workbook, write_excel
 from shootplan.io.ics import write_revised_calendars
-from shootplan.io.json import read_schedule, write_production, write_schedule
+from shootplan.io.json import read_schedule, write_production, write_run, write_schedule
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.replanning import Changes, ReplanResult, replan, with_board
@@ -260,7 +260,7 @@ def _report(result: ReplanResult, out: Path, calendar_dir: Path | None, feeds: i
     if len(result.moves) > 20:
         console.print(f"  ... and {len(result.moves) - 20} more ({CHANGES_XLSX})")
     console.print("Outputs:")
-    for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX, CHANGES_XLSX):
+    for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX, CHANGES_XLSX, RUN_JSON):
         console.print(f"  {out / name}", markup=False)
     console.print(f"  {feeds} calendar feeds in {calendar_dir or out / CALENDARS}", markup=False)
 
@@ -315,6 +315,7 @@ def _write_outputs(
             replan=replan_section(result),
             production={"id": result.production.id, "name": result.production.name},
         )
+        write_run(stage.path(RUN_JSON), result)
         write_production(stage.path(PRODUCTION_JSON), result.production)
         write_excel(result.production, result.schedule, stage.path(SCHEDULE_XLSX), result=result)
         write_changes_workbook(result, stage.path(CHANGES_XLSX))

@@ -6,9 +6,14 @@
 
 ``schedule`` is the :class:`~shootplan.schedule.Schedule` (``Schedule.model_dump``), ``metrics``
 the scorer's headline figures (:meth:`Evaluation.metrics`), ``solver`` how the schedule was found
-(status, objective, bound and what it rests on, gap, time, when the cost last fell...);
+(status, objective, bound and what it rests on, gap, method, settings...);
 ``replan`` adds a ``replan`` section (what changed). :func:`read_schedule` reads that file back,
 or a bare Schedule JSON (an object with ``"days"``), so a hand-edited schedule works too.
+
+Nothing in ``schedule.json`` depends on the clock of the run: the same schedule found again
+(``--workers 1 --seed N``) writes the same bytes. The run's own record, its runtime, when the
+cost last fell and when it finished, goes to ``run.json`` (:func:`write_run`), which changes every
+run and which nothing reads back.
 
 Writes go through :mod:`shootplan.io._files`: one step, ordinary permissions, never half a file.
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +34,7 @@ from shootplan.io.solver_run import SolverRun, status_value
 from shootplan.model import Production
 from shootplan.schedule import Schedule
 
-__all__ = ["SolverRun", "read_schedule", "write_production", "write_schedule"]
+__all__ = ["SolverRun", "read_schedule", "write_production", "write_run", "write_schedule"]
 
 # The solver section's optional fields, in the order they are written, when the result has them.
 _OPTIONAL = ("num_solutions", "interrupted")
@@ -103,14 +109,26 @@ def _solver_section(result: SolverRun) -> dict[str, Any]:
         # What the user should know about the plan (the day count chosen, an empty day's reason).
         "notices": [str(notice) for notice in getattr(result, "notices", [])],
         "gap": result.gap,
-        "runtime": round(result.runtime, 3),
         "method": getattr(result, "method", None),
     }
     for name in _OPTIONAL:
         if hasattr(result, name):
             section[name] = getattr(result, name)
-    # When the search last found a cheaper schedule (null when unknown): near ``runtime``, the
-    # cost was still falling and more time would likely help.
-    last = getattr(result, "last_improvement", None)
-    section["last_improvement"] = None if last is None else round(last, 3)
     return section
+
+
+def write_run(path: str | os.PathLike[str], result: SolverRun, *, finished: datetime | None = None) -> Path:
+    """Write ``run.json``, the record of one run: what changes from run to run even when the
+    schedule does not (so it stays out of ``schedule.json``), in one step; return its path.
+
+    ``runtime`` (seconds the search took), ``last_improvement`` (seconds from its start to the last
+    cheaper schedule, null when unknown: near ``runtime``, more time would likely help) and
+    ``finished`` (default: now, in UTC).
+    """
+    last = getattr(result, "last_improvement", None)
+    record = {
+        "finished": (finished or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "runtime": round(result.runtime, 3),
+        "last_improvement": None if last is None else round(last, 3),
+    }
+    return write_text(path, json.dumps(record, indent=1) + "\n")

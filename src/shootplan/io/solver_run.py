@@ -49,12 +49,15 @@ def status_value(run: SolverRun) -> object:
 
 
 def quality_of(run: SolverRun) -> list[str]:
-    """How good the run's plan is known to be, in the words of ``plan``'s summary."""
+    """How good the run's plan is known to be, in the words of ``plan``'s summary.
+
+    Only what the plan and its bound say: when the cost last fell is the run's clock, which
+    ``plan`` prints and writes to run.json, and would change a file's bytes from run to run.
+    """
     return describe_quality(
         run.objective,
         run.bound,
         runtime=run.runtime,
-        last_improvement=getattr(run, "last_improvement", None),
         # Status.OPTIMAL's value, or another tool's enum named OPTIMAL, or the text itself.
         proven="optimal" in {str(status_value(run)).lower(), str(getattr(run.status, "name", "")).lower()},
     )

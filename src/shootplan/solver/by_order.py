@@ -13,13 +13,12 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 
 from shootplan.evaluation import evaluate
 from shootplan.findings import Finding, Rule
 from shootplan.model import Production
 from shootplan.money import format_money
-from shootplan.schedule import Schedule
+from shootplan.schedule import Schedule, creation_time
 from shootplan.solver.chains import Chains
 from shootplan.solver.instance import COST_SCALE
 from shootplan.solver.order_bounds import GroupBound, group_hold_bound
@@ -172,9 +171,7 @@ def _schedule(production: Production, order: list[int]) -> Schedule:
     """One scene per day in ``order``, a scene of k days on k days in a row."""
     scenes = [production.scenes[s] for s in order]
     day_lists = [[scene.number] for scene in scenes for _ in range(production.days_needed(scene))]
-    return Schedule.from_day_lists(
-        production, day_lists, name="shootplan", created=datetime.now().astimezone().replace(microsecond=0)
-    )
+    return Schedule.from_day_lists(production, day_lists, name="shootplan", created=creation_time())
 
 
 class _Reporter:

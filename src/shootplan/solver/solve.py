@@ -18,7 +18,7 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -28,7 +28,7 @@ from shootplan.evaluation import evaluate
 from shootplan.findings import Finding, Rule
 from shootplan.model import Production
 from shootplan.money import format_money
-from shootplan.schedule import Schedule
+from shootplan.schedule import Schedule, creation_time
 from shootplan.solver.bounds import Bound, relaxation_bound
 from shootplan.solver.by_order import solve_by_order, solve_exactly
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
@@ -135,10 +135,6 @@ def _check_arguments(production: Any, initial: Any, progress: Any) -> None:
         raise ParameterError(f"initial must be a Schedule, got {type(initial).__name__}")
     if progress is not None and not callable(progress):
         raise ParameterError(f"progress must be callable, got {type(progress).__name__}")
-
-
-def _now() -> datetime:
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 @dataclass
@@ -461,7 +457,7 @@ class _Search:
     def result(self) -> Result:
         """The schedule, scored by the solver-free scorer, with the best bound proven."""
         assert self.incumbent is not None
-        schedule = self.built.schedule(self.incumbent.values, name="shootplan", created=_now())
+        schedule = self.built.schedule(self.incumbent.values, name="shootplan", created=creation_time())
         schedule = time_schedule(self.production, schedule)
         logger.info(
             "search ended: %s, model cost %s",

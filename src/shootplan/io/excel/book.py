@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.evaluation import evaluate
-from shootplan.io._files import write_with
+from shootplan.io._files import write_bytes, write_with
+from shootplan.io._xlsx import stamped_bytes
 from shootplan.io.excel.dood import write_dood
 from shootplan.io.excel.oneliner import write_one_liner
 from shootplan.io.excel.stripboard import write_stripboard
@@ -126,10 +127,15 @@ def write_excel(
 
     The workbook is built in memory first, then written through :mod:`shootplan.io._files`: an
     existing file is only ever replaced whole, and on any error it is left untouched and no
-    partial file remains. A folder that does not exist yet is created.
+    partial file remains. A folder that does not exist yet is created. A schedule with a
+    ``created`` time dates the file by it, so the same plan always writes the same bytes.
     """
     target = Path(path)
     workbook = build_workbook(production, schedule, result=result, palette=palette)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_with(target, workbook.save)
+    if schedule.created is None:
+        write_with(target, workbook.save)
+    else:
+        # Dated by the schedule, not by the time of saving: the same plan writes the same bytes.
+        write_bytes(target, stamped_bytes(workbook, schedule.created))
     return target

@@ -148,10 +148,7 @@ def _solver_section(summary: _Summary, result: SolverRun | None) -> None:
         for number, reason in enumerate(getattr(result, "bound_reasons", ())):
             pair("Bound rests on" if number == 0 else "", str(reason))
         pair("Gap", result.gap, "0.00%")
-        pair("Runtime (s)", result.runtime, "0.0")
-        last = getattr(result, "last_improvement", None)
-        if last is not None:
-            pair("Cost last fell (s)", last, "0.0")
+        # No runtime: the workbook is the same bytes whenever the plan is the same (run.json has it).
         # The same words as plan's summary: a gap in percent alone reads as an alarm.
         for number, sentence in enumerate(quality_of(result)):
             pair("In words" if number == 0 else "", sentence)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from shootplan.errors import ProductionError
 from shootplan.io._cells import cell_text
 from shootplan.io._files import write_bytes, write_with
 from shootplan.io._lists import join_list, quote_item
+from shootplan.io._xlsx import stamped_bytes
 from shootplan.io.stripboard.syntax import cast_cell
 from shootplan.io.template.schema import (
     BOARD_HEADERS,
@@ -42,7 +41,6 @@ _HEADER_FONT = Font(bold=True)
 _FIRST_EXCEL_YEAR = 1901
 # Where Boards, Precedences and Same Day cells are split (schema.py): a scene number holding one is quoted.
 _LIST_MARKS = re.compile(rf"[;,\n]|{PRECEDENCE_ARROW.pattern}")
-_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Any) -> Cell | MergedCell:
@@ -302,24 +300,4 @@ def _save(book: Workbook, target: Path, stamp: datetime | None) -> None:
     if stamp is None:
         write_with(target, book.save)
         return
-    buffer = io.BytesIO()
-    book.save(buffer)
-    write_bytes(target, _restamp(buffer.getvalue(), stamp))
-
-
-def _restamp(data: bytes, stamp: datetime) -> bytes:
-    """Give the document properties and every zip entry one timestamp (openpyxl uses "now")."""
-    moment = stamp.astimezone(UTC) if stamp.tzinfo else stamp
-    text = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        parts = [(info, source.read(info)) for info in source.infolist()]
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w") as archive:
-        for info, content in parts:
-            if info.filename == "docProps/core.xml":
-                content = _CORE_TIMES.sub(rb"\g<1>" + text + rb"\g<2>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            archive.writestr(entry, content)
-    return output.getvalue()
+    write_bytes(target, stamped_bytes(book, stamp))
