@@ -199,12 +199,10 @@ def test_what_check_accepts_plans_writes_and_reads_back(data: dict[str, Any], as
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="solver bug found by the property above: see the docstring")
 def test_a_long_dusk_exterior_is_shot_in_its_light() -> None:
-    """Found by the round-trip property (plan then warns "this is a bug in shootplan"): three scenes,
-    one a 3 2/8-page EXT DUSK, all on one day; the solver calls it optimal, the scorer finds the dusk
-    scene starting at 22:15, after the dusk light ends at 18:30. The solver's light model and the
-    timeline disagree; the property itself only asks for no exception, so it passes there."""
+    """Found by the round-trip property (plan warned "this is a bug in shootplan"): a 3 2/8-page
+    EXT DUSK long enough for the meal to fall in its middle starts at dusk, as the solver times it;
+    its part after the meal must not count as a second start out of the light."""
 
     def scene(number: str, int_ext: str, location: str, time_of_day: str, eighths: int) -> dict[str, Any]:
         return {

@@ -178,6 +178,11 @@ class LightWindow:
     latest_start: datetime | None
     latest_end: datetime | None
 
+    def continued(self) -> LightWindow:
+        """The window of a scene's part after the meal: the scene started in its light, so only
+        its end is checked (the solver times the scene's start, as an AD sets up for the light)."""
+        return replace(self, earliest=None, latest_start=None)
+
     def problem(self, start: datetime, end: datetime) -> str | None:
         """Why a scene shot from ``start`` to ``end`` is out of its light (None when it is not)."""
         if self.earliest is not None and start < self.earliest:
@@ -432,19 +437,17 @@ def _items(
             now += move
         if entry.window.earliest is not None and now < entry.window.earliest:
             now = entry.window.earliest.astimezone(UTC)  # the unit waits for its light
+        window = entry.window
         if meal and split and position == 0:
             # One long scene: the meal falls in its middle; the rest is listed as "(cont.)".
             half = minutes // 2
             end = now + timedelta(minutes=half)
-            items.append(
-                TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths, entry.window)
-            )
+            items.append(TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths, window))
             items.append(TimelineItem("meal", end, end + timedelta(minutes=meal), location))
             now, minutes, eighths = end + timedelta(minutes=meal), minutes - half, 0
+            window = window.continued()
         end = now + timedelta(minutes=minutes)
-        items.append(
-            TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths, entry.window)
-        )
+        items.append(TimelineItem("scene", now, end, location, entry.scene, entry.part, eighths, window))
         now = end
         previous = location
     return tuple(_local(item, call.tzinfo) for item in items)
