@@ -292,3 +292,28 @@ def test_a_calendar_published_before_ids_is_found_again_by_its_name(radicale: st
     old = publish_caldav(radicale, production, schedule, calendar_name="Old Habits · Unit", **options)
     again = publish_caldav(radicale, production, schedule, **options)
     assert again.calendar_url == old.calendar_url and len(again.unchanged) == 3
+
+
+@pytest.mark.slow
+def test_an_event_another_client_damaged_is_repaired_and_blocks_nothing(
+    radicale: str, located: Production
+) -> None:
+    """Re-saved elsewhere with ``SEQUENCE:abc``: the next publish re-publishes it from the schedule
+    (a SEQUENCE above the readable ones) and updates the others as usual, without an error."""
+    options: dict[str, Any] = {"username": USER, "password": "unused", "calendar_name": "Damaged"}
+    first = Schedule.from_day_lists(located, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
+    publish_caldav(radicale, located, first, **options)
+    calendar = _calendar(radicale, "Damaged")
+    damaged = calendar.events()[0]
+    (event,) = icalendar.Calendar.from_ical(damaged.data).walk("VEVENT")
+    uid = str(event["UID"])
+    damaged.data = damaged.data.replace(f"SEQUENCE:{event['SEQUENCE']}", "SEQUENCE:abc")
+    damaged.save(increase_seqno=False)
+    assert "SEQUENCE:abc" in _raw(str(damaged.url)).decode()
+
+    moved = Schedule.from_day_lists(located, [["1", "4"], ["2", "5", "6"], ["3"]], created=LATER)
+    report = publish_caldav(radicale, located, moved, **options)
+    assert uid in report.updated
+    stored = _stored(calendar)
+    assert int(stored[uid]["SEQUENCE"]) >= 1
+    assert all(str(e["SEQUENCE"]).isdigit() for e in stored.values())

@@ -14,6 +14,7 @@ Needs the optional ``caldav`` package: ``pip install shootplan[caldav]``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Unpack
@@ -147,9 +148,22 @@ def _calendar(client: Any, name: str | None, feed: Feed, settings: Settings) -> 
 def _holds_ours(calendar: Any, settings: Settings, feed: Feed) -> bool:
     return any(
         published_event(event, settings.namespace, feed.key) is not None
-        for stored in calendar.events()
-        for event in icalendar.Calendar.from_ical(stored.data).walk("VEVENT")
+        for event, _ in _stored_events(calendar)
     )
+
+
+def _stored_events(calendar: Any) -> Iterator[tuple[icalendar.Component, Any]]:
+    """Every event on the calendar with its stored object. An object no parser can read (another
+    client damaged it) is named in the log and skipped: if it was ours, publishing puts the
+    event back at its own address from the schedule; if not, it is not ours to touch."""
+    for stored in calendar.events():
+        try:
+            parsed = icalendar.Calendar.from_ical(stored.data)
+        except ValueError as damage:
+            logger.warning("CalDAV object %s cannot be read (%s): left as it is", stored.url, damage)
+            continue
+        for event in parsed.walk("VEVENT"):
+            yield event, stored
 
 
 def _publish(
@@ -163,11 +177,10 @@ def _publish(
 ) -> CaldavReport:
     # What the server holds of this feed: our events only, each with its stored object.
     ours: dict[str, tuple[PublishedEvent, Any]] = {}
-    for stored in calendar.events():
-        for event in icalendar.Calendar.from_ical(stored.data).walk("VEVENT"):
-            published = published_event(event, settings.namespace, feed.key)
-            if published is not None:
-                ours[published.uid] = (published, stored)
+    for event, stored in _stored_events(calendar):
+        published = published_event(event, settings.namespace, feed.key)
+        if published is not None:
+            ours[published.uid] = (published, stored)
     if ours:
         state = PublishedFeed({uid: published for uid, (published, _) in ours.items()}, exact=True)
     else:
