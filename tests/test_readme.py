@@ -46,6 +46,16 @@ def test_readme_options_exist() -> None:
     named = set(re.findall(r"`(--[a-z][a-z-]+)", readme))
     helps = "".join(
         CliRunner().invoke(main, [*command, "--help"]).stdout
-        for command in ([], ["plan"], ["replan"], ["dood"], ["calendars"], ["score"], ["check"], ["sweep"])
+        for command in (
+            [],
+            ["plan"],
+            ["replan"],
+            ["dood"],
+            ["calendars"],
+            ["score"],
+            ["check"],
+            ["sweep"],
+            ["callsheets"],
+        )
     )
     assert named and {option for option in named if option not in helps} == set()

@@ -286,11 +286,11 @@ def test_dood_sheet_colors_off_days_grey_and_holidays_red(book: openpyxl.Workboo
     sheet = book["Day Out of Days"]
     headers = [c.value for c in sheet[3]]
     column = {h.date(): i + 1 for i, h in enumerate(headers) if hasattr(h, "date")}
-    for row in range(5, 5 + 9):
+    for row in range(6, 6 + 9):
         assert _rgb(sheet.cell(row=row, column=column[date(2027, 3, 6)])) == DEFAULT_PALETTE["OFF"]
         assert _rgb(sheet.cell(row=row, column=column[date(2027, 3, 10)])) == DEFAULT_PALETTE["HOLIDAY"]
-    assert sheet.cell(row=4, column=column[date(2027, 3, 8)]).value == 6  # shoot day number
-    assert sheet.freeze_panes == "C5"
+    assert sheet.cell(row=5, column=column[date(2027, 3, 8)]).value == 6  # shoot day number
+    assert sheet.freeze_panes == "C6"
 
 
 # --------------------------------------------------------------------------- Summary

@@ -14,9 +14,11 @@
   breaks count each day's share of its pages. It is a board in the form :func:`shootplan.io.read_production`
   reads: a header row (Scene, Start, Int/Ext, Set, Day/Night, Pages, Cast, Location...), cast as IDs
   (``1, 2, 5``), pages as ``2 3/8``, continuation banners.
-- **One-Liner**: :func:`shootplan.reports.one_liner` with each strip's start and a day-break row
-  (type, call, wrap, pages) after each day.
-- **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red.
+- **One-Liner**: :func:`shootplan.reports.one_liner` with each strip's start, a day-break row
+  (type, call, wrap, pages) after each day, and a week-break row and a page break after each
+  calendar week.
+- **Day Out of Days**: :func:`shootplan.reports.day_out_of_days`, off days grey, holidays red;
+  each date's column headed by its weekday over its month/day.
 - **Summary**: the metrics of :func:`shootplan.evaluate`, the solver's status and gap when a
   result is given, costs per cast member and per day (with each day's type, call and wrap), and
   every rule violation.
@@ -33,8 +35,10 @@ same day assignment. The importer takes each scene's data from the Scenes sheet 
 is, so the Stripboard can come first while the Scenes sheet keeps what a board does not show
 (shoot days, date limits, weather cover, elements) and the production's own scene order.
 
-Every sheet has a frozen header, set column widths and a print setup (landscape, fit to width,
-header rows repeated on each page). The write is atomic (:mod:`shootplan.io._files`): the
+Every sheet has a frozen header and a print setup (landscape, fit to width, header rows repeated
+on each page), and every column is as wide as its headers and its widest date or number, with
+text that would be cut off wrapped (:mod:`~shootplan.io.excel.printing`): it prints the same
+through LibreOffice as through Excel, with no ``###``. The write is atomic (:mod:`shootplan.io._files`): the
 workbook is built in memory and an existing file is either replaced whole or left untouched.
 
 One module per job:

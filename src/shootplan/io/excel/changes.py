@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.io._files import write_with
+from shootplan.io.excel.style import print_setup
 from shootplan.io.template import put
 
 if TYPE_CHECKING:  # io never imports the re-planner at run time; it reads the result it is given
@@ -87,6 +88,9 @@ def write_changes_workbook(result: ReplanResult, path: Path) -> Path:
     for row in metrics.iter_rows(min_row=2):
         for cell in row[1:]:
             cell.number_format = "#,##0"
+    for sheet in (moves, metrics, notes):
+        # Last: the widths grow to every header, date and number as formatted above.
+        print_setup(sheet, header_rows="1:1")
     return write_with(path, workbook.save)
 
 

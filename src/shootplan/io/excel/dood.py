@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -37,10 +37,13 @@ def write_dood(sheet: Worksheet, context: SheetContext) -> None:
         "SW start work, W work, WF work finish, SWF start-work-finish, H hold, D drop,"
         " PW pickup work (PWF: and finish); grey: day off, red: holiday",
     )
-    top, second = 3, 4
+    # The date in two header rows, weekday over month/day: a single "Wed 3/10" needs a column
+    # half again as wide, and LibreOffice prints "###" in any column too narrow for its date.
+    top, dates_row, second = 3, 4, 5
     first_date_column = 3
     totals_column = first_date_column + len(dates)
     header_row(sheet, top, ["ID", "Cast"])
+    header_row(sheet, dates_row, [None, "Date"])
     header_row(sheet, second, [None, "Shoot day"])
     column_fill: dict[int, PatternFill] = {}
     for offset, day in enumerate(dates):
@@ -53,11 +56,11 @@ def write_dood(sheet: Worksheet, context: SheetContext) -> None:
         )
         if number is None:
             column_fill[column] = solid_fill(palette["HOLIDAY"] if code == DOOD_HOLIDAY else palette["OFF"])
-        head = put(sheet, top, column, day)
-        head.number_format = "ddd m/d"
+        weekday, month_day = put(sheet, top, column, day), put(sheet, dates_row, column, day)
+        weekday.number_format, month_day.number_format = "ddd", "m/d"
         foot = put(sheet, second, column, code)
-        for cell in (head, foot):
-            style_header(cell, Alignment(horizontal="center", vertical="center", wrap_text=True))
+        for cell in (weekday, month_day, foot):
+            style_header(cell, CENTER)
         sheet.column_dimensions[get_column_letter(column)].width = 6.5
     total_titles = [name.title() for name in DOOD_TOTALS]
     for offset, text in enumerate(total_titles):
@@ -66,7 +69,6 @@ def write_dood(sheet: Worksheet, context: SheetContext) -> None:
         sheet.merge_cells(start_row=top, start_column=column, end_row=second, end_column=column)
         is_date = DOOD_TOTALS[offset] in {"start", "finish"}
         sheet.column_dimensions[get_column_letter(column)].width = 11 if is_date else 8
-    sheet.row_dimensions[top].height = 30
     row = second + 1
     for cast_id, values in zip(dood.index, dood.itertuples(index=False), strict=True):
         member = production.cast_member(str(cast_id))

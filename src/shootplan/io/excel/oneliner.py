@@ -1,13 +1,27 @@
-"""The One-Liner sheet: each day's strips, one line each, with a day break after each day."""
+"""The One-Liner sheet: each day's strips, one line each, a day break after each day and a week
+break after each calendar week (an orange ``End of Week 2 -- 5 shoot days -- 24 6/8 pages`` row,
+as on the Stripboard, and a page break: each shooting week prints on pages of its own, the way an
+AD hands out the one-liner week by week)."""
 
 from __future__ import annotations
 
 from collections.abc import Hashable
 from typing import Any
 
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from shootplan.io.excel.style import SheetContext, day_break, finish_table, plain, start_table, table_row
+from shootplan.io.excel.style import (
+    SheetContext,
+    day_break,
+    ends_a_week,
+    finish_table,
+    plain,
+    start_table,
+    table_row,
+    week_break,
+    week_number,
+)
 from shootplan.reports import clock, one_liner
 
 __all__ = ["write_one_liner"]
@@ -45,6 +59,7 @@ def write_one_liner(sheet: Worksheet, context: SheetContext) -> None:
     by_day: dict[int, list[dict[Hashable, Any]]] = {}
     for record in lines.to_dict("records"):
         by_day.setdefault(int(record["day"]), []).append(record)
+    week_days = week_eighths = 0
     for index, day in enumerate(schedule.days):
         timeline = context.timelines[index]
         for strip in by_day.get(day.number, []):
@@ -69,4 +84,12 @@ def write_one_liner(sheet: Worksheet, context: SheetContext) -> None:
         eighths = context.evaluation.eighths_per_day[index]
         day_break(sheet, row, len(headers), timeline, eighths, context.palette)
         row += 1
+        week_days, week_eighths = week_days + 1, week_eighths + eighths
+        if ends_a_week(schedule, index):
+            week = week_number(schedule, day.date)
+            week_break(sheet, row, len(headers), week, week_days, week_eighths, context.palette)
+            if index + 1 < len(schedule.days):
+                sheet.row_breaks.append(Break(id=row))  # the next week starts a new page
+            row += 1
+            week_days = week_eighths = 0
     finish_table(sheet, [6, 12, 10, 12, 8, 34, 8, 8, 9, 16, 24, 9, 60])

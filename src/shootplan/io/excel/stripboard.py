@@ -16,17 +16,19 @@ from shootplan.io.excel.style import (
     SheetContext,
     band,
     day_break,
+    ends_a_week,
     finish_table,
     pages_text,
     put,
     solid_fill,
     start_table,
+    week_break,
+    week_number,
 )
 from shootplan.io.stripboard.syntax import cast_cell
 from shootplan.model import WEEKDAY_NAMES, Production, Scene, ShootCalendar
 from shootplan.palette import strip_color
 from shootplan.reports import clock, format_date
-from shootplan.schedule import Schedule
 
 __all__ = ["STRIPBOARD_HEADERS", "write_stripboard"]
 
@@ -87,11 +89,8 @@ def write_stripboard(sheet: Worksheet, context: SheetContext) -> None:
         week_of = day.date.isocalendar()[:2]
         gaps = _days_not_shot(production.calendar, day.date, following)
         row = _gap_bands(sheet, row, width, [g for g in gaps if g[0].isocalendar()[:2] == week_of], palette)
-        if following is None or following.isocalendar()[:2] != week_of:
-            week = _week_number(schedule, day.date)
-            days = "1 shoot day" if week_days == 1 else f"{week_days} shoot days"
-            text = f"End of Week {week} -- {days} -- {pages_text(week_eighths)}"
-            band(sheet, row, width, text, palette["WEEK BREAK"], dark=False)
+        if ends_a_week(schedule, index):
+            week_break(sheet, row, width, week_number(schedule, day.date), week_days, week_eighths, palette)
             row += 1
             week_eighths = week_days = 0
         row = _gap_bands(sheet, row, width, [g for g in gaps if g[0].isocalendar()[:2] != week_of], palette)
@@ -186,9 +185,3 @@ def _strip_row(sheet: Worksheet, row: int, values: Sequence[Any], color: str) ->
         cell.fill = strip_fill
         cell.border = BORDER
         cell.alignment = Alignment(vertical="center")
-
-
-def _week_number(schedule: Schedule, day: date) -> int:
-    """1 for the calendar week of the first shoot day, 2 for the next week that shoots, ..."""
-    weeks = list(dict.fromkeys(d.isocalendar()[:2] for d in schedule.dates()))
-    return weeks.index(day.isocalendar()[:2]) + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from openpyxl.cell.cell import Cell, MergedCell
@@ -13,6 +14,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from shootplan.evaluation import Evaluation
+from shootplan.io.excel.printing import fit_for_print
 from shootplan.io.template import put
 from shootplan.model import Production
 from shootplan.pages import format_pages
@@ -28,6 +30,7 @@ __all__ = [
     "SheetContext",
     "band",
     "day_break",
+    "ends_a_week",
     "finish_table",
     "header_row",
     "pages_text",
@@ -40,6 +43,8 @@ __all__ = [
     "start_table",
     "style_header",
     "table_row",
+    "week_break",
+    "week_number",
     "write_title",
 ]
 
@@ -131,7 +136,9 @@ def set_widths(sheet: Worksheet, widths: Iterable[float]) -> None:
 
 
 def print_setup(sheet: Worksheet, *, header_rows: str, header_columns: str | None = None) -> None:
-    """Landscape, fit to one page wide, header rows (and columns) repeated on every page."""
+    """Landscape, fit to one page wide, header rows (and columns) repeated on every page, and
+    every header, date and number shown whole (:func:`~shootplan.io.excel.printing.fit_for_print`):
+    the last step of writing a sheet."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages tall as needed
@@ -141,6 +148,7 @@ def print_setup(sheet: Worksheet, *, header_rows: str, header_columns: str | Non
         sheet.print_title_cols = header_columns
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
+    fit_for_print(sheet)
 
 
 def write_title(sheet: Worksheet, title: str, subtitle: str) -> None:
@@ -184,6 +192,27 @@ def day_break(
     times = day_times(day)
     parts = [f"End of Day {day.day.number}", format_date(day.day.date), *([times] if times else [])]
     band(sheet, row, width, " -- ".join([*parts, pages_text(eighths)]), palette["DAY BREAK"], dark=True)
+
+
+def week_break(
+    sheet: Worksheet, row: int, width: int, week: int, days: int, eighths: int, palette: Mapping[str, str]
+) -> None:
+    """The orange row closing a calendar week: ``End of Week 2 -- 5 shoot days -- 24 6/8 pages``."""
+    count = "1 shoot day" if days == 1 else f"{days} shoot days"
+    text = f"End of Week {week} -- {count} -- {pages_text(eighths)}"
+    band(sheet, row, width, text, palette["WEEK BREAK"], dark=False)
+
+
+def week_number(schedule: Schedule, day: date) -> int:
+    """1 for the calendar week of the first shoot day, 2 for the next week that shoots, ..."""
+    weeks = list(dict.fromkeys(d.isocalendar()[:2] for d in schedule.dates()))
+    return weeks.index(day.isocalendar()[:2]) + 1
+
+
+def ends_a_week(schedule: Schedule, index: int) -> bool:
+    """Whether the shoot day at ``index`` is its calendar week's last (the schedule's last day too)."""
+    following = schedule.days[index + 1].date if index + 1 < len(schedule.days) else None
+    return following is None or following.isocalendar()[:2] != schedule.days[index].date.isocalendar()[:2]
 
 
 def schedule_line(production: Production, schedule: Schedule, evaluation: Evaluation) -> str:

@@ -1,0 +1,178 @@
+"""Every workbook shootplan writes prints right: one page wide, headers on every page, no ``###``."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date, datetime
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.cell.cell import MergedCell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from shootplan import Production, Schedule, replan, solve
+from shootplan.io.excel import write_changes_workbook, write_excel, write_sweep_workbook
+
+# Each date format the workbooks use, as Python writes its widest date (Wednesday, September 30).
+_WIDEST_DATE = datetime(2027, 9, 29, 23, 59)
+_DATE_FORMATS = {
+    "ddd": "%a",
+    "m/d": "%m/%d",
+    "mmm d": "%b %d",
+    "ddd mmm d": "%a %b %d",
+    "ddd mmm d, yyyy": "%a %b %d, %Y",
+    "yyyy-mm-dd": "%Y-%m-%d",
+    "yyyy-mm-dd h:mm:ss": "%Y-%m-%d %H:%M:%S",
+}
+
+
+@pytest.fixture(scope="session")
+def workbooks(
+    report_production: Production,
+    report_schedule: Schedule,
+    small_production: Production,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Path]:
+    """schedule.xlsx (its Day Out of Days sheet is dood.xlsx), changes.xlsx after a storm, sweep.xlsx."""
+    folder = tmp_path_factory.mktemp("printing")
+    planned = solve(small_production, time_limit=2, num_workers=1).schedule
+    assert planned is not None and planned.num_days == 2
+    storm = {"weather": [{"dates": [str(planned.days[1].date)], "note": "storm"}]}
+    result = replan(
+        small_production, planned, today=planned.days[0].date, changes=storm, time_limit=2, num_workers=1
+    )
+    assert result.moves  # the Changes sheet has dates to show
+    frame = pd.DataFrame(
+        {"status": ["optimal", "infeasible"], "shoot_days": [11, None], "cost": [1234567.0, None]},
+        index=["as planned", "Location returns and a very long scenario name"],
+    )
+    frame["reason"] = [None, "no day has room for scene 4 once the storm takes Thursday"]
+    return {
+        "schedule.xlsx": write_excel(report_production, report_schedule, folder / "schedule.xlsx"),
+        "changes.xlsx": write_changes_workbook(result, folder / "changes.xlsx"),
+        "sweep.xlsx": write_sweep_workbook(frame, folder / "sweep.xlsx"),
+    }
+
+
+def _sheets(workbooks: dict[str, Path]) -> list[tuple[str, Worksheet]]:
+    return [
+        (f"{name} {sheet.title}", sheet)
+        for name, path in workbooks.items()
+        for sheet in openpyxl.load_workbook(path).worksheets
+    ]
+
+
+def _width(sheet: Worksheet, column: int) -> float:
+    dimension = sheet.column_dimensions[get_column_letter(column)]
+    return float(dimension.width) if dimension.customWidth else 8.43
+
+
+def _headers(sheet: Worksheet) -> list[MergedCell | object]:
+    """The sheet's header cells (bands merged across the sheet are not headers)."""
+    wide = {r.start_cell.coordinate for r in sheet.merged_cells.ranges if r.max_col > r.min_col}
+    return [
+        cell
+        for row in sheet.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str) and _is_header(cell) and cell.coordinate not in wide
+    ]
+
+
+def _is_header(cell: object) -> bool:
+    """A header cell: bold text on a solid fill, not a band merged across the sheet."""
+    font, fill = getattr(cell, "font", None), getattr(cell, "fill", None)
+    return bool(font is not None and font.b and fill is not None and fill.fill_type == "solid")
+
+
+def test_every_sheet_fits_its_page_width_and_repeats_its_header_rows(workbooks: dict[str, Path]) -> None:
+    """Landscape, one page wide, as many pages tall as it takes, header rows on every page."""
+    for name, sheet in _sheets(workbooks):
+        assert sheet.page_setup.orientation == "landscape", name
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0, name
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        assert sheet.print_title_rows, name
+
+
+def test_every_header_and_date_fits_its_column(workbooks: dict[str, Path]) -> None:
+    """Each column is as wide as its longest header and its widest date or number: nothing clipped, no ###."""
+    for name, sheet in _sheets(workbooks):
+        wide = {r.start_cell.coordinate for r in sheet.merged_cells.ranges if r.max_col > r.min_col}
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell, MergedCell) or cell.coordinate in wide:
+                    continue
+                value, shown = cell.value, None
+                if isinstance(value, date):
+                    assert cell.number_format in _DATE_FORMATS, (name, cell.coordinate, cell.number_format)
+                    shown = _WIDEST_DATE.strftime(_DATE_FORMATS[cell.number_format])
+                elif isinstance(value, float) and cell.number_format == "#,##0":
+                    shown = f"{value:,.0f}"
+                elif isinstance(value, str) and _is_header(cell):
+                    shown = value
+                if shown is not None:
+                    where = (name, cell.coordinate, shown)
+                    assert _width(sheet, cell.column) >= len(shown), where
+
+
+def test_synopses_and_long_text_wrap_inside_the_table(workbooks: dict[str, Path]) -> None:
+    """A synopsis in the last column wraps instead of running off the page."""
+    book = openpyxl.load_workbook(workbooks["schedule.xlsx"])
+    for sheet_name in ("Stripboard", "One-Liner"):
+        sheet = book[sheet_name]
+        headers = [cell.value for cell in sheet[4]]
+        column = headers.index("Synopsis") + 1
+        long = [
+            cell
+            for (cell,) in sheet.iter_rows(min_row=5, min_col=column, max_col=column)
+            if isinstance(cell.value, str) and len(cell.value) > _width(sheet, column)
+        ]
+        assert all(cell.alignment.wrap_text for cell in long), sheet_name
+
+
+def test_one_liner_breaks_each_week_onto_its_own_page(workbooks: dict[str, Path]) -> None:
+    """An "End of Week N" row closes each calendar week, and a page break follows all but the last."""
+    book = openpyxl.load_workbook(workbooks["schedule.xlsx"])
+    sheet, board = book["One-Liner"], book["Stripboard"]
+    weeks = [
+        row for row in range(1, sheet.max_row + 1) if str(sheet.cell(row, 1).value).startswith("End of Week")
+    ]
+    assert [sheet.cell(row, 1).value.split(" -- ")[0] for row in weeks] == [
+        f"End of Week {n}" for n in (1, 2, 3)
+    ]
+    on_board = [
+        cell.value for (cell,) in board.iter_rows(min_col=1, max_col=1) if "End of Week" in str(cell.value)
+    ]
+    assert [sheet.cell(row, 1).value for row in weeks] == on_board  # the same words as the Stripboard's
+    assert [brk.id for brk in sheet.row_breaks.brk] == weeks[:-1]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed here: the workbooks are not printed to PDF and read back",
+)
+def test_libreoffice_prints_every_header_and_no_hashes(workbooks: dict[str, Path], tmp_path: Path) -> None:
+    """Printed through LibreOffice headless, no page shows ``###`` and every header is on paper."""
+    pypdf = pytest.importorskip("pypdf")
+    for name, path in workbooks.items():
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        pdf = pypdf.PdfReader(tmp_path / f"{path.stem}.pdf")
+        text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
+        assert "###" not in text, name
+        headers = {
+            re.sub(r"\s+", " ", str(cell.value))
+            for sheet in openpyxl.load_workbook(path).worksheets
+            for cell in _headers(sheet)
+        }
+        missing = sorted(header for header in headers if header not in text)
+        assert not missing, (name, missing)
