@@ -173,7 +173,8 @@ def _scenes(pdf: FPDF, sheet: CallSheet) -> None:
         for s in sheet.scenes
     ]
     headers = ("Start", "Sc.", "I/E", "Set", "D/N", "Cast", "Pages", "Synopsis")
-    _table(pdf, headers, rows, (11, 11, 9, 45, 14, 18, 11, 71))
+    # D/N wide enough for MORNING, the longest common time of day.
+    _table(pdf, headers, rows, (11, 11, 9, 43, 19, 18, 11, 68))
     pdf.set_font("Helvetica", "B", 9)
     total = totals_line(sheet)
     pdf.cell(0, 5, _latin(total), new_x="LMARGIN", new_y="NEXT")
