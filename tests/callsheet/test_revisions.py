@@ -97,3 +97,12 @@ def test_the_time_of_the_change_is_required(small: Production, tmp_path: Path) -
     old, new = _issue(small, tmp_path)
     with pytest.raises(ShootplanError, match="revised_at"):
         write_call_sheets(small, new, tmp_path, formats=["html"], previous=old)
+
+
+def test_a_day_left_without_scenes_is_issued_again_saying_so(small: Production, tmp_path: Path) -> None:
+    """Day 2 emptied: its sheet is not dropped silently but revised, naming where its scene went."""
+    old, _ = _issue(small, tmp_path)
+    emptied = Schedule.from_day_lists(small, [["1"], [], ["2", "4"], ["3"], ["5", "6"]])
+    write_call_sheets(small, emptied, tmp_path, formats=["html"], previous=old, revised_at=AT)
+    text = (tmp_path / f"{STEMS[1]}.html").read_text()
+    assert "Revised 2027-03-01 18:40: scene 4 moved to Day 3; no scenes on this day now" in text

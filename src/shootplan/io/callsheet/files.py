@@ -47,13 +47,14 @@ def write_call_sheets(
     2027-03-09 18:40: scenes 12, 14 moved to Day 9``, at ``revised_at``, default
     ``schedule.created``, on the day's clock); a day that reads the same is not written again, so
     its files (and any earlier revision line) stay as they are; days before ``keep_before`` (shot
-    already) stay as issued. Days are matched by date.
+    already) stay as issued; a day that lost all its scenes is issued again, saying so. Days are
+    matched by date.
     """
     wanted = _formats(formats)
-    sheets = call_sheets(production, schedule, days)
+    sheets = call_sheets(production, schedule, days) if previous is None else []
     as_issued: set[str] = set()  # dates whose files stay as they are, when there
     if previous is not None:
-        sheets, as_issued = revise(sheets, production, schedule, previous, revised_at, keep_before)
+        sheets, as_issued = revise(production, schedule, days, previous, revised_at, keep_before)
     names = [f"{file_stem(sheet)}.{kind}" for sheet in sheets for kind in wanted]
     with OutputSet(folder) as stage:
         if days is None:

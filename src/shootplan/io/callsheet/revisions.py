@@ -37,9 +37,9 @@ _WORDS = {
 
 
 def revise(
-    sheets: Sequence[CallSheet],
     production: Production,
     schedule: Schedule,
+    days: Sequence[int | date] | None,
     previous: Issued,
     at: datetime | None,
     keep_before: date | None,
@@ -47,7 +47,8 @@ def revise(
     """The sheets to issue, revised where they changed, and the days (ISO dates) left as issued.
 
     A day before ``keep_before`` (shot already) stays as it was issued; so does a day whose sheet
-    reads the same. A day the crew never had is a first issue, with no mark.
+    reads the same. A day the crew never had is a first issue, with no mark. A day the crew had
+    that has no scenes any more is issued again, revised, so that nobody turns up for it.
     """
     when = at if at is not None else schedule.created
     if when is None:
@@ -57,10 +58,12 @@ def revise(
         )
     before, old_schedule = previous if isinstance(previous, tuple) else (production, previous)
     issued = {sheet.date: sheet for sheet in call_sheets(before, old_schedule)}
+    if days is None:
+        days = [day.date for day in schedule.days if day.scenes or day.date in issued]
     was, now = _day_numbers(old_schedule), _day_numbers(schedule)
     result: list[CallSheet] = []
     kept: set[str] = set()
-    for sheet in sheets:
+    for sheet in call_sheets(production, schedule, days):
         old = issued.get(sheet.date)
         if keep_before is not None and sheet.date < keep_before:
             kept.add(sheet.date.isoformat())
@@ -93,11 +96,13 @@ def changes(old: CallSheet, new: CallSheet, was: Mapping[str, int], now: Mapping
     reasons += _grouped([n for n in after if n not in before], was, "moved here from Day {}", "added")
     if not reasons and before != after:
         reasons.append("shooting order changed")
+    if before and not after:
+        reasons.append("no scenes on this day now")
     for label, old_time, new_time in (
         ("crew call", old.crew_call, new.crew_call),
         ("est. wrap", old.wrap, new.wrap),
     ):
-        if old.clock(old_time) != new.clock(new_time):
+        if old_time is not None and new_time is not None and old.clock(old_time) != new.clock(new_time):
             reasons.append(f"{label} {new.clock(new_time)} (was {old.clock(old_time)})")
     if old.total_days != new.total_days:
         reasons.append(f"now {new.total_days} shoot days (was {old.total_days})")
