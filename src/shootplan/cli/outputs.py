@@ -83,10 +83,12 @@ def plan_and_write(
     num_workers: int | None,
     seed: int,
     source: Path | None = None,
+    call_sheet_base: str | None = None,
 ) -> Result:
     """Solve with live progress, write every output, print the summary; exit on no schedule.
 
-    ``source`` is the file the production came from (for the hint on scoring the AD's board).
+    ``source`` is the file the production came from (for the hint on scoring the AD's board);
+    ``call_sheet_base`` where the callsheets folder will be published (the feeds link to it).
     """
     refuse_unwritable(out)
     # Created once: later runs into the same folder find it in production.json (or the feeds).
@@ -116,7 +118,7 @@ def plan_and_write(
         )
     with busy(f"Writing the workbook and the calendar feeds to {out}"):
         solver = {"time_limit": time_limit, "seed": seed, "num_workers": num_workers}
-        written = _write_outputs(production, result, out, solver)
+        written = _write_outputs(production, result, out, solver, call_sheet_base)
     _report(production, result, boards, source)
     console.print(f"\nWritten to {out}{os.sep}:")
     for what, path in written:
@@ -188,7 +190,11 @@ def refuse_unwritable(out: Path) -> None:
 
 
 def _write_outputs(
-    production: Production, result: Result, out: Path, solver: Mapping[str, object]
+    production: Production,
+    result: Result,
+    out: Path,
+    solver: Mapping[str, object],
+    call_sheet_base: str | None,
 ) -> list[tuple[str, Path]]:
     """schedule.json, run.json, production.json, schedule.xlsx, calendars/ and callsheets/ in
     ``out``, as one set."""
@@ -207,7 +213,7 @@ def _write_outputs(
         write_run(stage.path(RUN_JSON), result)
         write_production(stage.path(PRODUCTION_JSON), production)
         write_excel(production, schedule, stage.path(SCHEDULE_XLSX), result=result)
-        feeds = write_calendars(production, schedule, stage.path(CALENDARS))
+        feeds = write_calendars(production, schedule, stage.path(CALENDARS), call_sheet_base=call_sheet_base)
         write_call_sheets(production, schedule, stage.path(CALL_SHEETS))
     note(f"calendars: {feeds}")
     for notice in feeds.notices():  # feeds cancelled, damaged entries repaired

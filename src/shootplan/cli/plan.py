@@ -32,6 +32,7 @@ from shootplan.cli.outputs import (
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import evaluate
 from shootplan.examples import example_production
+from shootplan.io.ics.options import published_folder
 from shootplan.io.json import read_schedule
 from shootplan.model import Production
 from shootplan.money import format_money
@@ -128,6 +129,14 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
     )
 
 
+def _published_at(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--callsheet-url checked before the search, not after it."""
+    try:
+        return published_folder(value)
+    except ShootplanError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @click.command(short_help="Optimize a production: Excel, JSON and calendars into a folder.")
 @click.argument("file", type=INPUT_FILE)
 @click.option(
@@ -146,6 +155,14 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
 @num_workers_option
 @seed_option
 @out_folder_option(Path("shootplan-out"))
+@click.option(
+    "--callsheet-url",
+    "call_sheet_base",
+    metavar="BASE",
+    callback=_published_at,
+    help="The web address OUT/callsheets/ will be published at: each unit-feed day then links its"
+    " call sheet (HTML page, PDF attached). Without it the feeds name the file only.",
+)
 @command
 def plan(
     file: Path,
@@ -155,6 +172,7 @@ def plan(
     num_workers: int | None,
     seed: int,
     out: Path,
+    call_sheet_base: str | None,
 ) -> None:
     """Optimize a production and write the schedule as Excel, JSON and calendar feeds.
 
@@ -184,7 +202,15 @@ def plan(
     production, within = _day_limit(production, days)
     note(within)
     _rates_notice(production)
-    plan_and_write(production, out, time_limit=time_limit, num_workers=num_workers, seed=seed, source=file)
+    plan_and_write(
+        production,
+        out,
+        time_limit=time_limit,
+        num_workers=num_workers,
+        seed=seed,
+        source=file,
+        call_sheet_base=call_sheet_base,
+    )
 
 
 @click.command(short_help="Score a board's day breaks (or a schedule); list broken rules.")

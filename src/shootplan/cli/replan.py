@@ -28,10 +28,18 @@ from shootplan.cli.common import (
     time_limit_option,
 )
 from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
-from shootplan.cli.outputs import RUN_JSON, SCHEDULE_JSON, SCHEDULE_XLSX, no_schedule, refuse_unwritable
+from shootplan.cli.outputs import (
+    CALL_SHEETS,
+    RUN_JSON,
+    SCHEDULE_JSON,
+    SCHEDULE_XLSX,
+    no_schedule,
+    refuse_unwritable,
+)
 from shootplan.cli.progress import progress
 from shootplan.errors import ShootplanError
 from shootplan.io._files import OutputSet, write_bytes
+from shootplan.io.callsheet import write_call_sheets
 from shootplan.io.excel import write_changes_workbook, write_excel
 from shootplan.io.ics import write_revised_calendars
 from shootplan.io.json import read_schedule, write_production, write_run, write_schedule
@@ -183,8 +191,9 @@ def replan_command(
 
     Writes OUT/schedule.json (as plan does, plus what moved), OUT/schedule.xlsx, OUT/changes.xlsx
     (the scenes that moved and why, metrics before and after), OUT/production.json (the
-    production after the changes: give it to the next replan) and calendar feeds whose SEQUENCE
-    and cancellations follow exactly what changed. OUT is written all at once: a Ctrl-C or an
+    production after the changes: give it to the next replan), calendar feeds whose SEQUENCE
+    and cancellations follow exactly what changed, and OUT/callsheets/ (the changed days' sheets
+    marked revised, the others as issued). OUT is written all at once: a Ctrl-C or an
     error while writing leaves what was there.
 
     \b
@@ -263,6 +272,7 @@ def _report(result: ReplanResult, out: Path, calendar_dir: Path | None, feeds: i
     for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX, CHANGES_XLSX, RUN_JSON):
         console.print(f"  {out / name}", markup=False)
     console.print(f"  {feeds} calendar feeds in {calendar_dir or out / CALENDARS}", markup=False)
+    console.print(f"  {out / CALL_SHEETS}", markup=False)
 
 
 def _sources(plan_path: Path, schedule_path: Path | None, board_path: Path | None) -> tuple[Path, Production]:
@@ -322,9 +332,28 @@ def _write_outputs(
         feeds = _feeds_folder(stages, out, calendar_dir)
         _carry_on_from(published, feeds)
         files = write_revised_calendars(result, feeds)
+        _revised_call_sheets(result, published.parent / CALL_SHEETS, stage.path(CALL_SHEETS))
     for notice in files.notices():  # feeds cancelled, damaged entries repaired
         note(notice)
     return len(files.paths)
+
+
+def _revised_call_sheets(result: ReplanResult, issued: Path, sheets: Path) -> None:
+    """The call sheets, starting from those issued with the old plan: changed days are issued
+    again marked revised, the others (and the days already shot) stay as the crew has them."""
+    assert result.schedule is not None
+    if not any(sheets.glob("day-*")) and issued.is_dir():
+        sheets.mkdir(parents=True, exist_ok=True)
+        for sheet in issued.glob("day-*"):
+            write_bytes(sheets / sheet.name, sheet.read_bytes())
+    write_call_sheets(
+        result.production,
+        result.schedule,
+        sheets,
+        previous=(result.before, result.previous),
+        revised_at=result.schedule.created,
+        keep_before=result.open_from,
+    )
 
 
 def _inside(folder: Path, out: Path) -> bool:

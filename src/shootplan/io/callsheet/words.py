@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from shootplan.call_sheet import CallSheet, CallSheetScene
 from shootplan.schedule import DayKind
 
-__all__ = ["file_stem", "header_lines", "kind_word", "scene_line", "totals_line"]
+__all__ = ["day_file_stem", "file_stem", "header_lines", "kind_word", "scene_line", "totals_line"]
 
 _KIND_WORDS = {DayKind.DAY: "Day shoot", DayKind.NIGHT: "Night shoot", DayKind.SPLIT: "Split day"}
 
@@ -42,7 +44,12 @@ def scene_line(scene: CallSheetScene) -> str:
 
 def file_stem(sheet: CallSheet) -> str:
     """``day-01-2027-03-01``: sorts by day, names the date a crew member looks for."""
-    return f"day-{sheet.day_number:02d}-{sheet.date.isoformat()}"
+    return day_file_stem(sheet.day_number, sheet.date)
+
+
+def day_file_stem(number: int, on: date) -> str:
+    """The file name (without suffix) of shoot day ``number`` on ``on``; the feeds link to it."""
+    return f"day-{number:02d}-{on.isoformat()}"
 
 
 def totals_line(sheet: CallSheet) -> str:

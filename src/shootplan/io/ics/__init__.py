@@ -24,6 +24,22 @@ One job per module, each importing only the public names of the ones before it:
 - ``caldav``: :func:`publish_caldav`, one feed onto a CalDAV calendar, reported as :class:`CaldavReport`.
 - ``lint``: :func:`lint_ics`, a raw-text check of any iCalendar file for what breaks phones
   (independent of ``icalendar`` on purpose).
+
+**The call sheet on a phone.** Each unit event's description starts with the call sheet's key
+lines (scenes and pages, crew call, shooting call, estimated wrap, sunrise and sunset, the first
+location and its address), read from that day alone. Given ``call_sheet_base``, the address the
+``callsheets/`` folder is published at, the event also carries ``URL`` (the day's HTML page, made
+for a phone screen), ``ATTACH;FMTTYPE=application/pdf`` (the PDF, to print) and both addresses in
+the description. A crew member taps the link in the event's notes: calendar apps turn an
+``https://`` address in the notes into a link, and Apple Calendar also shows ``URL`` as a row of
+its own. ``ATTACH`` by address is a bonus for the clients that list it (Thunderbird, Nextcloud):
+Google Calendar shows only its own Drive attachments, Apple only those its server manages.
+Without a base address the description names the file (``day-04-2027-03-04.pdf``) and no link is
+made, rather than one that would not open. The PDF is never embedded (``ATTACH;VALUE=BINARY``):
+the example's PDFs are 3-5 kB a day, base64 adds a third, so its 26-day unit feed would carry
+~140 kB more, fetched by every phone on every refresh, for an attachment the main phone apps do
+not show; and each performer's and location's feed would carry the same sheets again, nearing
+the 1 MB Google refuses for a subscribed feed on a long shoot.
 """
 
 from shootplan.io.ics.caldav import CaldavReport as CaldavReport

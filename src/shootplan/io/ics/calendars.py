@@ -63,10 +63,13 @@ def unit_calendar(
     decides SEQUENCE and the cancelled events (module docs). ``organizer`` is the production
     office's address (``mailto:`` added when missing; a placeholder otherwise). ``production_id``
     keeps UIDs stable when the production is renamed (default: its name). ``stamp`` overrides
-    ``schedule.created``; one of them is required. ``call_sheet_url`` may use ``{number}`` and
-    ``{date}``. Calls and wraps follow each day's type and light (:mod:`shootplan.timeline`);
-    ``meal_minutes`` is the meal break of a day over six hours. ``since`` leaves out earlier days.
-    Raises :class:`ShootplanError` when there is nothing to publish or a datetime is naive.
+    ``schedule.created``; one of them is required. ``call_sheet_base`` is the web address the
+    ``callsheets/`` folder is published at: each day then links its call sheet (``URL`` to the
+    HTML page, ``ATTACH`` to the PDF; the package docs say how a phone opens it); else
+    ``call_sheet_url`` gives one address per day with ``{number}`` and ``{date}``. Calls and
+    wraps follow each day's type and light (:mod:`shootplan.timeline`); ``meal_minutes`` is the
+    meal break of a day over six hours. ``since`` leaves out earlier days. Raises
+    :class:`ShootplanError` when there is nothing to publish or a datetime is naive.
     """
     return _one_feed(production, schedule, previous, options, unit_feed)
 

@@ -21,16 +21,17 @@ from shootplan.io.ics.options import Settings
 from shootplan.io.ics.plan import CalendarPlan, DayPlan
 from shootplan.io.ics.text import (
     call_and_wrap,
+    call_sheet_links,
     call_sheet_url,
     cast_list,
     day_heading,
     feed_description,
     footer,
     hhmm,
+    key_lines,
     timeline_lines,
 )
 from shootplan.model import Location, Production
-from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
 from shootplan.timeline import DayTimeline
 
@@ -164,8 +165,7 @@ def _unit_drafts(plan: CalendarPlan, settings: Settings) -> list[Draft]:
         url = call_sheet_url(settings.call_sheet_url, t)
         locations = list(dict.fromkeys(s.location.name for s in t.stretches()))
         lines = [
-            day_heading(t, f"{format_pages(t.eighths)} pages"),
-            call_and_wrap(t),
+            *key_lines(t, settings.call_sheet_base),
             "",
             *timeline_lines(t, t.items),
             f"{hhmm(t.wrap, t)}  Estimated wrap",
@@ -285,18 +285,27 @@ def _draft(
     settings: Settings,
 ) -> Draft:
     """Timed and all-day events alike, their properties always in the same order (stable bytes)."""
-    url = call_sheet_url(settings.call_sheet_url, day.timeline)
     properties: list[Property] = [
         ("SUMMARY", summary, {}),
         ("DTSTART", start, {}),
         ("DTEND", end, {}),
         *_place(location),
         ("DESCRIPTION", description, {}),
-        *([("URL", url, {})] if url else []),
+        *_call_sheet(settings, day.timeline),
         ("STATUS", "CONFIRMED", {}),
         ("TRANSP", "OPAQUE", {}),
     ]
     return Draft(uid, day.timeline.day.date, day.uid, day.timeline.scenes, tuple(properties))
+
+
+def _call_sheet(settings: Settings, t: DayTimeline) -> list[Property]:
+    """URL to the call sheet's HTML page (phones read it), ATTACH to its PDF (clients that list
+    attachments offer it to print). Always a link, never the file: see the package docs."""
+    links = call_sheet_links(settings.call_sheet_base, t)
+    if links is not None:
+        return [("URL", links[0], {}), ("ATTACH", links[1], {"FMTTYPE": "application/pdf"})]
+    url = call_sheet_url(settings.call_sheet_url, t)
+    return [("URL", url, {})] if url else []
 
 
 def _place(location: Location | None) -> list[Property]:

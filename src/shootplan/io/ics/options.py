@@ -15,7 +15,7 @@ from shootplan.model import Production
 from shootplan.schedule import Schedule
 from shootplan.zones import resolve_zone, with_zone
 
-__all__ = ["CalendarOptions", "Settings", "check_options", "require_aware", "zoned"]
+__all__ = ["CalendarOptions", "Settings", "check_options", "published_folder", "require_aware", "zoned"]
 
 
 class CalendarOptions(TypedDict, total=False):
@@ -30,6 +30,7 @@ class CalendarOptions(TypedDict, total=False):
     production_id: str | None
     stamp: datetime | None
     call_sheet_url: str | None
+    call_sheet_base: str | None
     meal_minutes: int
     since: date | None
 
@@ -44,6 +45,7 @@ class Settings:
     organizer: str
     organizer_name: str
     call_sheet_url: str | None
+    call_sheet_base: str | None  # where the callsheets/ folder is published, no trailing "/"
     meal_minutes: int
     since: date | None
     # Events dated before this stay exactly as subscribers hold them (a re-plan's shot days);
@@ -59,6 +61,7 @@ def check_options(
     production_id: str | None = None,
     stamp: datetime | None = None,
     call_sheet_url: str | None = None,
+    call_sheet_base: str | None = None,
     meal_minutes: int = 60,
     since: date | None = None,
 ) -> Settings:
@@ -80,6 +83,7 @@ def check_options(
             raise ShootplanError(
                 f"call_sheet_url {call_sheet_url!r} may use only {{number}} and {{date}}: {error}"
             ) from None
+    base = published_folder(call_sheet_base, call_sheet_url)
     address = (organizer or "noreply@shootplan.invalid").strip()
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", address):
         address = f"mailto:{address}"
@@ -90,9 +94,28 @@ def check_options(
         organizer=address,
         organizer_name=f"{production.name} production office",
         call_sheet_url=call_sheet_url,
+        call_sheet_base=base,
         meal_minutes=meal_minutes,
         since=since,
     )
+
+
+def published_folder(base: str | None, template: str | None = None) -> str | None:
+    """The call sheets' folder address, checked: absolute http(s), so a phone can open it."""
+    if base is None:
+        return None
+    if template is not None:
+        raise ShootplanError(
+            "give call_sheet_base (where the callsheets folder is published) or call_sheet_url"
+            " (one address per day), not both"
+        )
+    if not re.match(r"^https?://[^/\s]+", base) or any(c.isspace() for c in base):
+        raise ShootplanError(
+            f"call_sheet_base {base!r} is not a web address a phone can open: give the absolute"
+            " http(s) address the callsheets folder is published at, e.g."
+            " https://example.com/show/callsheets"
+        )
+    return base.rstrip("/")
 
 
 def require_aware(value: datetime, what: str) -> None:

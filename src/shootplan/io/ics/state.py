@@ -38,7 +38,8 @@ __all__ = [
 
 #: What a subscriber sees: a change to any of these is a new revision of the event.
 CONTENT_PROPERTIES = (
-    "SUMMARY", "DTSTART", "DTEND", "LOCATION", "GEO", "DESCRIPTION", "URL", "STATUS", "TRANSP",
+    "SUMMARY", "DTSTART", "DTEND", "LOCATION", "GEO", "DESCRIPTION", "URL", "ATTACH", "STATUS",
+    "TRANSP",
 )  # fmt: skip
 
 

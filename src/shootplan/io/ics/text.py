@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from shootplan.io.callsheet.words import day_file_stem
 from shootplan.model import WEEKDAY_NAMES, Production
 from shootplan.pages import format_pages
 from shootplan.schedule import Schedule
@@ -12,12 +13,14 @@ from shootplan.timeline import DayTimeline, TimelineItem
 
 __all__ = [
     "call_and_wrap",
+    "call_sheet_links",
     "call_sheet_url",
     "cast_list",
     "day_heading",
     "feed_description",
     "footer",
     "hhmm",
+    "key_lines",
     "timeline_lines",
 ]
 
@@ -92,6 +95,44 @@ def cast_list(production: Production, numbers: Iterable[str]) -> str:
 def call_sheet_url(template: str | None, day: DayTimeline) -> str | None:
     """The day's call sheet address from ``template`` (``{number}``, ``{date}``), when there is one."""
     return template.format(number=day.day.number, date=day.day.date) if template else None
+
+
+def call_sheet_links(base: str | None, day: DayTimeline) -> tuple[str, str] | None:
+    """The day's call sheet in the published folder ``base``: its HTML page and its PDF."""
+    if base is None:
+        return None
+    stem = day_file_stem(day.day.number, day.day.date)
+    return f"{base}/{stem}.html", f"{base}/{stem}.pdf"
+
+
+def key_lines(day: DayTimeline, base: str | None) -> list[str]:
+    """The call sheet's key lines, read from the day alone (so other days' changes re-send nothing).
+
+    The heading with the day's scenes and pages, crew call, shooting call and wrap, sunrise and
+    sunset at the first location, that location and its address, and where the call sheet is:
+    its web address when the folder is published at ``base``, else its file name.
+    """
+    scenes = [item for item in day.items if item.scene is not None]
+    count = len({item.scene.number for item in scenes if item.scene is not None})
+    shooting = scenes[0].start if scenes else day.call
+    guess = " (a guess: the location has no coordinates)" if not day.sun.known else ""
+    what = f"{count} {'scene' if count == 1 else 'scenes'} · {format_pages(day.eighths)} pages"
+    lines = [
+        day_heading(day, what),
+        f"Crew call {hhmm(day.call, day)} · shooting call {hhmm(shooting, day)} · estimated wrap"
+        f" {hhmm(day.wrap, day)} ({day.zone.key})",
+        f"Sunrise {hhmm(day.sun.sunrise, day)} · sunset {hhmm(day.sun.sunset, day)}{guess}",
+    ]
+    first = day.location
+    if first is not None:
+        lines.append(f"First location: {first.name}" + (f", {first.address}" if first.address else ""))
+    links = call_sheet_links(base, day)
+    if links is not None:
+        lines.append(f"Call sheet: {links[0]} (PDF: {links[1]})")
+    else:
+        stem = day_file_stem(day.day.number, day.day.date)
+        lines.append(f"Call sheet: {stem}.pdf (or .html) in the callsheets folder")
+    return lines
 
 
 def footer(
