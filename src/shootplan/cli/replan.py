@@ -323,6 +323,9 @@ def _write_outputs(
         files = write_revised_calendars(result, feeds)
     for notice in files.notices():  # feeds cancelled, damaged entries repaired
         note(notice)
+    console.print("What phones will receive (events per feed):")
+    for line in files.phones():
+        console.print(f"  {line}", markup=False)
     return len(files.paths)
 
 
