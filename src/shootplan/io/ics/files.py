@@ -122,8 +122,8 @@ class EventCounts:
     """What one feed's subscribers receive from a publish, event by event.
 
     ``updated``: events they hold that change (a new SEQUENCE); ``added``: events new to them;
-    ``cancelled``: events they hold that are withdrawn; ``unchanged``: events sent exactly as
-    they hold them (phones do nothing).
+    ``cancelled``: events they hold that are withdrawn; ``unchanged``: events that read as they
+    hold them and keep their SEQUENCE (phones do nothing with them).
     """
 
     updated: int = 0
