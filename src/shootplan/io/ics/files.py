@@ -290,7 +290,7 @@ def _counted(published: PublishedFeed, calendar: icalendar.Calendar) -> EventCou
         now_cancelled = str(event.get("STATUS", "")).upper() == "CANCELLED"
         if old is None:
             found["added"] += 1
-        elif int(event["SEQUENCE"]) == old.sequence and not old.damage:
+        elif int(event.decoded("SEQUENCE")) == old.sequence and not old.damage:
             found["unchanged"] += 1
         else:
             found["cancelled" if now_cancelled and not old.cancelled else "updated"] += 1
