@@ -16,6 +16,13 @@ For each production ``instances.realistic_production(kind, seed)``:
 Reported: how many rules the old plan breaks after the disruption, scenes moved and the cost
 change against the old plan (the scorer's cost, churn not included) for both, and the re-plan's
 churn cost and wall time. Every schedule reported has zero rule violations (checked).
+
+Then what phones receive: the old plan's feeds are published to a fresh folder and the re-plan's
+written over them (``write_revised_calendars``). "Events re-sent" is what the report says phones
+act on (updated, added, cancelled, every feed); "events changed" is counted from the files
+themselves: events new to a feed, or whose content (every property but DTSTAMP, SEQUENCE,
+LAST-MODIFIED and our X-SHOOTPLAN-* markers) differs from the published one, withdrawn ones
+included. They must be equal (1:1, checked): nothing is re-sent that did not change.
 """
 
 from __future__ import annotations
@@ -24,8 +31,11 @@ import argparse
 import datetime
 import platform
 import random
+import re
 import sys
+import tempfile
 import time
+import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,7 +43,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from instances import realistic_production
 
 import shootplan
-from shootplan import Changes, Production, Schedule, replan, solve
+from shootplan import (
+    Changes,
+    Production,
+    ReplanResult,
+    Schedule,
+    replan,
+    solve,
+    write_calendars,
+    write_revised_calendars,
+)
 
 WORKERS = 2
 
@@ -70,6 +89,39 @@ def disruption(
     )
 
 
+def _feed_events(folder: Path) -> dict[str, dict[str, bytes]]:
+    """Feed file name -> UID -> what subscribers see of the event (stamps and markers left out)."""
+    feeds: dict[str, dict[str, bytes]] = {}
+    for path in folder.glob("*.ics"):
+        blocks = re.findall(rb"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", path.read_bytes(), re.S)
+        feeds[path.name] = {
+            re.search(rb"\r\nUID:(.*?)\r\n", block).group(1).decode(): re.sub(  # type: ignore[union-attr]
+                rb"\r\n(DTSTAMP|SEQUENCE|LAST-MODIFIED|X-SHOOTPLAN-[A-Z-]+)[:;][^\r]*", b"", block
+            )
+            for block in blocks
+        }
+    return feeds
+
+
+def phone_messages(production: Production, before: Schedule, result: ReplanResult) -> tuple[int, int]:
+    """(events re-sent, events changed) over every feed when the re-plan is published (module docs)."""
+    with tempfile.TemporaryDirectory() as name, warnings.catch_warnings():
+        # The generated productions state no zone: UTC is as good as any for counting events.
+        warnings.filterwarnings("ignore", ".*no time zone given")
+        folder = Path(name)
+        write_calendars(production, before, folder)
+        held = _feed_events(folder)
+        files = write_revised_calendars(result, folder)
+        now = _feed_events(folder)
+    changed = sum(
+        1
+        for feed, events in now.items()
+        for uid, seen in events.items()
+        if held.get(feed, {}).get(uid) != seen
+    )
+    return files.event_counts().sent, changed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -86,15 +138,16 @@ def main() -> None:
     )
     print(
         "| instance | scenes left | disruption | old plan breaks | re-plan: moved | re-plan: cost change"
-        " | re-plan: churn | re-plan: time (s) | from scratch: moved | from scratch: cost change |"
+        " | re-plan: churn | re-plan: time (s) | from scratch: moved | from scratch: cost change"
+        " | dates changed | events re-sent | events changed |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind in args.kinds:
         for seed in args.seeds:
             production = realistic_production(kind, seed)
             plan = solve(production, time_limit=args.plan_time, num_workers=WORKERS, seed=0)
             if plan.schedule is None or plan.evaluation is None:
-                print(f"| {kind}-{seed} | | no plan: {plan.status.value} | | | | | | | |")
+                print(f"| {kind}-{seed} | | no plan: {plan.status.value} | | | | | | | | | | |")
                 continue
             rng = random.Random(f"{kind}-{seed}")
             words, changes, today = disruption(production, plan.schedule, rng)
@@ -131,6 +184,12 @@ def main() -> None:
                 cells += [str(result.num_moved), f"{result.cost_delta:+,.0f}"]
                 if timed:
                     cells += [f"{result.churn_cost:,.0f}", f"{wall:.1f}"]
+            if ours.schedule is None:
+                cells += ["", "", ""]
+            else:
+                sent, changed = phone_messages(production, plan.schedule, ours)
+                assert sent == changed, f"{kind}-{seed}: {sent} events re-sent for {changed} changed"
+                cells += [str(len(ours.comparison.changed_dates)), str(sent), str(changed)]
             print("| " + " | ".join(cells) + " |", flush=True)
 
 

@@ -335,6 +335,9 @@ def _write_outputs(
         _revised_call_sheets(result, published.parent / CALL_SHEETS, stage.path(CALL_SHEETS))
     for notice in files.notices():  # feeds cancelled, damaged entries repaired
         note(notice)
+    console.print("What phones will receive (events per feed):")
+    for line in files.phones():
+        console.print(f"  {line}", markup=False)
     return len(files.paths)
 
 

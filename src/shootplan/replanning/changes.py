@@ -279,7 +279,9 @@ def _warn(message: str) -> None:
     warnings.warn(message, ReplanWarning, stacklevel=level)
 
 
-def _future(ranges: Sequence[DateRange], open_from: date, what: str, *, warn: bool = True) -> list[DateRange]:
+def _future(
+    ranges: Sequence[DateRange], open_from: date, what: str, *, today: date | None = None, warn: bool = True
+) -> list[DateRange]:
     """The parts of ``ranges`` on or after ``open_from``; what falls before is dropped (warned)."""
     kept: list[DateRange] = []
     for r in ranges:
@@ -292,11 +294,27 @@ def _future(ranges: Sequence[DateRange], open_from: date, what: str, *, warn: bo
             dropped = None
             kept.append(r)
         if dropped is not None and warn:
-            _warn(
-                f"{what}: {dropped} is already shot (frozen); only dates from {open_from} on are"
-                " re-planned (re-plan with freeze_today=False to change today)"
-            )
+            _warn(_dropped_words(what, dropped, open_from, today))
     return kept
+
+
+def _dropped_words(what: str, dropped: DateRange, open_from: date, today: date | None) -> str:
+    """Why a dated change does not act before ``open_from``, as an AD would say it.
+
+    Days before today are shot; today, when it is kept (``open_from`` after it), is being shot as
+    planned because none of its work is affected (:func:`replan` re-plans today otherwise).
+    """
+    if today is None or not dropped.start <= today < open_from:
+        return f"{what}: {dropped} is already shot, so nothing changes there; the re-plan starts {open_from}"
+    words = []
+    if dropped.start < today:
+        shot = DateRange(start=dropped.start, end=today - timedelta(days=1))
+        words.append(f"{shot} is already shot, so nothing changes there")
+    words.append(
+        f"today ({today}) keeps its plan, since none of today's work is affected (give"
+        " --replan-today / freeze_today=False to re-plan today as well)"
+    )
+    return f"{what}: {'; '.join(words)}; the re-plan starts {open_from}"
 
 
 def apply_changes(
@@ -307,8 +325,11 @@ def apply_changes(
     shot: set[str],
     shot_dates: set[date],
     plan_days: int | None,
+    today: date | None = None,
 ) -> tuple[Production, list[WeatherRule]]:
-    """Apply ``changes`` to ``production``; every problem found is raised at once, by name."""
+    """Apply ``changes`` to ``production``; every problem found is raised at once, by name.
+
+    ``today`` (a re-plan's) lets the warnings tell a day being shot from days already shot."""
     problems = _check(production, changes, open_from=open_from, shot=shot, shot_dates=shot_dates)
     if problems:
         raise ProductionError(problems)
@@ -318,7 +339,8 @@ def apply_changes(
 
     for away in changes.cast_unavailable:
         cast[away.cast]["unavailable"] += [
-            r.model_dump() for r in _future(away.dates, open_from, f"cast {away.cast} unavailable")
+            r.model_dump()
+            for r in _future(away.dates, open_from, f"cast {away.cast} unavailable", today=today)
         ]
     data["cast"] += [c.model_dump() for c in changes.add_cast]
     data["locations"] += [loc.model_dump() for loc in changes.add_locations]
@@ -326,10 +348,10 @@ def apply_changes(
     for closed in changes.location_unavailable:
         locations[closed.location]["unavailable"] += [
             r.model_dump()
-            for r in _future(closed.dates, open_from, f"location {closed.location} unavailable")
+            for r in _future(closed.dates, open_from, f"location {closed.location} unavailable", today=today)
         ]
     for change in changes.location_windows:
-        _move_windows(production, change, open_from, locations[change.location])
+        _move_windows(production, change, open_from, locations[change.location], today)
     for lost in changes.location_lost:
         locations[lost.location]["unavailable"].append({"start": open_from, "end": open_from + _FOREVER})
         if lost.replacement:
@@ -338,7 +360,7 @@ def apply_changes(
                     scene["location"] = lost.replacement
 
     if changes.days_off:
-        kept = _future(changes.days_off, open_from, "days off")
+        kept = _future(changes.days_off, open_from, "days off", today=today)
         data["calendar"]["days_off"] += [r.model_dump() for r in kept]
     if changes.add_shoot_days:
         limit = production.rules.max_shoot_days
@@ -360,7 +382,7 @@ def apply_changes(
     changed = Production.model_validate(data)
     weather: list[WeatherRule] = []
     for index, rain in enumerate(changes.weather):
-        dates = _future(rain.dates, open_from, "weather")
+        dates = _future(rain.dates, open_from, "weather", today=today)
         if dates:
             where = frozenset(rain.locations) if rain.locations else None
             weather.append(WeatherRule(f"{WEATHER_PREFIX}{index + 1}", dates, where, rain.note))
@@ -368,7 +390,7 @@ def apply_changes(
 
 
 def _move_windows(
-    production: Production, change: LocationWindows, open_from: date, raw: dict[str, Any]
+    production: Production, change: LocationWindows, open_from: date, raw: dict[str, Any], today: date | None
 ) -> None:
     """Give location ``raw`` (its dumped data) the new windows from ``open_from`` on."""
     location = next((loc for loc in production.locations if loc.name == change.location), None)
@@ -381,7 +403,7 @@ def _move_windows(
             past = [DateRange(start=production.calendar.start, end=last)]
         else:
             past = [DateRange(start=w.start, end=min(w.end, last)) for w in old if w.start <= last]
-    future = _future(change.windows, open_from, f"location {change.location} windows")
+    future = _future(change.windows, open_from, f"location {change.location} windows", today=today)
     windows = past + future
     if change.windows and not future:
         # Every new window is in the past: the location is closed from now on.

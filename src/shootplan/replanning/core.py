@@ -162,6 +162,7 @@ def frame(
         shot=shot,
         shot_dates={day.date for day in frozen},
         plan_days=current.num_days,
+        today=today,
     )
     cap = None if settings.allow_more_days else day_cap(changed, current, changes)
     if cap is not None and cap != changed.rules.max_shoot_days:

@@ -19,7 +19,8 @@ One job per module, each importing only the public names of the ones before it:
   what was published before (a feed or a Schedule).
 - ``folder``: what a folder of feeds holds: our files by feed key (never by file name), read defensively.
 - ``files``: :func:`write_calendars`, every feed into a folder, reported as :class:`CalendarFiles`
-  (with the feeds no longer produced, cancelled, and the damaged entries repaired).
+  (with the feeds no longer produced, cancelled, the damaged entries repaired, and per feed the
+  events phones get updated, added, cancelled or unchanged: :class:`EventCounts`).
 - ``revised``: :func:`write_revised_calendars`, a re-plan's feeds, so phones update only what changed.
 - ``caldav``: :func:`publish_caldav`, one feed onto a CalDAV calendar, reported as :class:`CaldavReport`.
 - ``lint``: :func:`lint_ics`, a raw-text check of any iCalendar file for what breaks phones
@@ -50,6 +51,7 @@ from shootplan.io.ics.calendars import unit_calendar as unit_calendar
 from shootplan.io.ics.feeds import SkipReason as SkipReason
 from shootplan.io.ics.files import CalendarFiles as CalendarFiles
 from shootplan.io.ics.files import CancelledFeed as CancelledFeed
+from shootplan.io.ics.files import EventCounts as EventCounts
 from shootplan.io.ics.files import FeedRepair as FeedRepair
 from shootplan.io.ics.files import FileState as FileState
 from shootplan.io.ics.files import SkippedFeed as SkippedFeed
@@ -66,6 +68,7 @@ __all__ = [
     "CalendarFiles",
     "CalendarOptions",
     "CancelledFeed",
+    "EventCounts",
     "FeedRepair",
     "FileState",
     "SkipReason",

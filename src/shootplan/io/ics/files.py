@@ -22,7 +22,7 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal, Unpack
@@ -42,7 +42,15 @@ from shootplan.io.ics.state import NOTHING_PUBLISHED, PublishedFeed
 from shootplan.model import Production
 from shootplan.schedule import Schedule
 
-__all__ = ["CalendarFiles", "CancelledFeed", "FeedRepair", "FileState", "SkippedFeed", "write_calendars"]
+__all__ = [
+    "CalendarFiles",
+    "CancelledFeed",
+    "EventCounts",
+    "FeedRepair",
+    "FileState",
+    "SkippedFeed",
+    "write_calendars",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +118,33 @@ class FeedRepair:
 
 
 @dataclass(frozen=True)
+class EventCounts:
+    """What one feed's subscribers receive from a publish, event by event.
+
+    ``updated``: events they hold that change (a new SEQUENCE); ``added``: events new to them;
+    ``cancelled``: events they hold that are withdrawn; ``unchanged``: events that read as they
+    hold them and keep their SEQUENCE (phones do nothing with them).
+    """
+
+    updated: int = 0
+    added: int = 0
+    cancelled: int = 0
+    unchanged: int = 0
+
+    @property
+    def sent(self) -> int:
+        """How many events phones act on: updated, added and cancelled."""
+        return self.updated + self.added + self.cancelled
+
+    def __str__(self) -> str:
+        """``2 updated, 1 added, 0 cancelled (26 unchanged)``."""
+        return (
+            f"{self.updated} updated, {self.added} added, {self.cancelled} cancelled"
+            f" ({self.unchanged} unchanged)"
+        )
+
+
+@dataclass(frozen=True)
 class CalendarFiles:
     """What :func:`write_calendars` did: the files written, what each is now, the feeds skipped.
 
@@ -117,7 +152,8 @@ class CalendarFiles:
     each path whether subscribers get a ``"new"`` feed, an ``"updated"`` one or an
     ``"unchanged"`` one (the same bytes as the file held before, left untouched). ``cancelled``
     are the feeds no longer produced that this publish cancelled; ``repaired`` the damaged
-    events and files it replaced.
+    events and files it replaced. ``events`` tells for each file written (cancelled feeds
+    included) how many events its subscribers get updated, added, cancelled or unchanged.
     """
 
     folder: Path
@@ -126,6 +162,20 @@ class CalendarFiles:
     skipped: tuple[SkippedFeed, ...]
     cancelled: tuple[CancelledFeed, ...] = ()
     repaired: tuple[FeedRepair, ...] = ()
+    events: Mapping[Path, EventCounts] = field(default_factory=dict)
+
+    def event_counts(self) -> EventCounts:
+        """Every feed's events added up: what all phones together receive."""
+        return EventCounts(*(sum(getattr(c, name) for c in self.events.values()) for name in _COUNTED))
+
+    def phones(self) -> list[str]:
+        """What phones will receive, one line per feed that sends anything:
+        ``unit.ics: 2 updated, 1 added, 0 cancelled (26 unchanged)``; one line when none does."""
+        lines = [f"{path.name}: {counts}" for path, counts in self.events.items() if counts.sent]
+        if not lines:
+            total = self.event_counts().unchanged
+            return [f"nothing to send: every feed's {total} events stay as phones hold them"]
+        return lines
 
     def counts(self) -> dict[FileState, int]:
         """How many files are new, updated and unchanged (every state, 0 included)."""
@@ -154,6 +204,8 @@ class CalendarFiles:
             text += f"; {n} damaged feed {'entry' if n == 1 else 'entries'} repaired"
         return text
 
+
+_COUNTED = ("updated", "added", "cancelled", "unchanged")
 
 # Each reason in words, singular and plural.
 _PHRASES = {
@@ -201,6 +253,7 @@ def write_calendars(
     plan, held = _plans(production, schedule, settings, found, previous)
     paths: list[Path] = []
     states: dict[Path, FileState] = {}
+    counts: dict[Path, EventCounts] = {}
     skipped: list[SkippedFeed] = []
     repaired = [
         FeedRepair(path, "", "", f"cannot be read as iCalendar ({why})", "replaced with a fresh feed")
@@ -219,10 +272,29 @@ def write_calendars(
                 continue
             paths.append(path)
             states[path] = _write(path, calendar, _old_bytes(path, file, found))
-    cancelled = _cancel_stale(production, settings, found, {feed.key for feed in feeds}, repaired)
+            counts[path] = _counted(published, calendar)
+    produced = {feed.key for feed in feeds}
+    cancelled = _cancel_stale(production, settings, found, produced, repaired, counts)
     for repair in repaired:
         logger.warning("%s", repair)
-    return CalendarFiles(folder, tuple(paths), states, tuple(skipped), tuple(cancelled), tuple(repaired))
+    return CalendarFiles(
+        folder, tuple(paths), states, tuple(skipped), tuple(cancelled), tuple(repaired), counts
+    )
+
+
+def _counted(published: PublishedFeed, calendar: icalendar.Calendar) -> EventCounts:
+    """Each event of ``calendar`` against what subscribers hold: updated, added, cancelled, unchanged."""
+    found: Counter[str] = Counter()
+    for event in calendar.walk("VEVENT"):
+        old = published.events.get(str(event["UID"]))
+        now_cancelled = str(event.get("STATUS", "")).upper() == "CANCELLED"
+        if old is None:
+            found["added"] += 1
+        elif int(event.decoded("SEQUENCE")) == old.sequence and not old.damage:
+            found["unchanged"] += 1
+        else:
+            found["cancelled" if now_cancelled and not old.cancelled else "updated"] += 1
+    return EventCounts(*(found[name] for name in _COUNTED))
 
 
 def _old_bytes(path: Path, file: HeldFile | None, found: FolderFeeds) -> bytes | None:
@@ -296,6 +368,7 @@ def _cancel_stale(
     found: FolderFeeds,
     produced: set[str],
     repaired: list[FeedRepair],
+    counts: dict[Path, EventCounts],
 ) -> list[CancelledFeed]:
     """Cancel every event of the feeds of ours that are no longer produced (once: then unchanged)."""
     cancelled: list[CancelledFeed] = []
@@ -308,6 +381,8 @@ def _cancel_stale(
             feed = Feed(kind, subject, name, f"{name}: {why}.", why)
             calendar = render_cancelled(production, feed, file.published, settings)
             repaired += _repairs(file.path, file.published, calendar)
+            if calendar.walk("VEVENT"):
+                counts[file.path] = _counted(file.published, calendar)
             if calendar.walk("VEVENT") and _write(file.path, calendar, file.data) == "updated":
                 cancelled.append(CancelledFeed(file.path, kind, subject, why))
                 logger.info("feed %s: %s", file.path.name, why)
