@@ -61,8 +61,11 @@ def test_planning_again_into_the_same_folder_rewrites_every_file_byte_for_byte(t
 
 @pytest.mark.slow
 def test_two_folders_planned_at_one_source_date_epoch_hold_the_same_bytes(tmp_path: Path) -> None:
-    """SOURCE_DATE_EPOCH stands for now, so a scripted run gives the same files in a new folder."""
-    source = _board(tmp_path)
+    """SOURCE_DATE_EPOCH stands for now, so a scripted run gives the same files in a new folder.
+
+    The board carries its production id: without one, each new folder makes the production an
+    identity of its own (its calendars are kept apart from any other's), which is a difference."""
+    source = _board(tmp_path, id="small-town-2027")
     _plan(source, tmp_path / "a", JANUARY)
     _plan(source, tmp_path / "b", JANUARY)
     first, second = _files(tmp_path / "a"), _files(tmp_path / "b")

@@ -25,6 +25,7 @@ next :class:`OutputSet` on the same folder removes it, or restores it when the f
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import ctypes
 import errno
 import filecmp
@@ -88,6 +89,10 @@ def write_text(path: str | os.PathLike[str], text: str) -> Path:
     return write_bytes(path, text.encode("utf-8"))
 
 
+# The stages of the output sets open in this context: a set opened inside one writes into it.
+_STAGES: contextvars.ContextVar[tuple[Path, ...]] = contextvars.ContextVar("shootplan_stages", default=())
+
+
 class OutputSet:
     """A folder's new files, written as one unit: the old complete set or the new, never a mix.
 
@@ -102,13 +107,22 @@ class OutputSet:
 
     Files of the old folder that the new set does not write are kept (a board the user keeps in
     the folder, a feed no longer produced).
+
+    A set inside another set's stage (``write_call_sheets`` into ``plan``'s folder) writes straight
+    into that stage: the outer set already swaps everything in as one unit.
     """
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder).absolute()
         self._stage: Path | None = None
+        self._inner = False
+        self._token: contextvars.Token[tuple[Path, ...]] | None = None
 
     def __enter__(self) -> OutputSet:
+        if any(self.folder.is_relative_to(stage) for stage in _STAGES.get()):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._stage, self._inner = self.folder, True
+            return self
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         _recover(self.folder)
         self._stage = Path(tempfile.mkdtemp(dir=self.folder.parent, prefix=f".{self.folder.name}.{_STAGE}-"))
@@ -116,14 +130,18 @@ class OutputSet:
         os.chmod(self._stage, mode)
         if self.folder.is_dir():
             _clone(self.folder, self._stage)
+        self._token = _STAGES.set((*_STAGES.get(), self._stage))
         return self
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         stage, self._stage = self._stage, None
-        if stage is None:
+        if stage is None or self._inner:
             return
+        if self._token is not None:
+            _STAGES.reset(self._token)
+            self._token = None
         try:
             if kind is None:
                 _commit(stage, self.folder)
