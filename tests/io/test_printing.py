@@ -42,7 +42,8 @@ def workbooks(
     folder = tmp_path_factory.mktemp("printing")
     planned = solve(small_production, time_limit=2, num_workers=1).schedule
     assert planned is not None and planned.num_days == 2
-    storm = {"weather": [{"dates": [str(planned.days[1].date)], "note": "storm"}]}
+    # A storm on the last of two days: the re-plan keeps to the plan's days unless given one more.
+    storm = {"weather": [{"dates": [str(planned.days[1].date)], "note": "storm"}], "add_shoot_days": 1}
     result = replan(
         small_production, planned, today=planned.days[0].date, changes=storm, time_limit=2, num_workers=1
     )
