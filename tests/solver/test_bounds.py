@@ -71,6 +71,11 @@ def _exhaustive(production: Production) -> Best | None:
             days[d].append(s)
         if not days[instance.first_day]:
             continue
+        used = [d for d in range(HORIZON) if days[d]]
+        if any(not days[d] for d in range(used[0], used[-1] + 1)):
+            # The solver's rule: no shoot date inside the shoot left empty. ``evaluate`` does not
+            # flag a skipped date yet, so the search drops such schedules itself.
+            continue
         schedule = to_schedule(instance, days)
         result = evaluate(production, schedule)
         if result.violations:
