@@ -142,6 +142,10 @@ class BackgroundProof:
         self._solver: cp_model.CpSolver | None = None
         self._proof: Proof | None = None
         self._thread = threading.Thread(target=self._work, name="shootplan-proof", daemon=True)
+
+    def start(self) -> None:
+        """Start proving. Separate from construction so the caller holds the proof before its
+        thread runs: a Ctrl-C in between must not leave a solver running unseen at exit."""
         self._thread.start()
 
     def cores_left(self, workers: int) -> Callable[[], int]:
@@ -169,5 +173,6 @@ class BackgroundProof:
             self._stop.set()
             if self._solver is not None:
                 self._solver.stop_search()
-        self._thread.join()
+        if self._thread.ident is not None:  # started
+            self._thread.join()
         return self._proof

@@ -345,6 +345,7 @@ class _Search:
             self.background = BackgroundProof(
                 lambda run: self._prove(run, floor, ceiling, until_end, whole=whole)
             )
+            self.background.start()
             return
         # Before the neighbourhood search, so the time a proof does not need goes to it.
         proof = self._prove(
