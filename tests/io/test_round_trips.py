@@ -97,3 +97,12 @@ def test_any_scene_numbers_and_sets_round_trip(tmp_path: Path, numbers: list[str
     except ProductionError:  # a value the model itself refuses is not this test's concern
         return
     _schedule_xlsx_reads_back(data, tmp_path)
+
+
+def test_cast_ids_with_a_quote_and_a_separator_read_back_from_their_cell() -> None:
+    """Found by the round-trip property: ``0="ØW`` unquoted opened a quoted part that swallowed
+    the next ID's ``;``, so two IDs came back as four fragments."""
+    from shootplan.io.stripboard.syntax import cast_cell, cast_tokens
+
+    ids = ['0="ØW', "ĭ;INF", "7"]
+    assert [token.id or token.name for token in cast_tokens(cast_cell(ids), "Cast")] == ids

@@ -186,7 +186,12 @@ def cast_tokens(value: Any, column: str) -> list[CastToken]:
 
 def cast_cell(ids: Sequence[str]) -> str:
     """A cast cell that :func:`cast_tokens` reads back as exactly these IDs."""
-    return ", ".join(cast_id if _reads_as(cast_id) else quote_item(cast_id, always=True) for cast_id in ids)
+    # An ID with a quote of its own is quoted too: unquoted, its quote would open a quoted part
+    # that swallows the separators after it.
+    return ", ".join(
+        cast_id if _reads_as(cast_id) and '"' not in cast_id else quote_item(cast_id, always=True)
+        for cast_id in ids
+    )
 
 
 def _reads_as(cast_id: str) -> bool:
