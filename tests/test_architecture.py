@@ -21,6 +21,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 # The core: what every other package builds on, so it may depend on none of them.
 CORE = (
     "errors",
+    "child_python",
     "findings",
     "money",
     "quality",

@@ -22,17 +22,14 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
+from shootplan.child_python import module_command, module_environment
 from shootplan.solver.orders import anneal_order
 from shootplan.solver.sequencing import SequencingProblem
 
 __all__ = ["Chains"]
 
 logger = logging.getLogger("shootplan.solver")
-
-# Where ``shootplan`` is imported from, so the child finds the same package.
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
 
 class Chains:
@@ -67,17 +64,13 @@ class Chains:
 
 
 def _start(problem: SequencingProblem, seed: int, deadline: float) -> subprocess.Popen[bytes] | None:
-    environment = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([_PACKAGE_ROOT, os.environ.get("PYTHONPATH", "")]),
-    }
     try:
         child = subprocess.Popen(
-            [sys.executable, "-m", "shootplan.solver.chains"],
+            module_command("shootplan.solver.chains"),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=environment,
+            env=module_environment(),
         )
     except OSError as failure:  # no processes here: the caller's chain is the only one
         logger.info("order search: no second chain (%s)", failure)

@@ -14,12 +14,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
-from pathlib import Path
 from typing import Any
 
+from shootplan.child_python import module_command, module_environment
 from shootplan.errors import ShootplanError
 from shootplan.sweeping.task import run_task
 
@@ -28,8 +27,6 @@ __all__ = ["ClusterError", "Outcomes", "engine_for"]
 Outcomes = Generator[tuple[int, dict[str, Any]], None, None]
 Engine = Callable[[Sequence[dict[str, Any]]], Outcomes]
 
-# Where ``shootplan`` is imported from, so the child Python finds the same package.
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 # A worker that dies is tried once more.
 _ATTEMPTS = 2
 
@@ -84,14 +81,13 @@ def _local(payloads: Sequence[dict[str, Any]], slots: int) -> Outcomes:
 def _child(payload: dict[str, Any], children: set[subprocess.Popen[bytes]]) -> dict[str, Any]:
     reason = ""
     for _ in range(_ATTEMPTS):
-        environment = {**os.environ, "PYTHONPATH": os.pathsep.join([_PACKAGE_ROOT, *sys.path])}
         # A session of its own: the terminal's Ctrl-C goes to the sweep, which stops the children.
         child = subprocess.Popen(
-            [sys.executable, "-m", "shootplan.sweeping.task"],
+            module_command("shootplan.sweeping.task"),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env=environment,
+            env=module_environment(),
             start_new_session=True,
         )
         children.add(child)
