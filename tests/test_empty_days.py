@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from shootplan import Production, Schedule, evaluate
 from shootplan.empty_days import empty_day_reasons
 from shootplan.findings import Rule
@@ -51,3 +53,27 @@ def test_an_empty_day_no_date_forces_says_so(small_production: Production) -> No
     reasons = empty_day_reasons(small_production, Schedule.from_day_lists(small_production, days))
     assert len(reasons) == 1 and reasons[0].scenes == ("5", "6", "4", "3")
     assert "no date keeps scene(s) 5, 6, 4, 3 off it" in str(reasons[0])
+
+
+def _skipped_date_violations(production: Production, schedule: Schedule) -> list[str]:
+    return [v.message for v in evaluate(production, schedule).violations if v.rule is Rule.DAY_NUMBERS]
+
+
+def test_a_shoot_date_left_out_between_two_days_is_flagged(small_production: Production) -> None:
+    """Day 2 on Wednesday with Tuesday a shoot date: Tuesday is paid for, so it must be listed."""
+    listed = Schedule.from_day_lists(small_production, _DAYS)
+    later = [d.model_copy(update={"date": d.date + timedelta(days=1)}) for d in listed.days[1:]]
+    days = [listed.days[0], *later]
+    messages = _skipped_date_violations(small_production, listed.model_copy(update={"days": days}))
+    assert messages == [
+        f"day 2 is on {days[1].date}, but shoot date(s) {listed.days[1].date} after day 1 have no"
+        " shoot day: list each as a day, empty if nothing can be shot on it"
+    ]
+
+
+def test_days_on_consecutive_shoot_dates_across_a_weekend_are_not_flagged() -> None:
+    """Friday then Monday on a Monday-Friday calendar skips no shoot date."""
+    production = Production.model_validate(small_production_data())
+    schedule = Schedule.from_day_lists(production, [["1"], ["2"], ["3"], ["4"], ["5"], ["6"]])
+    assert schedule.days[4].date.weekday() == 4 and schedule.days[5].date.weekday() == 0
+    assert _skipped_date_violations(production, schedule) == []

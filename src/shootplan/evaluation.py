@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from shootplan.day_checks import check_times
 from shootplan.empty_days import empty_ends
@@ -261,11 +261,40 @@ def _check_dates(production: Production, schedule: Schedule, violations: list[Vi
             violations.append(
                 Violation(Rule.CALENDAR, f"day {day.number} is on {day.date}, {why}", day=day.number)
             )
+    violations += _skipped_dates(production, schedule)
     limit = production.rules.max_shoot_days
     if limit is not None and schedule.num_days > limit:
         violations.append(
             Violation(Rule.MAX_SHOOT_DAYS, f"{schedule.num_days} shoot days, but only {limit} are available")
         )
+
+
+def _skipped_dates(production: Production, schedule: Schedule) -> list[Violation]:
+    """Day N is the N-th shoot date from Day 1: a shoot date between two days is a day too.
+
+    A shoot date the schedule leaves out is still a working date the unit is paid for; the
+    solver lists it as an empty day (with its reason) rather than skipping it.
+    """
+    calendar = production.calendar
+    found = []
+    for before, day in itertools.pairwise(schedule.days):
+        between = [
+            d
+            for d in (before.date + timedelta(days=k) for k in range(1, (day.date - before.date).days))
+            if calendar.is_shoot_date(d)
+        ]
+        if between:
+            skipped = ", ".join(str(d) for d in between[:3]) + (" ..." if len(between) > 3 else "")
+            found.append(
+                Violation(
+                    Rule.DAY_NUMBERS,
+                    f"day {day.number} is on {day.date}, but shoot date(s) {skipped} after day"
+                    f" {before.number} have no shoot day: list each as a day, empty if nothing can"
+                    " be shot on it",
+                    day=day.number,
+                )
+            )
+    return found
 
 
 def _day_loads(
