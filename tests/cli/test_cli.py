@@ -583,12 +583,13 @@ def test_start_date_that_does_not_exist_says_so() -> None:
 
 @pytest.mark.slow
 def test_plan_plans_within_the_latest_revision_and_names_it(tmp_path: Path) -> None:
-    """Two stripboards, the file marking First Pass current: planned within its 3 days, named."""
+    """Two stripboards, the header's schedule colour naming the first current: planned within its
+    3 days, named."""
     board = tmp_path / "passes.uss"
-    board.write_text(json.dumps(revisions_uss(current="sb1")))
+    board.write_text(json.dumps(revisions_uss(sched_color="Blue", first="Rev. BLUE")))
     result = _run("plan", board, "--start", "2027-03-01", "--time-limit", "1", "--out", tmp_path / "plan")
     assert result.returncode == 0, result.stderr
-    assert "planning within the 3 days of board 'First Pass', the latest of your 2 boards" in result.stderr
+    assert "planning within the 3 days of board 'Rev. BLUE', the latest of your 2 boards" in result.stderr
 
 
 def test_check_says_where_the_production_name_came_from() -> None:

@@ -213,10 +213,10 @@ def template_rows(extra_cast: str = "") -> dict[str, list[list[Any]]]:
     }
 
 
-def revisions_uss(current: str | None = None) -> dict[str, Any]:
-    """A USS file with two stripboards, First Pass (3 days) then Rev. WHITE (2 days), of three
+def revisions_uss(sched_color: str | None = None, first: str = "First Pass") -> dict[str, Any]:
+    """A USS file with two stripboards, ``first`` (3 days) then Rev. WHITE (2 days), of three
     strips; cast named with their board IDs (``1. NORA``, ``2 ELI``), as some exporters write them.
-    ``current`` is the id of the stripboard the file marks current (``sb1`` or ``sb2``)."""
+    ``sched_color`` is the header's schedule revision colour."""
 
     def element(eid: str, name: str, element_id: str = "") -> dict[str, Any]:
         return {"id": eid, "name": name, "elementId": element_id, "events": [], "linkedElements": []}
@@ -251,10 +251,10 @@ def revisions_uss(current: str | None = None) -> dict[str, Any]:
             *({"id": f"d{n}", "type": "day"} for n in range(1, 6)),
         ],
         "stripboards": [
-            stripboard("sb1", "First Pass", ["s1", "d1", "s2", "d2", "s3", "d3"]),
+            stripboard("sb1", first, ["s1", "d1", "s2", "d2", "s3", "d3"]),
             stripboard("sb2", "Rev. WHITE", ["s3", "s1", "d4", "s2", "d5"]),
         ],
     }
-    if current is not None:
-        root["currentStripboard"] = current
+    if sched_color is not None:
+        root["schedColor"] = sched_color
     return {"universalScheduleStandard": root}

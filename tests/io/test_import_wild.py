@@ -215,9 +215,9 @@ def test_impossible_dates_are_errors_naming_the_cell(tmp_path: Path, written: st
     ]
 
 
-def _uss(tmp_path: Path, current: str | None = None) -> Production:
+def _uss(tmp_path: Path, sched_color: str | None = None, first: str = "First Pass") -> Production:
     path = tmp_path / "passes.uss"
-    path.write_text(json.dumps(revisions_uss(current)))
+    path.write_text(json.dumps(revisions_uss(sched_color, first)))
     return _read(path, start=START)
 
 
@@ -229,14 +229,22 @@ def test_uss_cast_names_lose_their_board_id_prefix(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("current", "latest"), [(None, "Rev. WHITE"), ("sb2", "Rev. WHITE"), ("sb1", "First Pass")]
+    ("sched_color", "first", "latest"),
+    [
+        (None, "First Pass", "Rev. WHITE"),
+        ("White", "First Pass", "Rev. WHITE"),
+        ("Blue", "Rev. BLUE", "Rev. BLUE"),
+        ("Pink", "First Pass", "Rev. WHITE"),
+    ],
 )
-def test_uss_current_stripboard_is_the_last_board(tmp_path: Path, current: str | None, latest: str) -> None:
-    """The latest revision (the last stripboard, or the one the file marks current) is the
-    production's last board, the one plan plans within."""
-    production = _uss(tmp_path, current)
+def test_uss_current_stripboard_is_the_last_board(
+    tmp_path: Path, sched_color: str | None, first: str, latest: str
+) -> None:
+    """The latest revision is the production's last board, the one plan plans within: the
+    stripboard named after the header's schedule colour (schedColor), else the last listed."""
+    production = _uss(tmp_path, sched_color, first)
     assert list(production.boards)[-1] == latest
-    assert set(production.boards) == {"First Pass", "Rev. WHITE"}
+    assert set(production.boards) == {first, "Rev. WHITE"}
 
 
 @pytest.mark.parametrize(

@@ -141,3 +141,31 @@ def test_fdx_with_entity_declarations_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ImportProblem, match="DOCTYPE or ENTITY"):
         read_production(path)
+
+
+def test_fdx_explicit_time_of_day_wins_over_a_relative_word(tmp_path: Path) -> None:
+    """In Final Draft too: DAY - LATER is DAY, NIGHT - CONTINUOUS is NIGHT, a bare LATER inherits."""
+    headings = [
+        "EXT. FARM - NIGHT",
+        "EXT. FARM - DAY - LATER",
+        "INT. BARN - NIGHT - CONTINUOUS",
+        "INT. BARN - LATER",
+    ]
+    paragraphs = "".join(
+        f'<Paragraph Type="Scene Heading"><Text>{heading}</Text></Paragraph>'
+        '<Paragraph Type="Action"><Text>Wind.</Text></Paragraph>'
+        for heading in headings
+    )
+    path = tmp_path / "farm.fdx"
+    path.write_text(
+        f'<?xml version="1.0"?><FinalDraft><Content>{paragraphs}</Content></FinalDraft>', encoding="utf-8"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        production = read_production(path, start="2027-03-01")
+    assert [(s.set, s.time_of_day) for s in production.scenes] == [
+        ("FARM", "NIGHT"),
+        ("FARM", "DAY"),
+        ("BARN", "NIGHT"),
+        ("BARN", "NIGHT"),
+    ]

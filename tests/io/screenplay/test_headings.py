@@ -24,6 +24,11 @@ from shootplan.model import IntExt
         ("I/E HALL", (IntExt.INT_EXT, "HALL", None)),
         ("EST. CITY (NIGHT)", (IntExt.EXT, "CITY", "NIGHT")),
         ("int. diner - moments later", (IntExt.INT, "DINER", "MOMENTS LATER")),
+        ("EXT. FARM - DAY - LATER", (IntExt.EXT, "FARM", "DAY")),
+        ("INT. BARN - NIGHT - CONTINUOUS", (IntExt.INT, "BARN", "NIGHT")),
+        ("EXT. FARM - LATER - DUSK", (IntExt.EXT, "FARM", "DUSK")),
+        ("INT. HALL - NIGHT (MOMENTS LATER)", (IntExt.INT, "HALL", "NIGHT")),
+        ("INT. HALL - SAME", (IntExt.INT, "HALL", "SAME")),
         ("FLASHBACK", (None, "FLASHBACK", None)),
     ],
 )
@@ -31,6 +36,31 @@ def test_heading_parts(text: str, expected: tuple[object, ...]) -> None:
     """I/E, set and time of day from the ways screenwriters write headings."""
     heading = parse_heading(text)
     assert (heading.int_ext, heading.set, heading.time_of_day) == expected
+
+
+def test_explicit_time_of_day_wins_over_a_relative_word(tmp_path: Path) -> None:
+    """DAY - LATER is DAY (said by no note); only a bare LATER, SAME or CONTINUOUS inherits."""
+    path = tmp_path / "farm.fountain"
+    path.write_text(
+        "EXT. FARM - NIGHT\n\nDark.\n\nEXT. FARM - DAY - LATER\n\nSun.\n\n"
+        "INT. BARN - NIGHT - CONTINUOUS\n\nHay.\n\nINT. BARN - MOMENTS LATER\n\nDust.\n\n"
+        "EXT. YARD - SAME\n\nDogs.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        production = read_production(path, start="2027-03-01")
+    notes = " ".join(str(w.message) for w in caught)
+    rows = [(s.set, s.time_of_day) for s in production.scenes]
+    assert rows == [
+        ("FARM", "NIGHT"),
+        ("FARM", "DAY"),
+        ("BARN", "NIGHT"),
+        ("BARN", "NIGHT"),
+        ("YARD", "NIGHT"),
+    ]
+    assert "4 MOMENTS LATER -> NIGHT, 5 SAME -> NIGHT" in notes
+    assert "2 LATER" not in notes and "3 CONTINUOUS" not in notes
 
 
 def test_character_names_lose_their_extensions() -> None:

@@ -5,8 +5,9 @@ What the breakdown decides, and says so when it guessed (each a note, one line p
 - **Strips**: one per scene heading, numbered as written (``#12A#``, FDX ``Number``), else by
   its place in the script.
 - **INT/EXT, set, location, time of day** from the heading (:mod:`.headings`). A heading without
-  INT or EXT is taken as INT; one without a time of day as DAY; ``CONTINUOUS``, ``LATER``... take
-  the time of day of the scene before (DAY for a first scene).
+  INT or EXT is taken as INT; one without a time of day as DAY; ``CONTINUOUS``, ``LATER``... alone
+  take the time of day of the scene before (DAY for a first scene), while an explicit one beside
+  them wins (``EXT. FARM - DAY - LATER`` is DAY).
 - **Cast**: the characters who speak, names without extensions (``(V.O.)``, ``(O.S.)``,
   ``(CONT'D)``); board IDs by number of speeches, the most (the lead) as 1, ties in order of first
   appearance, as ADs number them. Names tagged ``Cast Members`` in Final Draft are cast too. A name

@@ -6,8 +6,10 @@ places at location ``BAILEY HOME``), time of day ``NIGHT``. Screenwriters separa
 a time of day in parentheses (``EXT. PIER (DAWN)``) counts too.
 
 Words that say *when relative to the previous scene* (``CONTINUOUS``, ``LATER``, ``MOMENTS LATER``,
-``SAME TIME``...) are :data:`RELATIVE_TIMES`: the breakdown gives such a scene the light of the
-scene before it, and says so in a note.
+``SAME TIME``...) are :data:`RELATIVE_TIMES`. A heading may give both (``EXT. FARM - DAY - LATER``,
+``INT. HALL - NIGHT (CONTINUOUS)``): the explicit time of day wins, since it says which light the
+scene needs; only a heading with a relative word alone takes the light of the scene before it
+(the breakdown does that, and says so in a note).
 """
 
 from __future__ import annotations
@@ -80,15 +82,20 @@ _PARENTHESIS = re.compile(r"^(?P<rest>.*?)\s*\((?P<time>[^()]*)\)\s*$")
 
 @dataclass(frozen=True)
 class Heading:
-    """A scene heading's parts; ``int_ext`` and ``time_of_day`` are None when it gives none."""
+    """A scene heading's parts; ``int_ext`` and ``time_of_day`` are None when it gives none.
+
+    ``time_of_day`` is the explicit time when the heading has one, else its relative word
+    (``LATER``); ``relative`` is the relative word, whether or not an explicit time came with it.
+    """
 
     int_ext: IntExt | None
     set: str
     time_of_day: str | None
+    relative: str | None = None
 
     @property
     def is_relative(self) -> bool:
-        """True for CONTINUOUS, LATER and the like: the light is the previous scene's."""
+        """True for a bare CONTINUOUS, LATER and the like: the light is the previous scene's."""
         return self.time_of_day in RELATIVE_TIMES
 
 
@@ -108,12 +115,16 @@ def parse_heading(text: str, *, upper: bool = True) -> Heading:
         word = match["ie"].upper()
         int_ext = IntExt.EXT if word == "EST" else IntExt.parse(word)
         rest = match["rest"]
-    time_of_day: str | None = None
+    words: list[str] = []  # the time words at the heading's end, last first
     if (match := _PARENTHESIS.match(rest)) and (word := _time_word(match["time"])):
-        time_of_day, rest = word, match["rest"]
+        words.append(word)
+        rest = match["rest"]
     parts = [part.strip() for part in _SEPARATORS.split(rest) if part.strip()]
-    if time_of_day is None and len(parts) >= 2 and (word := _time_word(parts[-1])):
-        time_of_day = word
+    # ``DAY - LATER`` and ``LATER - DAY`` both end a heading: take time words while a set is left.
+    while len(parts) >= 2 and (word := _time_word(parts[-1])):
+        words.append(word)
         parts.pop()
+    explicit = next((word for word in words if word not in RELATIVE_TIMES), None)
+    relative = next((word for word in words if word in RELATIVE_TIMES), None)
     set_name = " - ".join(parts).strip(" .")
-    return Heading(int_ext, set_name.upper() if upper else set_name, time_of_day)
+    return Heading(int_ext, set_name.upper() if upper else set_name, explicit or relative, relative)

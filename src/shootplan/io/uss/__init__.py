@@ -34,8 +34,12 @@ ending a day; strips after the last are unscheduled). A flat order without any d
 "Script Order" board) is kept as one day holding every strip, in order.
 
 A Production has one calendar, USS one per stripboard: the production takes the calendar of the
-**last** stripboard (USS tools list revisions oldest first), and every board's days are dated on
-it. Dates are read by their date part (``2022-08-17T07:00:00.000+0000`` is 2022-08-17).
+current stripboard, and every board's days are dated on it. USS has no key marking a stripboard
+current (docs.md lists a stripboard's keys as ``id``, ``boards``, ``calendar``, ``name``, and keys
+a tool adds must start with ``_``); the header names the schedule's revision colour
+(``schedColor``), so the one stripboard named with that colour (``Rev. BLUE``) is current, else the
+**last** (USS tools list revisions oldest first). The current one is the production's last board.
+Dates are read by their date part (``2022-08-17T07:00:00.000+0000`` is 2022-08-17).
 
 :func:`write_uss` writes the spec's form (type ``scene``, ``breakdownIds`` with ``day`` strips,
 ``time``, ``dood*`` keys). What USS has no key for (rates, minors, windows, rules...) goes in

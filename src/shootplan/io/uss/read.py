@@ -306,16 +306,22 @@ class _UssReader:
         return result
 
     def stripboards(self) -> list[dict[str, Any]]:
-        """The stripboards, the current one last: the one the file marks current (a
-        ``currentStripboard`` id, or ``current``/``active`` on a stripboard), else the last listed
-        (the latest revision). The production's last board is the one ``plan`` plans within."""
+        """The stripboards, the current one last. USS has no key that marks a stripboard current
+        (a stripboard is ``id``, ``boards``, ``calendar``, ``name``; keys a tool adds must start
+        with ``_``), but its header names the schedule's revision colour (``schedColor``) and
+        stripboards are named by revision (``Revised White 6/20/22``): the one stripboard whose
+        name holds that colour is the current one; else the last listed, the latest revision.
+        The production's last board is the one ``plan`` plans within."""
         stripboards = _dicts(self.root.get("stripboards"))
-        marked = cell_text(_first(self.root, "currentStripboard", "activeStripboard", default=""))
-        for index, stripboard in enumerate(stripboards):
-            if (marked and cell_text(stripboard.get("id")) == marked) or any(
-                stripboard.get(key) is True for key in ("current", "isCurrent", "active", "isActive")
-            ):
-                return [*stripboards[:index], *stripboards[index + 1 :], stripboard]
+        colour = cell_text(self.root.get("schedColor")).strip().lower()
+        named = [
+            index
+            for index, stripboard in enumerate(stripboards)
+            if colour and colour in re.findall(r"[a-z]+", cell_text(stripboard.get("name")).lower())
+        ]
+        if len(named) == 1:
+            index = named[0]
+            return [*stripboards[:index], *stripboards[index + 1 :], stripboards[index]]
         return stripboards
 
     def boards(self) -> dict[str, list[list[str]]]:
