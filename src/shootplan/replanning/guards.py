@@ -96,7 +96,9 @@ def _scenes_changed(changes: Changes, planned: Sequence[str], today: date) -> li
     found: list[Finding] = []
     cut = tuple(n for n in planned if n in set(changes.cut_scenes))
     if cut:
-        message = f"{_scenes(cut)} {_is(cut)} cut from the script, and today's plan ({today}) has {_them(cut)}"
+        message = (
+            f"{_scenes(cut)} {_is(cut)} cut from the script, and today's plan ({today}) has {_them(cut)}"
+        )
         found.append(Finding(Rule.UNKNOWN_SCENE, message, cut, dates=(today,)))
     pins = [(p.scene, p.date) for p in changes.pins if p.date is not None]
     pins += [(s.number, s.pinned) for s in changes.add_scenes if s.pinned is not None]
