@@ -155,12 +155,16 @@ def frame(
     frozen = [day for day in current.days if day.date < open_from]
     first_date = {number: day.date for number, day in first_days(current).items()}
     shot = {n for day in frozen for n in day.scenes}
+    # A re-plan that stops (today under way, yet impossible) reads the news as if today were open:
+    # the conflict it names is the answer, not a refusal of today's news as "already shot".
+    applied_from = today if blocked else open_from
+    before = [day for day in current.days if day.date < applied_from]
     changed, weather = apply_changes(
         production,
         changes,
-        open_from=open_from,
-        shot=shot,
-        shot_dates={day.date for day in frozen},
+        open_from=applied_from,
+        shot={n for day in before for n in day.scenes},
+        shot_dates={day.date for day in before},
         plan_days=current.num_days,
         today=today,
     )

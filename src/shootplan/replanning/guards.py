@@ -1,17 +1,19 @@
 """What a re-plan must not do quietly: keep a day the news has made impossible, or add shoot days.
 
 :func:`today_conflicts` finds the changes that make today's planned work impossible (its performer
-out today, its location lost or closed today, rain on its exterior work, a day off today): the
+out today, its location lost, closed today or given windows without today, rain on its exterior
+work, a day off today, its scenes cut or pinned elsewhere, another scene pinned to today): the
 re-plan then re-plans today, or stops when today's work is under way. :func:`day_cap` is the most
 shoot days a re-plan may use: the current plan's, plus what the changes add.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from shootplan.findings import Finding, Rule
-from shootplan.model import Production
+from shootplan.model import Production, Scene
 from shootplan.replanning.changes import Changes, has_cast
 from shootplan.schedule import Schedule
 
@@ -26,6 +28,16 @@ def today_conflicts(
     if day is None or not day.scenes:
         return []
     scenes = [production.scene(n) for n in day.scenes if production.has_scene(n)]
+    return [
+        *_cast_out(production, changes, scenes, today),
+        *_locations_closed(changes, scenes, today),
+        *_rained_out(changes, scenes, today),
+        *_day_off(changes, scenes, today),
+        *_scenes_changed(changes, day.scenes, today),
+    ]
+
+
+def _cast_out(production: Production, changes: Changes, scenes: list[Scene], today: date) -> list[Finding]:
     found: list[Finding] = []
     for away in changes.cast_unavailable:
         hit = tuple(s.number for s in scenes if away.cast in s.cast)
@@ -33,10 +45,22 @@ def today_conflicts(
             who = production.cast_member(away.cast).label if has_cast(production, away.cast) else away.cast
             message = f"cast {who} is out today ({today}) and was called for {_scenes(hit)}"
             found.append(Finding(Rule.CAST_AVAILABILITY, message, hit, (away.cast,), dates=(today,)))
+    return found
+
+
+def _locations_closed(changes: Changes, scenes: list[Scene], today: date) -> list[Finding]:
+    """Today's locations closed today, lost, or given windows that leave today out."""
     closed = [
         (c.location, "closed today") for c in changes.location_unavailable if any(today in r for r in c.dates)
     ]
     closed += [(c.location, "lost") for c in changes.location_lost]
+    # An empty list of windows opens the location every day; the windows are the AD's own dates.
+    closed += [
+        (c.location, f"now open only {', '.join(str(w) for w in c.windows)}, not today")
+        for c in changes.location_windows
+        if c.windows and not any(today in w for w in c.windows)
+    ]
+    found: list[Finding] = []
     for where, how in closed:
         hit = tuple(s.number for s in scenes if s.location == where)
         if hit:
@@ -44,6 +68,11 @@ def today_conflicts(
             found.append(
                 Finding(Rule.LOCATION_AVAILABILITY, message, hit, locations=(where,), dates=(today,))
             )
+    return found
+
+
+def _rained_out(changes: Changes, scenes: list[Scene], today: date) -> list[Finding]:
+    found: list[Finding] = []
     for rain in changes.weather:
         places = set(rain.locations)
         hit = tuple(s.number for s in scenes if s.is_exterior and (not places or s.location in places))
@@ -51,11 +80,45 @@ def today_conflicts(
             what = f" ({rain.note})" if rain.note else ""
             message = f"no exterior work today ({today}){what}, and today's plan has exterior {_scenes(hit)}"
             found.append(Finding(Rule.WEATHER, message, hit, dates=(today,)))
-    if any(today in r for r in changes.days_off):
-        hit = tuple(s.number for s in scenes)
-        message = f"today ({today}) is now a day off, and today's plan has {_scenes(hit)}"
-        found.append(Finding(Rule.CALENDAR, message, hit, dates=(today,)))
     return found
+
+
+def _day_off(changes: Changes, scenes: list[Scene], today: date) -> list[Finding]:
+    if not any(today in r for r in changes.days_off):
+        return []
+    hit = tuple(s.number for s in scenes)
+    message = f"today ({today}) is now a day off, and today's plan has {_scenes(hit)}"
+    return [Finding(Rule.CALENDAR, message, hit, dates=(today,))]
+
+
+def _scenes_changed(changes: Changes, planned: Sequence[str], today: date) -> list[Finding]:
+    """Today's scenes cut or pinned to another date; other scenes (new ones too) pinned to today."""
+    found: list[Finding] = []
+    cut = tuple(n for n in planned if n in set(changes.cut_scenes))
+    if cut:
+        message = (
+            f"{_scenes(cut)} {_is(cut)} cut from the script, and today's plan ({today}) has {_them(cut)}"
+        )
+        found.append(Finding(Rule.UNKNOWN_SCENE, message, cut, dates=(today,)))
+    pins = [(p.scene, p.date) for p in changes.pins if p.date is not None]
+    pins += [(s.number, s.pinned) for s in changes.add_scenes if s.pinned is not None]
+    for number, when in pins:
+        if number in planned and when != today and number not in cut:
+            message = f"scene {number} is now pinned to {when}, but today's plan ({today}) has it"
+        elif number not in planned and when == today:
+            message = f"scene {number} is now pinned to today ({today}), and today's plan lacks it"
+        else:
+            continue
+        found.append(Finding(Rule.PIN, message, (number,), dates=(today,)))
+    return found
+
+
+def _is(numbers: tuple[str, ...]) -> str:
+    return "are" if len(numbers) > 1 else "is"
+
+
+def _them(numbers: tuple[str, ...]) -> str:
+    return "them" if len(numbers) > 1 else "it"
 
 
 def _scenes(numbers: tuple[str, ...]) -> str:

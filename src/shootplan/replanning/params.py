@@ -38,8 +38,9 @@ class ReplanParams(Settings):
     """Random seed of the searches."""
     freeze_today: bool = True
     """Keep ``today`` as it is (the unit is shooting it); False re-plans today too. A change that
-    makes today's work impossible (its performer out today, its location lost) re-plans today
-    anyway, and the result's ``notices`` say so, unless ``today_under_way``."""
+    makes today's work impossible (its performer out today, its location lost or closed today,
+    its scenes cut or pinned elsewhere...) re-plans today anyway, and the result's ``notices`` say
+    so, unless ``today_under_way``."""
     today_under_way: bool = False
     """Today's work has started and cannot be re-planned: a change that makes it impossible
     stops the re-plan (status infeasible, the conflict named) instead of re-planning today."""
