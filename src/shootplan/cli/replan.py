@@ -218,9 +218,7 @@ def replan_command(
 
     PLAN is the plan's folder (or its schedule.json); the production.json beside it, with every
     setting plan applied, is re-planned. The day count grows only by add_shoot_days or
-    --allow-more-days, and a notice says so first. The unit feed links each day's call sheet at
-    the address the plan was given with --callsheet-url (kept in its schedule.json); give the
-    option here to change it.
+    --allow-more-days, and a notice says so first. Call sheets are linked as plan linked them.
 
     \b
     Example:
@@ -260,12 +258,8 @@ def replan_command(
         no_schedule(result, time_limit)
     if result.interrupted:
         console.print("[yellow]Interrupted: keeping the best schedule found so far.[/]")
-    solver = {
-        "time_limit": time_limit,
-        "seed": seed,
-        "num_workers": num_workers,
-        "churn_cost": result.churn_cost,
-    }
+    solver = {"time_limit": time_limit, "seed": seed, "num_workers": num_workers}
+    solver["churn_cost"] = result.churn_cost
     feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver, call_sheet_base)
     _report(result, out, calendar_dir, feeds)
 
