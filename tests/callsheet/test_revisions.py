@@ -87,7 +87,7 @@ def test_shot_days_stay_as_issued_and_new_days_are_first_issues(small: Productio
     after = _snapshot(tmp_path)
     for stem in STEMS[:3]:  # days 1-3: the total and the advance changed, but they are shot
         assert after[f"{stem}.html"] == before[f"{stem}.html"]
-    assert "now 6 shoot days (was 5)" in (tmp_path / f"{STEMS[3]}.html").read_text()
+    assert "shoot now 6 days (was 5)" in (tmp_path / f"{STEMS[3]}.html").read_text()
     sixth = next(tmp_path.glob("day-06-*.html")).read_text()
     assert "Revised" not in sixth
 
@@ -106,3 +106,18 @@ def test_a_day_left_without_scenes_is_issued_again_saying_so(small: Production, 
     write_call_sheets(small, emptied, tmp_path, formats=["html"], previous=old, revised_at=AT)
     text = (tmp_path / f"{STEMS[1]}.html").read_text()
     assert "Revised 2027-03-01 18:40: scene 4 moved to Day 3; no scenes on this day now" in text
+
+
+def test_a_longer_shoot_reissues_unchanged_days_saying_only_that(small: Production, tmp_path: Path) -> None:
+    """Scene 6 gets a day of its own at the end: days 1 and 2 read as before but for "of 6", so
+    they are issued again saying just that; day 3, whose advance changed, says both."""
+    old, _ = _issue(small, tmp_path)
+    longer = Schedule.from_day_lists(small, [*BEFORE[:4], ["5"], ["6"]])
+    write_call_sheets(small, longer, tmp_path, formats=["html"], previous=old, revised_at=AT)
+    for stem in STEMS[:2]:
+        page = (tmp_path / f"{stem}.html").read_text()
+        assert "Revised 2027-03-01 18:40: shoot now 6 days (was 5); nothing else on this day changed" in page
+        assert " of 6" in page and " of 5" not in page
+    third = (tmp_path / f"{STEMS[2]}.html").read_text()
+    assert "shoot now 6 days (was 5); advance schedule changed" in third
+    assert "nothing else" not in third

@@ -75,6 +75,8 @@ def rich_production() -> Production:
                     "drop_pickup": True,
                     "min_drop_gap_days": 14,
                     "max_drops": 2,
+                    "makeup_minutes": 90,
+                    "pickup_minutes": 0,
                 },
                 {"id": "2", "name": "Ben Ruiz", "character": "ELIAS", "daily_rate": 500, "holds": False},
                 {"id": "3", "character": "MAE", "minor": True},
@@ -90,7 +92,12 @@ def rich_production() -> Production:
                     "unavailable": ["2027-03-05"],
                     "return_cost": 2500,
                 },
-                {"name": "KESSLER FARM", "windows": ["2027-03-01..2027-03-05", "2027-03-15..2027-03-19"]},
+                {
+                    "name": "KESSLER FARM",
+                    "windows": ["2027-03-01..2027-03-05", "2027-03-15..2027-03-19"],
+                    "parking": "Lot B behind the silo",
+                    "hospital": "Columbia Memorial, 71 Prospect Ave",
+                },
                 {"name": "MAIN STREET", "standing": True},
             ],
             "calendar": {

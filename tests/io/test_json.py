@@ -11,7 +11,13 @@ import openpyxl
 
 from shootplan import Production, Result, Schedule, Status, write_excel
 from shootplan.findings import Finding, Rule
-from shootplan.io.json import read_schedule, write_run, write_schedule
+from shootplan.io.json import (
+    published_section,
+    read_call_sheet_base,
+    read_schedule,
+    write_run,
+    write_schedule,
+)
 
 
 def test_run_json_records_the_runtime_and_when_the_cost_last_fell(
@@ -69,3 +75,15 @@ def test_schedule_json_and_the_summary_carry_the_plans_notices(
         tmp_path / "quiet.json", schedule, result=Result(Status.FEASIBLE, schedule, 1.0, 0.0, 1.0)
     )
     assert json.loads(quiet.read_text())["solver"]["notices"] == []
+
+
+def test_schedule_json_keeps_where_the_call_sheets_are_published(
+    tmp_path: Path, small_production: Production
+) -> None:
+    """The address is read back from schedule.json; a plan made without one has no section."""
+    schedule = Schedule.from_day_lists(small_production, [["1", "2", "3"], ["4", "5", "6"]])
+    base = "https://crew.example.com/show/callsheets"
+    linked = write_schedule(tmp_path / "linked.json", schedule, **published_section(base))
+    plain = write_schedule(tmp_path / "plain.json", schedule, **published_section(None))
+    assert read_call_sheet_base(linked) == base and read_schedule(linked) == schedule
+    assert read_call_sheet_base(plain) is None and "published" not in json.loads(plain.read_text())

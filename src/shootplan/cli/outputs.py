@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 from rich import box
@@ -35,7 +35,8 @@ from shootplan.io._files import folder_problem
 from shootplan.io.callsheet import write_call_sheets
 from shootplan.io.excel import write_excel
 from shootplan.io.ics import write_calendars
-from shootplan.io.json import read_schedule, write_production, write_run, write_schedule
+from shootplan.io.ics.options import published_folder
+from shootplan.io.json import published_section, read_schedule, write_production, write_run, write_schedule
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.replanning import ReplanResult
@@ -46,6 +47,7 @@ __all__ = [
     "RUN_JSON",
     "SCHEDULE_JSON",
     "SCHEDULE_XLSX",
+    "callsheet_url_option",
     "no_schedule",
     "plan_and_write",
     "refuse_to_replace",
@@ -62,6 +64,24 @@ CALL_SHEETS = "callsheets"
 #: The run's own record (runtime, when the cost last fell, when it finished): the one file of the
 #: set whose bytes change when the schedule does not.
 RUN_JSON = "run.json"
+
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def _published_at(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--callsheet-url checked before the search, not after it."""
+    try:
+        return published_folder(value)
+    except ShootplanError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def callsheet_url_option(text: str) -> Callable[[F], F]:
+    """``--callsheet-url BASE`` (the ``call_sheet_base`` argument), checked when it is read."""
+    return click.option(
+        "--callsheet-url", "call_sheet_base", metavar="BASE", callback=_published_at, help=text
+    )
 
 
 def _boards(production: Production) -> dict[str, Evaluation]:
@@ -209,6 +229,7 @@ def _write_outputs(
             result=result,
             solver=solver,
             production={"id": production.id, "name": production.name},
+            **published_section(call_sheet_base),  # a re-plan links the same way
         )
         write_run(stage.path(RUN_JSON), result)
         write_production(stage.path(PRODUCTION_JSON), production)

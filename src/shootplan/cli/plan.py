@@ -25,6 +25,7 @@ from shootplan.cli.export import PRODUCTION_JSON
 from shootplan.cli.outputs import (
     SCHEDULE_JSON,
     SCHEDULE_XLSX,
+    callsheet_url_option,
     plan_and_write,
     refuse_to_replace,
     refuse_unwritable,
@@ -32,7 +33,6 @@ from shootplan.cli.outputs import (
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import evaluate
 from shootplan.examples import example_production
-from shootplan.io.ics.options import published_folder
 from shootplan.io.json import read_schedule
 from shootplan.model import Production
 from shootplan.money import format_money
@@ -129,14 +129,6 @@ def _day_limit(production: Production, days: int | None) -> tuple[Production, st
     )
 
 
-def _published_at(_context: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    """--callsheet-url checked before the search, not after it."""
-    try:
-        return published_folder(value)
-    except ShootplanError as error:
-        raise click.BadParameter(str(error)) from None
-
-
 @click.command(short_help="Optimize a production: Excel, JSON and calendars into a folder.")
 @click.argument("file", type=INPUT_FILE)
 @click.option(
@@ -155,13 +147,10 @@ def _published_at(_context: click.Context, _param: click.Parameter, value: str |
 @num_workers_option
 @seed_option
 @out_folder_option(Path("shootplan-out"))
-@click.option(
-    "--callsheet-url",
-    "call_sheet_base",
-    metavar="BASE",
-    callback=_published_at,
-    help="The web address OUT/callsheets/ will be published at: each unit-feed day then links its"
-    " call sheet (HTML page, PDF attached). Without it the feeds name the file only.",
+@callsheet_url_option(
+    "The web address OUT/callsheets/ will be published at: each unit-feed day then links its"
+    " call sheet (HTML page, PDF attached). Without it the feeds name the file only. Kept in"
+    " schedule.json, so replan links the same way."
 )
 @command
 def plan(

@@ -33,6 +33,7 @@ from shootplan.cli.outputs import (
     RUN_JSON,
     SCHEDULE_JSON,
     SCHEDULE_XLSX,
+    callsheet_url_option,
     no_schedule,
     refuse_unwritable,
 )
@@ -42,7 +43,15 @@ from shootplan.io._files import OutputSet, write_bytes
 from shootplan.io.callsheet import write_call_sheets
 from shootplan.io.excel import write_changes_workbook, write_excel
 from shootplan.io.ics import write_revised_calendars
-from shootplan.io.json import read_schedule, write_production, write_run, write_schedule
+from shootplan.io.ics.options import published_folder
+from shootplan.io.json import (
+    published_section,
+    read_call_sheet_base,
+    read_schedule,
+    write_production,
+    write_run,
+    write_schedule,
+)
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.replanning import Changes, ReplanResult, replan, with_board
@@ -170,6 +179,10 @@ def _count_figure(number: float, *, signed: bool = False) -> str:
     type=click.Path(file_okay=False, path_type=Path),
     help=f"Folder of the published calendar feeds, updated in place (default: OUT/{CALENDARS}).",
 )
+@callsheet_url_option(
+    "The web address OUT/callsheets/ will be published at, for the unit feed's links (default:"
+    " the address the plan was made with, kept in its schedule.json)."
+)
 @command
 def replan_command(
     plan_path: Path,
@@ -186,6 +199,7 @@ def replan_command(
     weight_churn: float,
     out: Path,
     calendar_dir: Path | None,
+    call_sheet_base: str | None,
 ) -> None:
     """Re-plan the days not yet shot after a disruption, changing as little as is worth it.
 
@@ -204,7 +218,7 @@ def replan_command(
 
     PLAN is the plan's folder (or its schedule.json); the production.json beside it, with every
     setting plan applied, is re-planned. The day count grows only by add_shoot_days or
-    --allow-more-days, and a notice says so first.
+    --allow-more-days, and a notice says so first. Call sheets are linked as plan linked them.
 
     \b
     Example:
@@ -219,6 +233,7 @@ def replan_command(
         *(calendar_dir or out / CALENDARS, feeds_before),
     )
     current = read_schedule(schedule_path)
+    call_sheet_base = _call_sheet_base(call_sheet_base, schedule_path)
     for folder in filter(None, (out, calendar_dir)):
         refuse_unwritable(folder)
     changes = _news(changes_path, production)
@@ -243,14 +258,26 @@ def replan_command(
         no_schedule(result, time_limit)
     if result.interrupted:
         console.print("[yellow]Interrupted: keeping the best schedule found so far.[/]")
-    solver = {
-        "time_limit": time_limit,
-        "seed": seed,
-        "num_workers": num_workers,
-        "churn_cost": result.churn_cost,
-    }
-    feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver)
+    solver = {"time_limit": time_limit, "seed": seed, "num_workers": num_workers}
+    solver["churn_cost"] = result.churn_cost
+    feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver, call_sheet_base)
     _report(result, out, calendar_dir, feeds)
+
+
+def _call_sheet_base(given: str | None, schedule_path: Path) -> str | None:
+    """--callsheet-url, else the address the plan was published with (its schedule.json keeps it),
+    so that the feeds' links stay as phones have them; a stored address is checked as the option."""
+    if given is not None:
+        return given
+    stored = read_call_sheet_base(schedule_path)
+    if stored is None:
+        return None
+    try:
+        base = published_folder(stored)
+    except ShootplanError as problem:
+        raise ShootplanError(f"{schedule_path}: {problem}") from None
+    note(f"call sheets linked at {base}/ (from {schedule_path}; --callsheet-url changes it)")
+    return base
 
 
 def _news(changes_path: Path | None, production: Production) -> Changes:
@@ -308,9 +335,17 @@ def _sources(plan_path: Path, schedule_path: Path | None, board_path: Path | Non
 
 
 def _write_outputs(
-    result: ReplanResult, out: Path, calendar_dir: Path | None, published: Path, solver: dict[str, Any]
+    result: ReplanResult,
+    out: Path,
+    calendar_dir: Path | None,
+    published: Path,
+    solver: dict[str, Any],
+    call_sheet_base: str | None,
 ) -> int:
-    """Every output of the re-plan; OUT (and a --calendars folder outside it) each as one unit."""
+    """Every output of the re-plan; OUT (and a --calendars folder outside it) each as one unit.
+
+    ``call_sheet_base``: where the unit feed links each day's call sheet, kept in schedule.json
+    for the next re-plan."""
     assert result.schedule is not None
     outside = calendar_dir is not None and not _inside(calendar_dir, out)
     folders = (out, calendar_dir) if outside and calendar_dir is not None else (out,)
@@ -324,6 +359,7 @@ def _write_outputs(
             solver=solver,
             replan=replan_section(result),
             production={"id": result.production.id, "name": result.production.name},
+            **published_section(call_sheet_base),
         )
         write_run(stage.path(RUN_JSON), result)
         write_production(stage.path(PRODUCTION_JSON), result.production)
@@ -331,7 +367,7 @@ def _write_outputs(
         write_changes_workbook(result, stage.path(CHANGES_XLSX))
         feeds = _feeds_folder(stages, out, calendar_dir)
         _carry_on_from(published, feeds)
-        files = write_revised_calendars(result, feeds)
+        files = write_revised_calendars(result, feeds, call_sheet_base=call_sheet_base)
         _revised_call_sheets(result, published.parent / CALL_SHEETS, stage.path(CALL_SHEETS))
     for notice in files.notices():  # feeds cancelled, damaged entries repaired
         note(notice)

@@ -10,6 +10,10 @@ the scorer's headline figures (:meth:`Evaluation.metrics`), ``solver`` how the s
 ``replan`` adds a ``replan`` section (what changed). :func:`read_schedule` reads that file back,
 or a bare Schedule JSON (an object with ``"days"``), so a hand-edited schedule works too.
 
+Given ``--callsheet-url``, both add ``"published": {"callsheets": "https://..."}``: where the
+callsheets folder is published, so that a re-plan (which reads it with
+:func:`read_call_sheet_base`) links the feeds' days the same way without being told again.
+
 Nothing in ``schedule.json`` depends on the clock of the run: the same schedule found again
 (``--workers 1 --seed N``) writes the same bytes. The run's own record, its runtime, when the
 cost last fell and when it finished, goes to ``run.json`` (:func:`write_run`), which changes every
@@ -34,10 +38,52 @@ from shootplan.io.solver_run import SolverRun, status_value
 from shootplan.model import Production
 from shootplan.schedule import Schedule
 
-__all__ = ["SolverRun", "read_schedule", "write_production", "write_run", "write_schedule"]
+__all__ = [
+    "PUBLISHED",
+    "SolverRun",
+    "published_section",
+    "read_call_sheet_base",
+    "read_schedule",
+    "write_production",
+    "write_run",
+    "write_schedule",
+]
+
+#: schedule.json's section saying where the outputs are published.
+PUBLISHED = "published"
 
 # The solver section's optional fields, in the order they are written, when the result has them.
 _OPTIONAL = ("num_solutions", "interrupted")
+
+
+def _document(file: Path) -> Any:
+    """The parsed JSON of a file, or a ProductionError naming it."""
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ProductionError(f"{file}: not a schedule.json (not text)") from None
+    except json.JSONDecodeError as error:
+        raise ProductionError(
+            f"{file}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+
+
+def published_section(call_sheet_base: str | None) -> dict[str, Any]:
+    """The keyword arguments that give :func:`write_schedule` its ``published`` section (none
+    without an address)."""
+    return {} if call_sheet_base is None else {PUBLISHED: {"callsheets": call_sheet_base}}
+
+
+def read_call_sheet_base(path: str | os.PathLike[str]) -> str | None:
+    """Where the schedule.json at ``path`` says its callsheets folder is published, or None
+    (a file from before the section existed, a bare Schedule, a plan made without the address)."""
+    file = Path(path)
+    data = _document(file)
+    section = data.get(PUBLISHED) if isinstance(data, dict) else None
+    base = section.get("callsheets") if isinstance(section, dict) else None
+    if base is not None and not isinstance(base, str):
+        raise ProductionError(f"{file}: {PUBLISHED}.callsheets is not a web address: {base!r}")
+    return base
 
 
 def read_schedule(path: str | os.PathLike[str]) -> Schedule:
@@ -47,14 +93,7 @@ def read_schedule(path: str | os.PathLike[str]) -> Schedule:
     schedule, a day that is not valid).
     """
     file = Path(path)
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ProductionError(f"{file}: not a schedule.json (not text)") from None
-    except json.JSONDecodeError as error:
-        raise ProductionError(
-            f"{file}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
+    data = _document(file)
     if isinstance(data, dict) and isinstance(data.get("schedule"), dict):
         data = data["schedule"]
     if not isinstance(data, dict) or "days" not in data:

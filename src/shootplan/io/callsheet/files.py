@@ -47,8 +47,9 @@ def write_call_sheets(
     2027-03-09 18:40: scenes 12, 14 moved to Day 9``, at ``revised_at``, default
     ``schedule.created``, on the day's clock); a day that reads the same is not written again, so
     its files (and any earlier revision line) stay as they are; days before ``keep_before`` (shot
-    already) stay as issued; a day that lost all its scenes is issued again, saying so. Days are
-    matched by date.
+    already) stay as issued; a day that lost all its scenes is issued again, saying so. A change
+    of the shoot's length ("Day 12 of 30") re-issues every later day, each saying so (``shoot now
+    31 days (was 30); nothing else on this day changed``). Days are matched by date.
     """
     wanted = _formats(formats)
     sheets = call_sheets(production, schedule, days) if previous is None else []

@@ -5,6 +5,13 @@ sheet reads differently is issued again with a revision line at its top, such as
 2027-03-09 18:40: scenes 12, 14 moved to Day 9``; a day whose sheet reads the same is not issued
 again at all, so its files keep their bytes and times (and an earlier revision line stays). Days
 are matched by date: the date is how a crew member finds "tomorrow's sheet".
+
+The shoot's length is part of what a sheet reads ("Day 12 of 30"). When a re-plan adds or drops a
+day, a sheet whose day is otherwise the same is issued again too, marked ``Revised 2027-03-09
+18:40: shoot now 31 days (was 30); nothing else on this day changed``: keeping it would leave a
+sheet in the crew's hands that contradicts the schedule, and the mark says in its first words that
+there is nothing new to prepare for. The calendar feeds do not carry the total, so phones are not
+sent those days again.
 """
 
 from __future__ import annotations
@@ -87,6 +94,9 @@ def changes(old: CallSheet, new: CallSheet, was: Mapping[str, int], now: Mapping
     """
     if replace(old, revision=None) == replace(new, revision=None):
         return []
+    length = f"shoot now {new.total_days} days (was {old.total_days})"
+    if replace(old, revision=None, total_days=new.total_days) == replace(new, revision=None):
+        return [length, "nothing else on this day changed"]
     reasons: list[str] = []
     if old.day_number != new.day_number:
         reasons.append(f"now Day {new.day_number} (was Day {old.day_number})")
@@ -105,7 +115,7 @@ def changes(old: CallSheet, new: CallSheet, was: Mapping[str, int], now: Mapping
         if old_time is not None and new_time is not None and old.clock(old_time) != new.clock(new_time):
             reasons.append(f"{label} {new.clock(new_time)} (was {old.clock(old_time)})")
     if old.total_days != new.total_days:
-        reasons.append(f"now {new.total_days} shoot days (was {old.total_days})")
+        reasons.append(length)
     if old.advance != new.advance:
         reasons.append("advance schedule changed")
     if not reasons or before == after:

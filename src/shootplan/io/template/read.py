@@ -173,6 +173,8 @@ def _read_cast(grid: Grid, sheet: str, problems: Problems) -> list[dict[str, Any
         "min_drop_gap_days": lambda v: read_int(v, what="a number of days", minimum=0),
         "max_drops": lambda v: read_int(v, what="a number of drops", minimum=0),
         "minor": lambda v: read_flag(v, default=False),
+        "makeup_minutes": _lead_minutes,
+        "pickup_minutes": _lead_minutes,
     }
     members: list[dict[str, Any]] = []
     rows = _KeyedRows(CastMember, "id", "no board ID (e.g. 1)", "cast id", sheet, headers, problems)
@@ -185,6 +187,19 @@ def _read_cast(grid: Grid, sheet: str, problems: Problems) -> list[dict[str, Any
             # strips that name the performer (the import fails on the problem all the same).
             members.append(names)
     return members
+
+
+# CastMember's own limit on its lead times (ten hours), so the cell is named, not just the row.
+_MAX_LEAD_MINUTES = 600
+
+
+def _lead_minutes(value: Any) -> int:
+    """A call-sheet lead time in whole minutes, checked here so the problem names its column."""
+    minutes = read_int(value, what="a number of minutes (e.g. 60)", minimum=0)
+    if minutes > _MAX_LEAD_MINUTES:
+        limit = _MAX_LEAD_MINUTES
+        raise CellError(f"{quoted(value)} is too large: expected a lead time of at most {limit} minutes")
+    return minutes
 
 
 def _cast_names(cells: dict[str, Any]) -> dict[str, str]:

@@ -41,7 +41,9 @@ Elements: <name>   one column per element category, items by ``;``    none
 **Cast**: ID (board ID, required), Name (performer), Character, Daily Rate (pay per work or hold
 day; it prices hold days), Unavailable (dates and ranges), Hold (paid on a consecutive basis;
 default yes), Drop (may be dropped and picked up; default no), Drop Gap Days (default 10), Max Drops
-(default 1), Minor (default no). Without a Cast sheet, every cast ID on the scenes becomes a cast
+(default 1), Minor (default no), Makeup Minutes (minutes in hair and makeup before the on-set
+call; blank: 60) and Pickup Minutes (minutes from pickup to the hair-and-makeup call; blank: 30),
+the call sheet's lead times. Without a Cast sheet, every cast ID on the scenes becomes a cast
 member; with one, a scene naming a cast member it does not list is an error.
 
 **Locations**: Location (name, required), Address, Latitude, Longitude, Time Zone, Available From
@@ -145,6 +147,9 @@ CAST_COLUMNS: dict[str, tuple[str, ...]] = {
     "min_drop_gap_days": ("Drop Gap Days", "Drop Gap", "Drop Days", "Min Drop Gap"),
     "max_drops": ("Max Drops", "Drops Allowed"),
     "minor": ("Minor", "Under 18", "Is Minor"),
+    # Call-sheet lead times; never a bare "Pickup", which a Drop/Pickup column could mean.
+    "makeup_minutes": ("Makeup Minutes", "Hair and Makeup Minutes", "HMU Minutes", "Makeup Lead"),
+    "pickup_minutes": ("Pickup Minutes", "Pickup Lead"),
 }
 
 LOCATION_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -427,6 +432,8 @@ CAST_HEADERS: tuple[tuple[str, str], ...] = (
     ("Drop Gap Days", "A drop needs a pickup more than this many calendar days later."),
     ("Max Drops", "Drops allowed per production."),
     ("Minor", "Under 18: minors' rules apply."),
+    ("Makeup Minutes", "Call sheets: minutes in hair and makeup before the on-set call (blank: 60)."),
+    ("Pickup Minutes", "Call sheets: minutes from pickup to the hair-and-makeup call (blank: 30)."),
 )
 LOCATION_HEADERS: tuple[tuple[str, str], ...] = (
     ("Location", "Name, as used on the scenes."),

@@ -46,6 +46,13 @@ Dates are read by their date part (``2022-08-17T07:00:00.000+0000`` is 2022-08-1
 ``_shootplan`` keys, as the spec's extension rule allows, so reading the file back gives an equal
 production.
 
+USS has no key for a location's address, coordinates, parking or nearest hospital, nor for a
+performer's hair-and-makeup or pickup lead time (its elements carry a name, an id, days off and
+DOOD flags only; the uss-validator schema allows no more): a file from another tool gives
+locations with a name only, and call sheets print their defaults. shootplan's own export keeps
+them in ``_shootplan`` (``locations`` in full; ``makeup_minutes`` and ``pickup_minutes`` on a
+cast element, when set), and reading it back restores them.
+
 One module per job: :mod:`~shootplan.io.uss.read` (:func:`read_uss_data`),
 :mod:`~shootplan.io.uss.write` (:func:`write_uss`, :func:`uss_document`) and
 :mod:`~shootplan.io.uss.schema`, the keys and category ids both directions share.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "CAST_EXTRAS",
+    "CAST_LEAD_TIMES",
     "CUSTOM_UCID",
     "ELEMENT_UCIDS",
     "EXTRA",
@@ -58,4 +59,8 @@ CUSTOM_UCID = 1000  # above the standard's protected ranges
 EXTRA = "_shootplan"
 # The fields a _shootplan key may carry on a strip and on a cast element (what USS has no key for).
 SCENE_EXTRAS = frozenset({"shoot_days", "earliest", "latest", "pinned", "cover"})
-CAST_EXTRAS = frozenset({"name", "character", "daily_rate", "max_drops", "minor", "unavailable"})
+# The cast extras written only when set, so a file without them keeps the bytes it had.
+CAST_LEAD_TIMES = ("makeup_minutes", "pickup_minutes")
+CAST_EXTRAS = frozenset(
+    {"name", "character", "daily_rate", "max_drops", "minor", "unavailable", *CAST_LEAD_TIMES}
+)
