@@ -61,6 +61,12 @@ def test_scenario_errors_name_the_scenario(small_production: Production) -> None
         Scenario(name="who", rates={"9": 100}).apply(small_production)
 
 
+def test_add_shoot_days_needs_a_limit(small_production: Production) -> None:
+    """Without a limit on shoot days there is nothing to add to: an error naming the scenario."""
+    with pytest.raises(ProductionError, match=r"scenario 'more'.*add_shoot_days \+2.*days="):
+        Scenario(name="more", changes={"add_shoot_days": 2}).apply(small_production)
+
+
 def test_scenario_names_must_differ(small_production: Production) -> None:
     """Two scenarios of one name would make one row of two: refused before solving."""
     with pytest.raises(ParameterError, match="same"):
