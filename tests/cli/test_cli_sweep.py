@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import time
 from datetime import date
 from pathlib import Path
 
@@ -50,3 +52,24 @@ def test_sweep_command_writes_the_table_and_schedules(small_production: Producti
     assert rows[0]["status"] == "infeasible" and rows[0]["reason"]
     assert (out / "sweep.xlsx").is_file()
     assert sorted(p.name for p in (out / "schedules").iterdir()) == ["2-days.json", "3-days.json"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("engine", "option"), [("distributed", "--dask"), ("ray", "--ray")])
+def test_sweep_on_an_unreachable_cluster_is_one_line(
+    small_production: Production, tmp_path: Path, engine: str, option: str
+) -> None:
+    """--dask or --ray at a port nobody listens on: one error line naming it, exit 1, quickly."""
+    pytest.importorskip(engine)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    board = write_production(tmp_path / "production.json", small_production)
+    args = ["sweep", str(board), "--days", "3", option, f"127.0.0.1:{port}", "--out", str(tmp_path / "out")]
+    started = time.perf_counter()
+    result = CliRunner().invoke(main, args, prog_name="shootplan")
+    assert time.perf_counter() - started < 8
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cannot reach the " in errors[0] and f"127.0.0.1:{port}" in errors[0]
+    assert "Traceback" not in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -59,6 +61,12 @@ def test_scenario_errors_name_the_scenario(small_production: Production) -> None
         Scenario(name="typo", rules={"no_such_rule": 1}).apply(small_production)
     with pytest.raises(ProductionError, match=r"scenario 'who'.*cast 9"):
         Scenario(name="who", rates={"9": 100}).apply(small_production)
+
+
+def test_add_shoot_days_needs_a_limit(small_production: Production) -> None:
+    """Without a limit on shoot days there is nothing to add to: an error naming the scenario."""
+    with pytest.raises(ProductionError, match=r"scenario 'more'.*add_shoot_days \+2.*days="):
+        Scenario(name="more", changes={"add_shoot_days": 2}).apply(small_production)
 
 
 def test_scenario_names_must_differ(small_production: Production) -> None:
@@ -123,12 +131,26 @@ def test_sweep_on_ray_gives_the_same_rows(
     pd.testing.assert_frame_equal(result.frame.drop(columns=MEASURED), local_rows)
 
 
+def unused_port() -> int:
+    """A local port nothing listens on (bound, then let go)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
 @pytest.mark.slow
-def test_unreachable_dask_scheduler_is_one_clear_error(small_production: Production) -> None:
-    """A scheduler nobody runs is a ClusterError naming the address, not a hang."""
-    pytest.importorskip("distributed")
-    with pytest.raises(ClusterError, match=r"127\.0\.0\.1:9"):
-        sweep(small_production, [Scenario(name="a")], executor="dask://127.0.0.1:9")
+@pytest.mark.parametrize(("engine", "address"), [("distributed", "dask://"), ("ray", "ray://")])
+def test_unreachable_cluster_is_one_clear_error(
+    small_production: Production, engine: str, address: str
+) -> None:
+    """A scheduler nobody runs is a ClusterError naming the address within seconds, not a hang."""
+    pytest.importorskip(engine)
+    port = unused_port()
+    started = time.perf_counter()
+    with pytest.raises(ClusterError, match=rf"cannot reach .* at \w+://127\.0\.0\.1:{port}"):
+        sweep(small_production, [Scenario(name="a")], executor=f"{address}127.0.0.1:{port}")
+    assert time.perf_counter() - started < 8
 
 
 @pytest.mark.slow

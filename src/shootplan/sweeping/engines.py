@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
 import subprocess
+import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from typing import Any
@@ -29,6 +32,9 @@ Engine = Callable[[Sequence[dict[str, Any]]], Outcomes]
 
 # A worker that dies is tried once more.
 _ATTEMPTS = 2
+# How long a scheduler's port may take to answer before the sweep gives up on it: a refused port
+# fails at once; only a host that drops the packets waits this long.
+_REACH_SECONDS = 5.0
 
 
 class ClusterError(ShootplanError):
@@ -67,20 +73,28 @@ def failed(payload: dict[str, Any], reason: str) -> dict[str, Any]:
 
 def _local(payloads: Sequence[dict[str, Any]], slots: int) -> Outcomes:
     children: set[subprocess.Popen[bytes]] = set()
+    # Set when the sweep stops (Ctrl-C): a child killed then is not a worker that died, and is
+    # not started again (the pool's shutdown would otherwise wait for the retried solves).
+    stopped = threading.Event()
     with ThreadPoolExecutor(max_workers=slots, thread_name_prefix="shootplan-sweep") as pool:
-        futures = {pool.submit(_child, payload, children): n for n, payload in enumerate(payloads)}
+        futures = {pool.submit(_child, payload, children, stopped): n for n, payload in enumerate(payloads)}
         try:
             yield from _as_completed(futures)
         finally:
+            stopped.set()
             for future in futures:
                 future.cancel()
             for child in list(children):
                 child.kill()
 
 
-def _child(payload: dict[str, Any], children: set[subprocess.Popen[bytes]]) -> dict[str, Any]:
+def _child(
+    payload: dict[str, Any], children: set[subprocess.Popen[bytes]], stopped: threading.Event
+) -> dict[str, Any]:
     reason = ""
     for _ in range(_ATTEMPTS):
+        if stopped.is_set():
+            return failed(payload, "the sweep was stopped")
         # A session of its own: the terminal's Ctrl-C goes to the sweep, which stops the children.
         child = subprocess.Popen(
             module_command("shootplan.sweeping.task"),
@@ -98,9 +112,24 @@ def _child(payload: dict[str, Any], children: set[subprocess.Popen[bytes]]) -> d
         if child.returncode == 0:
             outcome: dict[str, Any] = json.loads(out)
             return outcome
-        last = err.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
-        reason = f"the worker process died (exit code {child.returncode}): {last[0]}"
+        reason = _death(child.returncode, err)
     return failed(payload, f"{reason}; tried {_ATTEMPTS} times")
+
+
+def _death(returncode: int, err: bytes) -> str:
+    """Why a child Python ended without an outcome, in words (its last line of errors, if any)."""
+    last = err.decode(errors="replace").strip().splitlines()[-1:]
+    if returncode < 0:
+        try:
+            how = f"killed by {signal.Signals(-returncode).name}"
+        except ValueError:
+            how = f"killed by signal {-returncode}"
+        # SIGKILL from outside is most often the system's out-of-memory killer.
+        if returncode == -signal.SIGKILL:
+            how += " (out of memory?)"
+    else:
+        how = f"exit code {returncode}"
+    return f"the worker process died ({how})" + (f": {last[0]}" if last else "")
 
 
 # --- any concurrent.futures executor ------------------------------------------------------------
@@ -140,15 +169,30 @@ def _completed(futures: dict[Future[dict[str, Any]], int]) -> Iterator[tuple[Fut
 # --- Dask ----------------------------------------------------------------------------------------
 
 
+def _reach(address: str, what: str, default_port: int) -> None:
+    """Fail at once, as one ClusterError, when nothing answers at ``address`` (``tcp://host:port``):
+    the engines' own clients retry for 10 s to a minute before they give up."""
+    location = address.split("://", 1)[-1].rstrip("/")
+    host, _, port = location.rpartition(":") if ":" in location else (location, "", "")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port or default_port)), _REACH_SECONDS):
+            pass
+    except (OSError, ValueError) as error:
+        raise ClusterError(f"cannot reach the {what} at {address}: {error}") from None
+
+
 def _dask_client(address: str) -> Any:
     try:
         from distributed import Client
     except ImportError as error:
         raise ClusterError(f"sweeping on Dask ({address}) needs: pip install 'shootplan[dask]'") from error
+    _reach(address, "Dask scheduler", 8786)
     try:
         return Client(address, timeout="10s")  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    except Exception as error:  # something answers there, but it does not speak Dask
+        raise ClusterError(f"no Dask scheduler answers at {address}: {error!r}") from None
 
 
 def _dask(client: Any, payloads: Sequence[dict[str, Any]], cpus: int, *, own: bool) -> Outcomes:
@@ -183,12 +227,18 @@ def _ray(address: str, payloads: Sequence[dict[str, Any]], cpus: int) -> Outcome
     except ImportError as error:
         raise ClusterError(f"sweeping on Ray ({address}) needs: pip install 'shootplan[ray]'") from error
     if not ray.is_initialized():
+        if address != "ray":
+            _reach(address, "Ray cluster", 10001)
         try:
             ray.init(
                 address=None if address == "ray" else address, include_dashboard=False, log_to_driver=False
             )
         except (ConnectionError, RuntimeError, TimeoutError) as error:
             raise ClusterError(f"cannot reach the Ray cluster at {address}: {error}") from None
+        except ValueError as error:  # a ray:// address without Ray's client installed
+            raise ClusterError(
+                f"sweeping on Ray ({address}) needs Ray's client: pip install 'shootplan[ray]' ({error})"
+            ) from None
     remote = ray.remote(num_cpus=cpus, max_retries=_ATTEMPTS - 1)(run_task)
     refs = [remote.remote(payload) for payload in payloads]
     index = {ref: n for n, ref in enumerate(refs)}

@@ -2,13 +2,16 @@
 
 A scenario names what differs from the production as it stands: the shoot days available, the
 start date, the shooting weekdays, the page cap, daily rates, any other rule or cost weight, and
-news of the kind a re-plan takes (a performer away, a location lost: the records of
-:class:`shootplan.replanning.Changes`, applied from the calendar's start). Everything left out is
-the production's own. A scenario is data (JSON in, JSON out), so it travels to any worker.
+news of the kind a re-plan takes (a performer away, a location lost, rain: every record of
+:class:`shootplan.replanning.Changes`, applied from the calendar's start). Weather is no part of a
+production: as in a re-plan, the solve keeps exteriors off its dates through a stand-in performer
+(:meth:`Scenario.posed`). Everything left out is the production's own. A scenario is data (JSON
+in, JSON out), so it travels to any worker.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import Field, field_validator
@@ -16,7 +19,7 @@ from pydantic import Field, field_validator
 from shootplan.errors import ProductionError
 from shootplan.model import Day, Production, Rules
 from shootplan.pages import parse_page_cap
-from shootplan.replanning.changes import Changes
+from shootplan.replanning.changes import Changes, WeatherRule, apply_changes
 from shootplan.validation import StrictModel
 
 __all__ = ["Scenario"]
@@ -41,7 +44,9 @@ class Scenario(StrictModel):
     rules: dict[str, Any] = Field(
         default_factory=dict, description="Other rules and cost weights: Rules field -> value."
     )
-    changes: Changes = Field(default_factory=Changes, description="Availability and location news.")
+    changes: Changes = Field(
+        default_factory=Changes, description="A re-plan's news: availability, locations, scenes, weather."
+    )
     time_limit: float | None = Field(default=None, gt=0, description="Seconds for this solve.")
     seed: int | None = Field(default=None, ge=0, lt=2**31, description="The search's random seed.")
 
@@ -58,15 +63,23 @@ class Scenario(StrictModel):
         return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
 
     def apply(self, production: Production) -> Production:
-        """The production this scenario asks about (validated again; errors name the scenario)."""
+        """The production this scenario asks about (validated again; errors name the scenario).
+
+        Its weather is not in it: see :meth:`posed`."""
+        return self.posed(production)[0]
+
+    def posed(self, production: Production) -> tuple[Production, list[WeatherRule]]:
+        """The production this scenario asks about and the weather its solve must keep exteriors
+        out of (``shootplan.replanning.standins.with_weather`` makes that a rule of the solve)."""
         try:
             return self._apply(production)
         except ProductionError as error:
             raise ProductionError([f"scenario {self.name!r}: {p}" for p in error.problems]) from None
 
-    def _apply(self, production: Production) -> Production:
+    def _apply(self, production: Production) -> tuple[Production, list[WeatherRule]]:
+        weather: list[WeatherRule] = []
         if not self.changes.is_empty:
-            production = self.changes.apply(production)
+            production, weather = self._changed(production)
         rules = dict(self.rules)
         if self.days is not None:
             rules["max_shoot_days"] = self.days
@@ -87,7 +100,22 @@ class Scenario(StrictModel):
             changed["calendar"] = production.calendar.model_dump() | calendar
         if self.rates:
             changed["cast"] = _with_rates(production, self.rates)
-        return production.replace(**changed) if changed else production
+        return (production.replace(**changed) if changed else production), weather
+
+    def _changed(self, production: Production) -> tuple[Production, list[WeatherRule]]:
+        """The change records applied: nothing is shot yet, and every date counts from the earlier
+        of the production's start and the scenario's (an earlier start keeps earlier news)."""
+        if self.changes.add_shoot_days and production.rules.max_shoot_days is None:
+            # A re-plan adds to the current plan's length; a sweep has no plan to add to.
+            raise ProductionError(
+                f"changes: add_shoot_days {self.changes.add_shoot_days:+d} needs a limit on shoot days"
+                " to change (rules.max_shoot_days); give the scenario days= instead"
+            )
+        starts = [production.calendar.start, self.start or production.calendar.start]
+        open_from: date = min(starts)
+        return apply_changes(
+            production, self.changes, open_from=open_from, shot=set(), shot_dates=set(), plan_days=None
+        )
 
     def describe(self) -> str:
         """What differs from the production, in a few words ("27 days, from 2027-03-08")."""

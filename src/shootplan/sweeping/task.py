@@ -37,26 +37,37 @@ def run_task(payload: dict[str, Any]) -> dict[str, Any]:
     # Imported here: a Dask or Ray worker unpickles this function before it needs the solver.
     from shootplan.errors import ShootplanError
     from shootplan.model import Production
-    from shootplan.solver import solve
+    from shootplan.replanning.reasons import infeasible
+    from shootplan.replanning.standins import score, with_weather
+    from shootplan.solver import Status, solve
     from shootplan.sweeping.scenario import Scenario
 
     started = time.perf_counter()
     scenario = Scenario.model_validate_json(payload["scenario"])
     try:
-        production = scenario.apply(Production.model_validate_json(payload["production"]))
+        production, weather = scenario.posed(Production.model_validate_json(payload["production"]))
     except ShootplanError as error:
         return _outcome(scenario.name, "error", started, reasons=[str(error)])
+    # Weather as a re-plan keeps it: a stand-in performer away on its dates, in every exterior.
+    solving = with_weather(production, weather, set())
     result = solve(
-        production,
+        solving,
         time_limit=scenario.time_limit or payload["time_limit"],
         num_workers=payload["workers"],
         seed=payload["seed"] if scenario.seed is None else scenario.seed,
+        explain=not weather,  # with weather, explained with the stand-in named for what it is
     )
+    explanation = list(result.explanation)
+    if weather and result.status is Status.INFEASIBLE:
+        explanation = infeasible(solving, weather, production.calendar.start, set())
+    evaluation = result.evaluation
+    if weather and result.schedule is not None:
+        evaluation = score(production, solving, result.schedule, weather)
     outcome = _outcome(
         scenario.name,
         result.status.value,
         started,
-        reasons=[str(finding) for finding in result.explanation],
+        reasons=[str(finding) for finding in explanation],
     )
     outcome.update(
         objective=result.objective,
@@ -64,7 +75,7 @@ def run_task(payload: dict[str, Any]) -> dict[str, Any]:
         gap=result.gap,
         runtime=round(result.runtime, 3),
         method=result.method,
-        metrics=result.evaluation.metrics() if result.evaluation is not None else {},
+        metrics=evaluation.metrics() if evaluation is not None else {},
         schedule=result.schedule.model_dump(mode="json") if result.schedule is not None else None,
     )
     return outcome
