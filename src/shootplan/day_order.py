@@ -5,8 +5,8 @@
 - The **order**: each location's scenes together (one stretch per location, so company moves are
   the day's locations minus one), the stretches and the scenes within each in the order of the
   light: a morning dawn, day exteriors, then interiors (on a night shoot interiors come first,
-  before dark), dusk, night, and the dawn that ends a night (its stretch goes last). Precedences between the day's scenes
-  are kept (A before B) even where the light would prefer otherwise.
+  before dark), dusk, night, and the dawn that ends a night (its stretch is shot last).
+  Precedences between the day's scenes are kept (A before B) even where the light would prefer otherwise.
 """
 
 from __future__ import annotations

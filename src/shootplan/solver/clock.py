@@ -43,8 +43,9 @@ def _minutes(moment: datetime, day: date) -> int:
 
 
 def _suns(instance: Instance, d: int) -> list[SunTimes]:
-    lit = sorted({s.location for s in instance.scenes if s.required_light is not Light.ANY})
-    return [sun_at(instance.production, name, instance.dates[d]) for name in lit or [None]]
+    lit = sorted({s.location for s in instance.scenes if s.needs_dark or s.needs_daylight})
+    names: list[str | None] = [*lit] if lit else [None]
+    return [sun_at(instance.production, name, instance.dates[d]) for name in names]
 
 
 def _work(v: Variables, d: int) -> cp_model.LinearExpr:
@@ -104,7 +105,7 @@ def _rested_in_light(
     day = instance.dates[d]
     next_sunrise = min(_minutes(s.next_sunrise, day) for s in suns)
     dusk = min(_minutes(s.dusk, day) for s in suns)
-    dawn_minutes = 0
+    dawn: list[cp_model.LinearExpr] = []
     for s, lit in v.scenes_on(d):
         light = instance.scenes[s].required_light
         minutes = instance.day_minutes(s)
@@ -114,10 +115,10 @@ def _rested_in_light(
             # The dusk scene may come after all the day's other work: it still starts by dusk.
             _enforce(model.add(rested + work - minutes <= dusk), lit, literal)
         elif light is Light.DAWN:
-            dawn_minutes += minutes * lit
+            dawn.append(minutes * lit)
     if d in v.night:
         # Night exteriors end, and the dawn scene starts, by the next sunrise.
-        _enforce(model.add(rested + work - dawn_minutes <= next_sunrise), v.night[d], literal)
+        _enforce(model.add(rested + work - sum(dawn) <= next_sunrise), v.night[d], literal)
 
 
 def minor_windows(v: Variables, literal: Literal = None) -> None:
