@@ -112,13 +112,48 @@ def _rested_in_light(
         if light is Light.DAY:
             _enforce(model.add(rested <= call), lit, literal)
         elif light is Light.DUSK:
-            # The dusk scene may come after all the day's other work: it still starts by dusk.
-            _enforce(model.add(rested + work - minutes <= dusk), lit, literal)
+            _dusk_rested(v, d, s, lit, rested, work, dusk, literal)
         elif light is Light.DAWN:
             dawn.append(minutes * lit)
     if d in v.night:
         # Night exteriors end, and the dawn scene starts, by the next sunrise.
         _enforce(model.add(rested + work - sum(dawn) <= next_sunrise), v.night[d], literal)
+
+
+def _dusk_rested(
+    v: Variables,
+    d: int,
+    s: int,
+    lit: cp_model.IntVar,
+    rested: cp_model.LinearExpr,
+    work: cp_model.LinearExpr,
+    dusk: int,
+    literal: Literal,
+) -> None:
+    """A dusk scene after a rested call still starts by dusk, as :mod:`shootplan.day_order` puts it.
+
+    The day's other exteriors are at its location (``twilight_clash``), so on a night shoot its
+    stretch is shot first and only that location's minors' interiors (and maybe the meal) come
+    before it; on a split day (or with a scene it must follow) it may come after all the rest.
+    """
+    instance, model = v.instance, v.model
+    scene = instance.scenes[s]
+    minutes = instance.day_minutes(s)
+    if any(second == scene.number for _, second in instance.production.rules.precedences):
+        _enforce(model.add(rested + work - minutes <= dusk), lit, literal)
+        return
+    minors_first = [
+        instance.day_minutes(t) * other
+        for t, other in v.scenes_on(d)
+        if t != s
+        and instance.scenes[t].location == scene.location
+        and instance.scenes[t].required_light is Light.ANY
+        and any(instance.production.cast_member(c).is_minor for c in instance.scenes[t].cast)
+    ]
+    before = sum(minors_first) + MEAL_MINUTES if minors_first else 0
+    _enforce(model.add(rested + before <= dusk), lit, literal)
+    if d in v.daylight:
+        _enforce(model.add(rested + work - minutes <= dusk), lit, v.daylight[d], literal)
 
 
 def minor_windows(v: Variables, literal: Literal = None) -> None:
