@@ -132,39 +132,6 @@ def test_interiors_after_a_night_call_late_enough_for_the_rest() -> None:
     assert interiors.call - night.wrap >= timedelta(hours=12)
 
 
-def _dawn_then_dusk(dawn_minutes: int) -> Production:
-    """A dawn at the farm (cast 1), then a dusk at the farm the next day (cast 1), in that order."""
-    data = _data("2027-04-05", shoot_day_cost=25_000)
-    farm = {"int_ext": "EXT", "set": "FARM - FIELD", "eighths": 4, "cast": ["1"]}
-    data["scenes"] = [
-        dict(farm, number="A", time_of_day="DAWN", minutes=dawn_minutes),
-        dict(farm, number="B", time_of_day="DUSK", minutes=60),
-    ]
-    data["rules"]["precedences"] = [["A", "B"]]
-    return Production.model_validate(data)
-
-
-def test_a_long_dawn_ends_the_night_after_sunrise_and_the_next_dusk_cannot_be_rested() -> None:
-    """A 30-min dawn wraps at 06:40 and the next day's dusk is rested; a 150-min one wraps at 08:40,
-    12 h after which dusk is over."""
-    for minutes, broken in ((30, False), (150, True)):
-        production = _dawn_then_dusk(minutes)
-        schedule = Schedule.from_day_lists(production, [["A"], ["B"]])
-        assert (Rule.TURNAROUND in _rules(production, schedule)) is broken, minutes
-
-
-def test_the_solver_rests_a_dusk_after_a_night_that_ends_with_a_long_dawn() -> None:
-    """The solver puts the dusk the next day after a short dawn, a day later after a long one."""
-    gaps = {}
-    for minutes in (30, 150):
-        production = _dawn_then_dusk(minutes)
-        result = solve(production, time_limit=5, num_workers=1, seed=0)
-        assert result.evaluation is not None and result.evaluation.violations == []
-        dates = {n: day.date for day in result.schedule.days for n in day.scenes}
-        gaps[minutes] = (dates["B"] - dates["A"]).days
-    assert gaps == {30: 1, 150: 2}
-
-
 # --------------------------------------------------------------------------- minors
 
 

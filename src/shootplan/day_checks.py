@@ -165,9 +165,7 @@ def minor_days(production: Production, timelines: Sequence[DayTimeline]) -> list
             items = [i for i in timeline.items if i.scene is not None and member.id in i.scene.cast]
             if not items:
                 continue
-            # A minor who only shoots the dawn that ends a night works that morning: their
-            # window is the one of the date they start on.
-            date = max(timeline.day.date, items[0].start.date())
+            date = timeline.day.date
             school = member.school_day(date)
             tomorrow_school = member.school_day(date + timedelta(days=1))
             zone = timeline.zone

@@ -5,8 +5,8 @@
 - The **order**: each location's scenes together (one stretch per location, so company moves are
   the day's locations minus one), the stretches and the scenes within each in the order of the
   light: a morning dawn, day exteriors, then interiors (on a night shoot interiors come first,
-  before dark), dusk, night, and the dawn that ends a night (its stretch is shot last).
-  Precedences between the day's scenes are kept (A before B) even where the light would prefer otherwise.
+  before dark), dusk, night, and the dawn that ends a night. Precedences between the day's scenes
+  are kept (A before B) even where the light would prefer otherwise.
 """
 
 from __future__ import annotations
@@ -50,9 +50,6 @@ _PHASES = {
 }
 
 
-_DAWN_PHASE = 6
-
-
 def light_phase(scene: Scene, kind: DayKind | None) -> int:
     """Where in the day's light the scene goes: lower phases are shot earlier."""
     return _PHASES[kind or DayKind.DAY][scene.required_light]
@@ -71,10 +68,6 @@ def shooting_order(production: Production, numbers: Sequence[str]) -> list[str]:
         # and night exteriors goes after the stretches of day exteriors only.
         lit = [light_phase(s, kind) for s in stretches[name] if s.required_light is not Light.ANY]
         phases = lit or [light_phase(stretches[name][0], kind)]
-        if kind is not DayKind.DAY and _DAWN_PHASE in phases:
-            # The dawn that ends a night is the night's last shot: nothing is left for after
-            # sunrise, so the night wraps when its dawn scene ends (the solver counts on it).
-            return _DAWN_PHASE, _DAWN_PHASE
         return min(phases), max(phases)
 
     def scene_key(scene: Scene) -> tuple[int, bool]:

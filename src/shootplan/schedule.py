@@ -44,7 +44,7 @@ class DayKind(StrEnum):
     """The type of a shoot day, from the light its exteriors need (DOMAIN.md, "Day types")."""
 
     DAY = "day"  # calls in the morning; exteriors in daylight
-    NIGHT = "night"  # calls so that its exteriors fall in the dark; wraps by dawn or its dawn scene
+    NIGHT = "night"  # calls so that its exteriors fall in the dark; wraps by dawn
     SPLIT = "split"  # calls around midday; day exteriors before sunset, night ones after
 
 

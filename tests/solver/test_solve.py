@@ -24,7 +24,6 @@ from shootplan import (
     solve,
 )
 from shootplan.findings import Rule
-from shootplan.io import read_production
 from shootplan.money import format_money
 from shootplan.solver.bounds import relaxation_bound
 from shootplan.solver.instance import Instance
@@ -490,14 +489,3 @@ def test_result_prints_its_quality_in_words() -> None:
     )
     assert lines[at + 1] == " " * 15 + "the cost last fell at 58 s of 60: more time would likely help"
     assert "quality" not in str(Result(Status.NO_SOLUTION, None, None, None, 2.0))
-
-
-@pytest.mark.slow
-def test_the_messy_board_plan_rests_every_call() -> None:
-    """The messy AD board, planned for 5 s: no night runs into an unrested call."""
-    production = read_production(Path(__file__).parents[2] / "examples" / "messy_board.xlsx")
-    result = solve(production, time_limit=5, num_workers=1, seed=1)
-    assert result.evaluation is not None
-    # Only the turnaround: the model does not yet bound a minor's span on set (their first scene
-    # to their last, plus school), which main's plans of this board break too.
-    assert [v.message for v in result.evaluation.violations if v.rule is Rule.TURNAROUND] == []

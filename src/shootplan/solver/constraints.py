@@ -16,7 +16,6 @@ from ortools.sat.python import cp_model
 from shootplan.findings import Rule
 from shootplan.model import CastMember, Light, Scene, Turnaround
 from shootplan.profiles import MEAL_MINUTES, MINOR_DAY_END, MINOR_DAY_START, MINOR_LATE_END, minor_limits
-from shootplan.solver.clock import minor_windows, wrap_times
 from shootplan.solver.instance import Instance
 from shootplan.solver.variables import Variables
 from shootplan.sun import sun_at
@@ -244,8 +243,9 @@ def turnaround(v: Variables, literal: Literal = None) -> None:
     """No day exteriors on the date after a late day: a day wraps late when it works in the dark
     or continues a run of late days (its call waits for the rest after the last wrap).
 
-    The day's type alone: :mod:`shootplan.solver.clock` bounds each day's wrap on the clock (a
-    night shoot may run past dawn) and keeps each call rested; a day off in between resets the run.
+    With calls laid out as :mod:`shootplan.timeline` lays them out (a night shoot wraps by dawn,
+    an interior day after it calls when the rest allows), this is what lets every call meet the
+    profile's rest; a day off in between resets the run.
     """
     instance, model = v.instance, v.model
     if instance.production.rules.turnaround is Turnaround.NONE:
@@ -435,10 +435,8 @@ _ORDER: tuple[tuple[Rule, Family], ...] = (
     (Rule.DROP_PICKUP, drop_pickup),
     (Rule.TURNAROUND, day_types),
     (Rule.TURNAROUND, turnaround),
-    (Rule.TURNAROUND, wrap_times),
     (Rule.LIGHT, light),
     (Rule.MINORS, minors),
-    (Rule.MINORS, minor_windows),
     (Rule.PRECEDENCE, precedences),
     (Rule.SAME_DAY, same_day),
     (Rule.LOCATION_RETURNS, location_returns),

@@ -26,8 +26,6 @@ class Variables:
       dawn) / daylight (the day's type: split when both);
     - ``late[d]``: day ``d`` wraps late: it has work in the dark, or it continues a run of
       consecutive late days (its call waits for the rest after the previous wrap);
-    - ``wrap[d]``: from the first day that may work in the dark, a bound on when day ``d`` wraps,
-      in minutes after midnight of its date (see :mod:`shootplan.solver.clock`);
     - ``run_start[loc][d]``: a run of days at ``loc`` starts on ``d`` (the unit was not there on the
       last day with work before); ``here[loc][d]``: the unit was at ``loc`` on the last day with
       work up to ``d``. Only for locations whose returns cost something.
@@ -48,7 +46,6 @@ class Variables:
     daylight: dict[int, cp_model.IntVar] = field(default_factory=dict)
     split: dict[int, cp_model.IntVar] = field(default_factory=dict)
     late: dict[int, cp_model.IntVar] = field(default_factory=dict)
-    wrap: dict[int, cp_model.IntVar] = field(default_factory=dict)
     by_day: list[list[tuple[int, cp_model.IntVar]]] = field(default_factory=list)
     run_start: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
     here: dict[str, dict[int, cp_model.IntVar]] = field(default_factory=dict)
@@ -96,8 +93,6 @@ class Variables:
             v.split = {d: model.new_bool_var(f"split[{d}]") for d in sorted(night_days & day_days)}
             first_late = min(night_days)
             v.late = {d: model.new_bool_var(f"late[{d}]") for d in range(first_late, horizon)}
-            # Three days either way: a wrap carried over empty days goes below midnight.
-            v.wrap = {d: model.new_int_var(-3 * 1440, 3 * 1440, f"wrap[{d}]") for d in v.late}
         return v
 
     def on(self, scene: int, day: int) -> list[cp_model.IntVar]:
