@@ -20,6 +20,7 @@ from datetime import date
 
 from ortools.sat.python import cp_model
 
+from shootplan.evaluation import evaluate
 from shootplan.solver.instance import Instance
 from shootplan.solver.lns import Incumbent, days_of, neighbourhood
 from shootplan.solver.model import ScheduleModel
@@ -116,8 +117,14 @@ def improve_windowed(
             status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
             and solver.objective_value < incumbent.objective - 1e-6
         )
+        values = list(solver.response_proto.solution) if improved else []
+        # The model's turnaround assumes a night wraps by dawn; the scorer times the day. A step
+        # the scorer flags is not taken: the search must end on a board with no rule broken.
+        if improved and not evaluate(instance.production, sub.schedule(values)).is_feasible:
+            improved = False
+            logger.debug("step rejected: the scorer finds a broken rule in its board")
         if improved:
-            built, incumbent = sub, Incumbent(list(solver.response_proto.solution), solver.objective_value)
+            built, incumbent = sub, Incumbent(values, solver.objective_value)
             improvements += 1
             on_improvement(built, incumbent)
         # As the whole-model search: grow after quick proofs, shrink after fruitless time-outs.
