@@ -230,3 +230,24 @@ def test_a_long_dusk_exterior_is_shot_in_its_light() -> None:
     )
     result = solve(production, time_limit=1, num_workers=1, seed=0)
     assert result.evaluation is not None and result.evaluation.violations == []
+
+
+@pytest.mark.slow
+def test_a_strip_with_a_blank_time_of_day_reads_back_from_the_plans_workbook(tmp_path: Path) -> None:
+    """Found by the round-trip property: a JSON strip with a blank time of day came back DAY from
+    schedule.xlsx (a blank D/N cell reads as DAY); a blank is DAY from the start now, everywhere."""
+    data = {
+        "name": "BLANK",
+        "scenes": [
+            {"number": "1", "int_ext": "INT", "set": "A - B", "time_of_day": "NIGHT", "eighths": 15},
+            {"number": "2", "int_ext": "INT", "set": "A - C", "time_of_day": "\n", "eighths": 30},
+        ],
+        "locations": [{"name": "A"}],
+        "calendar": {"start": "2030-07-05", "time_zone": "Pacific/Chatham"},
+    }
+    board = _board(data, tmp_path, as_workbook=False)
+    assert board is not None and read_production(board).scenes[1].time_of_day == "DAY"
+    out = tmp_path / "plan"
+    planned = _run("plan", board, "--time-limit", "1", "--workers", "1", "--seed", "0", "--out", out)
+    assert planned.exit_code == 0, planned.output
+    _assert_reads_back(board, out)

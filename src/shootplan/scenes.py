@@ -117,7 +117,9 @@ class Scene(StrictModel):
     @field_validator("time_of_day", mode="before")
     @classmethod
     def _time_of_day(cls, value: Any) -> Any:
-        return value.strip().upper() if isinstance(value, str) else value
+        # A blank time of day is the default DAY, as a stripboard's blank D/N cell reads: the
+        # light is the same, and every reader and writer then agrees on the strip.
+        return (value.strip().upper() or "DAY") if isinstance(value, str) else value
 
     @field_validator("eighths", mode="before")
     @classmethod
