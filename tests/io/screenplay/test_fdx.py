@@ -64,7 +64,7 @@ def test_fdx_scenes_read_every_field(harbour: tuple[Production, list[str]]) -> N
             "ELIAS'S VAN",
             "ELIAS'S VAN",
             "NIGHT",
-            "2/8",
+            "3/8",
             ["1", "2"],
             "Elias drives.",
             {"Vehicles": ["Elias's van"]},
@@ -109,9 +109,12 @@ def test_length_wins_over_pagination() -> None:
     lengths = {scene.number: scene.eighths for scene in script.scenes}
     assert lengths == {"1": 2, "2A": 2, "4": None, "5": 1}
     counted = {scene.number: scene_eighths(scene.heading, scene.blocks) for scene in script.scenes}
-    assert counted["2A"] == 1  # Final Draft says 2/8: the file's count is the one used
-    # The pagination rule against the file's lengths: every scene within 1/8.
+    # The pagination rule against the file's lengths: every scene within 1/8 (here exact).
     assert all(abs(counted[n] - e) <= 1 for n, e in lengths.items() if e is not None)
+    # A Length the rule would not give (scene 1 at 5/8, where its text counts 2/8) is still used.
+    edited = FDX.read_text(encoding="utf-8").replace('Length="2/8" Page="1"', 'Length="5/8" Page="1"', 1)
+    script = parse_fdx(edited.encode("utf-8"), Problems("harbour_test.fdx"))
+    assert counted["1"] == 2 and script.scenes[0].eighths == 5
 
 
 def test_fdx_told_by_content_and_mixed_lengths(tmp_path: Path) -> None:

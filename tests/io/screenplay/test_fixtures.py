@@ -134,11 +134,11 @@ def test_board_ids_follow_the_number_of_speeches() -> None:
 
 
 def test_fountain_page_counts_follow_the_standard_page() -> None:
-    """Pages by the 55-line page: the long debate is most of the script; a short scene is 2/8."""
+    """Pages by the 55-line page, any part of an eighth counted, as Final Draft counts."""
     production, _ = _read(LINCOLN)
-    assert [scene.pages for scene in production.scenes] == ["4/8", "5/8", "6 6/8"]
+    assert [scene.pages for scene in production.scenes] == ["5/8", "6/8", "6 6/8"]
     rift, _ = _read(RIFT)
-    assert [scene.pages for scene in rift.scenes] == ["5/8", "2/8", "2/8"]
+    assert [scene.pages for scene in rift.scenes] == ["5/8", "3/8", "2/8"]
 
 
 def test_names_in_capitals_that_never_speak_are_a_note() -> None:
