@@ -155,8 +155,8 @@ def test_proofs_repeat_with_one_worker_and_a_seed(example_planned: Any) -> None:
 @pytest.mark.slow
 def test_proofs_run_beside_the_search_on_two_cores() -> None:
     """With two workers one core proves while the other searches: a bound and a valid schedule."""
-    # 12 s: the first budget takes the proof 2-4 s on an idle core, and more when the machine is
-    # busy (at 8 s it went unanswered on a loaded CI run).
+    # 12 s: at 8 s the proof answers its first budget on an idle machine, but on a loaded CI run
+    # it went unanswered.
     result = solve(example_production(), time_limit=12, num_workers=2, seed=0)
     assert result.evaluation is not None and result.evaluation.is_feasible
     assert result.bound is not None and 0 < result.bound <= result.objective
