@@ -24,8 +24,9 @@ def test_the_annealed_board_places_every_scene_and_repeats_with_a_seed() -> None
     """The annealed order packed into days places every scene, the same way twice."""
     production = example_production()
     instance = Instance.build(production, plan_horizon(production).days)
-    first = annealed_board(instance, time_limit=0.2, seed=3, deterministic=True)
-    again = annealed_board(instance, time_limit=0.2, seed=3, deterministic=True)
+    hand = hand_board(instance)
+    first = annealed_board(instance, hand, time_limit=0.2, seed=3, deterministic=True)
+    again = annealed_board(instance, hand, time_limit=0.2, seed=3, deterministic=True)
     assert first == again
     assert {s for day in first for s in day} == set(range(len(instance.scenes)))
 

@@ -9,6 +9,7 @@ AD checks by hand, once, for the hand method and for the re-plan's repair of an 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from shootplan.day_order import shooting_order
 from shootplan.model import Light, Production, Scene, Turnaround
@@ -208,14 +209,13 @@ class Board:
         return sorted(positions, key=lambda p: (abs(p - near), p < near))
 
 
-def hand_board(instance: Instance, key: Callable[[int], object] | None = None) -> list[list[int]]:
+def hand_board(instance: Instance, key: Callable[[int], Any] | None = None) -> list[list[int]]:
     """Day lists of scene indices filled first-fit in board order (some scenes may be left out).
 
     ``key`` orders the strips instead of the AD's sort (location, set, light, cast)."""
     production = instance.production
-    if key is None:
-        key = lambda i: _board_key(production, instance.scenes[i])  # noqa: E731
-    order = sorted(range(len(instance.scenes)), key=key)  # type: ignore[arg-type]
+    ad_sort = key or (lambda i: _board_key(production, instance.scenes[i]))
+    order = sorted(range(len(instance.scenes)), key=ad_sort)
     board = Board(instance, keep_order=False)
     numbers = [scene.number for scene in instance.scenes]
     # Pinned strips and multi-day strips take their days first: nothing else can move them.

@@ -47,14 +47,14 @@ def proxy_problem(instance: Instance) -> SequencingProblem:
 
 
 def annealed_board(
-    instance: Instance, *, time_limit: float, seed: int, deterministic: bool
+    instance: Instance, hand: list[list[int]], *, time_limit: float, seed: int, deterministic: bool
 ) -> list[list[int]]:
     """Day lists of scene indices: the proxy's annealed order packed first-fit into days."""
     problem = proxy_problem(instance)
-    hand = hand_board(instance)
     # From the hand board's order: the annealing starts where the AD would.
     start = [s for day in hand for s in day]
-    start += [s for s in range(len(instance.scenes)) if s not in set(start)]
+    placed = set(start)
+    start += [s for s in range(len(instance.scenes)) if s not in placed]
     order, _ = anneal_order(
         problem, time_limit=time_limit, seed=seed, deterministic=deterministic, initial=start
     )
@@ -77,7 +77,7 @@ def better_start(
     """The annealed board when the scorer prices it below ``board`` with no rule broken, else ``board``."""
     if time_limit <= 0:
         return board
-    annealed = annealed_board(instance, time_limit=time_limit, seed=seed, deterministic=deterministic)
+    annealed = annealed_board(instance, board, time_limit=time_limit, seed=seed, deterministic=deterministic)
     costs = [_cost(instance, days) for days in (board, annealed)]
     return annealed if costs[1] < costs[0] else board
 
