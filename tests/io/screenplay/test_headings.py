@@ -7,12 +7,22 @@ from pathlib import Path
 
 import pytest
 
+from shootplan import Production
 from shootplan.io import read_production
 from shootplan.io.screenplay.breakdown import character_name
 from shootplan.io.screenplay.headings import parse_heading
 from shootplan.io.screenplay.pagination import LINES_PER_PAGE, scene_eighths
 from shootplan.io.screenplay.script import Block
 from shootplan.model import IntExt
+
+
+def _read_with_notes(path: Path, script: str) -> tuple[Production, str]:
+    """The screenplay written to ``path`` and read, with the notices the reader gave."""
+    path.write_text(script, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        production = read_production(path, start="2027-03-01")
+    return production, " ".join(str(w.message) for w in caught)
 
 
 @pytest.mark.parametrize(
@@ -40,17 +50,12 @@ def test_heading_parts(text: str, expected: tuple[object, ...]) -> None:
 
 def test_explicit_time_of_day_wins_over_a_relative_word(tmp_path: Path) -> None:
     """DAY - LATER is DAY (said by no note); only a bare LATER, SAME or CONTINUOUS inherits."""
-    path = tmp_path / "farm.fountain"
-    path.write_text(
+    production, notes = _read_with_notes(
+        tmp_path / "farm.fountain",
         "EXT. FARM - NIGHT\n\nDark.\n\nEXT. FARM - DAY - LATER\n\nSun.\n\n"
         "INT. BARN - NIGHT - CONTINUOUS\n\nHay.\n\nINT. BARN - MOMENTS LATER\n\nDust.\n\n"
         "EXT. YARD - SAME\n\nDogs.\n",
-        encoding="utf-8",
     )
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        production = read_production(path, start="2027-03-01")
-    notes = " ".join(str(w.message) for w in caught)
     rows = [(s.set, s.time_of_day) for s in production.scenes]
     assert rows == [
         ("FARM", "NIGHT"),
@@ -79,16 +84,11 @@ def test_standard_page() -> None:
 
 def test_fountain_numbers_forced_headings_and_relative_times(tmp_path: Path) -> None:
     """#12A# numbers a scene; a forced heading without INT/EXT is INT; LATER takes the light before."""
-    path = tmp_path / "short.spmd"
-    path.write_text(
+    production, notes = _read_with_notes(
+        tmp_path / "short.spmd",
         "Title: Night Shift\n\nEXT. ROOF - NIGHT #12A#\n\nWind.\n\nNORA (O.S.)\nHello?\n\n"
         ".FLASHBACK\n\nA memory.\n\nINT. STAIRS - LATER\n\nSteps.\n",
-        encoding="utf-8",
     )
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        production = read_production(path, start="2027-03-01")
-    notes = " ".join(str(w.message) for w in caught)
     assert production.name == "Night Shift"
     rows = [(s.number, s.int_ext, s.set, s.time_of_day, s.cast) for s in production.scenes]
     assert rows == [
