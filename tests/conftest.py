@@ -7,9 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from shootplan import Production, Schedule
+
+# CI tries the same examples on every run: a property test that explored anew each time failed an
+# unrelated change with an input found that day (and spent minutes shrinking it). Looking for new
+# examples is asked for: HYPOTHESIS_PROFILE=explore make test.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def small_production_data() -> dict[str, Any]:
