@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from shootplan.solver.variables import Variables
+from shootplan.solver.deterministic import deterministic_budget, seconds_of
 
 __all__ = ["Incumbent", "days_of", "improve", "neighbourhood"]
 
@@ -80,11 +81,11 @@ def improve(
         solver.parameters.catch_sigint_signal = False
         solver.parameters.random_seed = rng.randrange(1 << 30)
         if deterministic:
-            solver.parameters.max_deterministic_time = step_limit
+            solver.parameters.max_deterministic_time = deterministic_budget(step_limit)
         else:
             solver.parameters.max_time_in_seconds = step_limit
         status = solver.solve(sub)
-        spent += solver.deterministic_time
+        spent += seconds_of(solver.deterministic_time)
         steps += 1
         improved = (
             status in (cp_model.OPTIMAL, cp_model.FEASIBLE)

@@ -25,6 +25,7 @@ from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
 from shootplan.solver.lns import Incumbent
 from shootplan.solver.objective import Objective
 from shootplan.solver.variables import Variables
+from shootplan.solver.deterministic import deterministic_budget
 
 __all__ = ["Horizon", "ScheduleModel", "board_days", "plan_horizon", "to_schedule"]
 
@@ -197,7 +198,7 @@ class ScheduleModel:
         solver.parameters.num_workers = 1
         solver.parameters.catch_sigint_signal = False
         if deterministic:
-            solver.parameters.max_deterministic_time = _COMPLETE_SECONDS
+            solver.parameters.max_deterministic_time = deterministic_budget(_COMPLETE_SECONDS)
         else:
             solver.parameters.max_time_in_seconds = _COMPLETE_SECONDS
         status = solver.solve(fixed)

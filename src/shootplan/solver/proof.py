@@ -29,6 +29,7 @@ from ortools.util.python.sorted_interval_list import Domain
 from shootplan.money import format_money
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.variables import Variables
+from shootplan.solver.deterministic import deterministic_budget, seconds_of
 
 __all__ = ["Proof", "Run", "prove_bound"]
 
@@ -58,7 +59,7 @@ class Proof:
     values: list[int] | None = None  # a schedule found under a budget, cheaper than the ceiling
     cost: int | None = None  # its cost as the proof counts it (location returns left out)
     tries: list[tuple[int, str, float]] = field(default_factory=list)  # (budget, outcome, seconds)
-    spent: float = 0.0  # CP-SAT's deterministic time, summed over the tries
+    spent: float = 0.0  # seconds on CP-SAT's deterministic clock, summed over the tries
     interrupted: bool = False
 
 
@@ -148,8 +149,8 @@ def prove_bound(
             # Stopped before or while it ran (the search ended): CP-SAT may have no times to read.
             proof.interrupted = True
             break
-        took = solver.deterministic_time if deterministic else solver.wall_time
-        proof.spent += solver.deterministic_time
+        took = seconds_of(solver.deterministic_time) if deterministic else solver.wall_time
+        proof.spent += seconds_of(solver.deterministic_time)
         outcome = solver.status_name(status).lower()
         proof.tries.append((budget, outcome, took))
         logger.info(
@@ -204,7 +205,7 @@ def _budget_solver(seed: int, deterministic: bool, allowed: float) -> cp_model.C
     # first budget is proven in half the deterministic time on 300-scene boards (measured).
     params.cp_model_probing_level = 0
     if deterministic:
-        params.max_deterministic_time = allowed
+        params.max_deterministic_time = deterministic_budget(allowed)
         params.max_time_in_seconds = 10 * allowed + 30
     else:
         params.max_time_in_seconds = allowed

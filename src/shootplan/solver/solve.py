@@ -45,6 +45,7 @@ from shootplan.solver.sequencing import MAX_SEQUENCING_SCENES, sequencing_proble
 from shootplan.solver.warm_order import better_start
 from shootplan.solver.windowed import first_days, improve_windowed, pinned
 from shootplan.timeline import time_schedule
+from shootplan.solver.deterministic import deterministic_budget, seconds_of
 
 __all__ = ["Progress", "Result", "Status", "solve"]
 
@@ -267,7 +268,7 @@ class _Search:
         cp_params.random_seed = s.seed
         cp_params.catch_sigint_signal = False  # Ctrl-C is ours: it stops the search and keeps the best
         if self.deterministic:
-            cp_params.max_deterministic_time = full_time
+            cp_params.max_deterministic_time = deterministic_budget(full_time)
             cp_params.max_time_in_seconds = max(10 * s.time_limit, s.time_limit + 30)
         else:
             # The full model may run past its share until it has a first schedule (soft stop).
@@ -282,9 +283,9 @@ class _Search:
             self.deterministic
             and status == cp_model.UNKNOWN
             and not interrupted
-            and solver.deterministic_time < s.time_limit
+            and seconds_of(solver.deterministic_time) < s.time_limit
         ):
-            cp_params.max_deterministic_time = s.time_limit - solver.deterministic_time
+            cp_params.max_deterministic_time = deterministic_budget(s.time_limit) - solver.deterministic_time
             status, interrupted = run_interruptibly(solver, model, self.observer, None)
         if status == cp_model.MODEL_INVALID:
             raise RuntimeError("CP-SAT reports an invalid model (please report): " + model.validate())
@@ -332,7 +333,7 @@ class _Search:
         if not self.windowed:  # with no whole model, CP-SAT has not searched or bounded anything
             tie_breakers = self.built.objective.max_tie_breaker
             self.searched = max(0.0, (solver.best_objective_bound - tie_breakers) / COST_SCALE)
-            self.spent += solver.deterministic_time  # after the warm start's share
+            self.spent += seconds_of(solver.deterministic_time)  # after the warm start's share
         return True
 
     def prove(self) -> None:

@@ -24,6 +24,7 @@ from shootplan.evaluation import evaluate
 from shootplan.solver.instance import Instance
 from shootplan.solver.lns import Incumbent, days_of, neighbourhood
 from shootplan.solver.model import ScheduleModel
+from shootplan.solver.deterministic import deterministic_budget, seconds_of
 
 __all__ = ["first_days", "improve_windowed", "pinned"]
 
@@ -103,7 +104,7 @@ def improve_windowed(
         solver.parameters.catch_sigint_signal = False
         solver.parameters.random_seed = rng.randrange(1 << 30)
         if deterministic:
-            solver.parameters.max_deterministic_time = min(remaining, step_seconds)
+            solver.parameters.max_deterministic_time = deterministic_budget(min(remaining, step_seconds))
         else:
             # Building the step's model took time too: the solve gets what is left of the limit.
             left = time_limit - (time.perf_counter() - started)
@@ -111,7 +112,7 @@ def improve_windowed(
         status = solver.solve(sub.model)
         # One worker counts time by CP-SAT's deterministic clock, which does not see the Python
         # build; charged by the model's size, a run repeats exactly and lasts about its limit.
-        spent += solver.deterministic_time + _STEP_SECONDS + size * _BUILD_SECONDS_PER_ITEM
+        spent += seconds_of(solver.deterministic_time) + _STEP_SECONDS + size * _BUILD_SECONDS_PER_ITEM
         steps += 1
         improved = (
             status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
