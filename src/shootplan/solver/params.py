@@ -26,7 +26,8 @@ class SolveParams(Settings):
     time_limit: float = Field(
         60.0,
         description="Seconds to search; the best schedule found by then is returned. With"
-        " num_workers=1 it is CP-SAT's deterministic time, so runs repeat exactly.",
+        " num_workers=1 the search stops on CP-SAT's deterministic clock (the limit converted at"
+        " its measured rate on one core), so runs repeat exactly and last about the limit.",
     )
     num_workers: int | None = Field(
         None, description="CP-SAT search workers; None uses every core of the machine."
