@@ -18,11 +18,16 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## plan the bundled example production and say where the outputs are
 	$(BIN)/shootplan demo
 
+# One pytest process per core (pytest-xdist), each test file kept on one process so a module's
+# fixtures (a plan, a sweep) are built once. Tests that solve with one worker count CP-SAT's
+# deterministic clock, so a busy neighbour changes their time, never their result.
+XDIST := -n auto --dist loadfile
+
 test: $(STAMP)  ## run the whole test suite
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(XDIST)
 
 test-fast: $(STAMP)  ## the fast tier: every module, no test marked slow (under a minute)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest $(XDIST) -m "not slow"
 
 lint: $(STAMP)  ## ruff (lint + format) and mypy, as CI runs them
 	$(BIN)/ruff check .
