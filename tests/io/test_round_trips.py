@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from shootplan import Production, ProductionError, Schedule, read_production
 from shootplan.io.excel import write_excel
-from shootplan.io.template import write_workbook
 from shootplan.io.stripboard import parse_slugline
+from shootplan.io.template import write_workbook
 from tests.conftest import small_production_data
 
 

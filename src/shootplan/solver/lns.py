@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from shootplan.solver.variables import Variables
 from shootplan.solver.deterministic import deterministic_budget, seconds_of
+from shootplan.solver.variables import Variables
 
 __all__ = ["Incumbent", "days_of", "improve", "neighbourhood"]
 

@@ -20,12 +20,12 @@ from shootplan.findings import Finding, Rule
 from shootplan.model import Production
 from shootplan.schedule import Schedule, ShootDay
 from shootplan.solver.constraints import add_all
+from shootplan.solver.deterministic import deterministic_budget
 from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
 from shootplan.solver.lns import Incumbent
 from shootplan.solver.objective import Objective
 from shootplan.solver.variables import Variables
-from shootplan.solver.deterministic import deterministic_budget
 
 __all__ = ["Horizon", "ScheduleModel", "board_days", "plan_horizon", "to_schedule"]
 

@@ -27,9 +27,9 @@ from ortools.sat.python import cp_model
 from ortools.util.python.sorted_interval_list import Domain
 
 from shootplan.money import format_money
+from shootplan.solver.deterministic import deterministic_budget, seconds_of
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.variables import Variables
-from shootplan.solver.deterministic import deterministic_budget, seconds_of
 
 __all__ = ["Proof", "Run", "prove_bound"]
 

@@ -32,6 +32,7 @@ from shootplan.money import format_money
 from shootplan.schedule import Schedule, creation_time
 from shootplan.solver.bounds import Bound, relaxation_bound
 from shootplan.solver.by_order import solve_by_order, solve_exactly
+from shootplan.solver.deterministic import deterministic_budget, seconds_of
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
 from shootplan.solver.heuristics import hand_board
 from shootplan.solver.instance import COST_SCALE, Instance
@@ -45,7 +46,6 @@ from shootplan.solver.sequencing import MAX_SEQUENCING_SCENES, sequencing_proble
 from shootplan.solver.warm_order import better_start
 from shootplan.solver.windowed import first_days, improve_windowed, pinned
 from shootplan.timeline import time_schedule
-from shootplan.solver.deterministic import deterministic_budget, seconds_of
 
 __all__ = ["Progress", "Result", "Status", "solve"]
 

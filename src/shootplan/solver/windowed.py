@@ -21,10 +21,10 @@ from datetime import date
 from ortools.sat.python import cp_model
 
 from shootplan.evaluation import evaluate
+from shootplan.solver.deterministic import deterministic_budget, seconds_of
 from shootplan.solver.instance import Instance
 from shootplan.solver.lns import Incumbent, days_of, neighbourhood
 from shootplan.solver.model import ScheduleModel
-from shootplan.solver.deterministic import deterministic_budget, seconds_of
 
 __all__ = ["first_days", "improve_windowed", "pinned"]
 
