@@ -87,6 +87,10 @@ def _precedence_cycle(pairs: list[tuple[str, str]]) -> list[str]:
 # --------------------------------------------------------------------------- cast
 
 
+# The oldest age minors' rules apply to.
+MINOR_MAX_AGE = 17
+
+
 class CastMember(StrictModel):
     """A performer with a board ID (``1`` is the lead, by convention)."""
 
@@ -123,7 +127,10 @@ class CastMember(StrictModel):
         ),
     )
     age: int | None = Field(
-        default=None, ge=0, le=17, description="A minor's age in years (sets the band; implies minor)."
+        default=None,
+        ge=0,
+        le=MINOR_MAX_AGE,
+        description="A minor's age in years (sets the band; implies minor).",
     )
     schooling: bool = Field(
         default=True,

@@ -50,7 +50,7 @@ from shootplan.io.template.schema import (
     Setting,
     read_ranges,
 )
-from shootplan.model import CastMember, Location, Rules, ShootCalendar
+from shootplan.model import MINOR_MAX_AGE, CastMember, Location, Rules, ShootCalendar
 
 __all__ = ["read_workbook"]
 
@@ -173,6 +173,8 @@ def _read_cast(grid: Grid, sheet: str, problems: Problems) -> list[dict[str, Any
         "min_drop_gap_days": lambda v: read_int(v, what="a number of days", minimum=0),
         "max_drops": lambda v: read_int(v, what="a number of drops", minimum=0),
         "minor": lambda v: read_flag(v, default=False),
+        "age": _minor_age,
+        "schooling": lambda v: read_flag(v, default=True),
         "makeup_minutes": _lead_minutes,
         "pickup_minutes": _lead_minutes,
     }
@@ -200,6 +202,14 @@ def _lead_minutes(value: Any) -> int:
         limit = _MAX_LEAD_MINUTES
         raise CellError(f"{quoted(value)} is too large: expected a lead time of at most {limit} minutes")
     return minutes
+
+
+def _minor_age(value: Any) -> int:
+    """A minor's age in whole years, under 18 (an adult's age has no rules to set)."""
+    age = read_int(value, what="an age in years (e.g. 12)", minimum=0)
+    if age > MINOR_MAX_AGE:
+        raise CellError(f"{age} is not a minor's age: give Age only for cast under 18")
+    return age
 
 
 def _cast_names(cells: dict[str, Any]) -> dict[str, str]:

@@ -40,11 +40,13 @@ Elements: <name>   one column per element category, items by ``;``    none
 
 **Cast**: ID (board ID, required), Name (performer), Character, Daily Rate (pay per work or hold
 day; it prices hold days), Unavailable (dates and ranges), Hold (paid on a consecutive basis;
-default yes), Drop (may be dropped and picked up; default no), Drop Gap Days (default 10), Max Drops
-(default 1), Minor (default no), Makeup Minutes (minutes in hair and makeup before the on-set
-call; blank: 60) and Pickup Minutes (minutes from pickup to the hair-and-makeup call; blank: 30),
-the call sheet's lead times. Without a Cast sheet, every cast ID on the scenes becomes a cast
-member; with one, a scene naming a cast member it does not list is an error.
+default yes), Drop (may be dropped and picked up; default no), Drop Gap Days (default 10), Max
+Drops (default 1), Minor (default no), Age (a minor's age in years: sets the band of hours, implies
+Minor), Schooling (a minor's weekdays are school days; default yes, no in a school break), Makeup
+Minutes (minutes in hair and makeup before the on-set call; blank: 60) and Pickup Minutes (minutes
+from pickup to the hair-and-makeup call; blank: 30), the call sheet's lead times. Without a Cast
+sheet, every cast ID on the scenes becomes a cast member; with one, a scene naming a cast member it
+does not list is an error.
 
 **Locations**: Location (name, required), Address, Latitude, Longitude, Time Zone, Available From
 and Available To (one window), Windows (several windows, as ranges), Unavailable (dates and
@@ -147,6 +149,8 @@ CAST_COLUMNS: dict[str, tuple[str, ...]] = {
     "min_drop_gap_days": ("Drop Gap Days", "Drop Gap", "Drop Days", "Min Drop Gap"),
     "max_drops": ("Max Drops", "Drops Allowed"),
     "minor": ("Minor", "Under 18", "Is Minor"),
+    "age": ("Age", "Minor Age"),
+    "schooling": ("Schooling", "School", "In School"),
     # Call-sheet lead times; never a bare "Pickup", which a Drop/Pickup column could mean.
     "makeup_minutes": ("Makeup Minutes", "Hair and Makeup Minutes", "HMU Minutes", "Makeup Lead"),
     "pickup_minutes": ("Pickup Minutes", "Pickup Lead"),
@@ -432,6 +436,8 @@ CAST_HEADERS: tuple[tuple[str, str], ...] = (
     ("Drop Gap Days", "A drop needs a pickup more than this many calendar days later."),
     ("Max Drops", "Drops allowed per production."),
     ("Minor", "Under 18: minors' rules apply."),
+    ("Age", "A minor's age in years (sets the hours band; implies Minor)."),
+    ("Schooling", "A minor's weekdays are school days (no in a school break)."),
     ("Makeup Minutes", "Call sheets: minutes in hair and makeup before the on-set call (blank: 60)."),
     ("Pickup Minutes", "Call sheets: minutes from pickup to the hair-and-makeup call (blank: 30)."),
 )

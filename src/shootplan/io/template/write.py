@@ -265,6 +265,8 @@ def _cast_row(member: CastMember) -> list[Any]:
         member.min_drop_gap_days,
         member.max_drops,
         _yes(member.minor),
+        member.age,
+        _yes(member.schooling),
         member.makeup_minutes,
         member.pickup_minutes,
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "CAST_EXTRAS",
-    "CAST_LEAD_TIMES",
+    "CAST_OPTIONAL",
     "CUSTOM_UCID",
     "ELEMENT_UCIDS",
     "EXTRA",
@@ -59,8 +59,14 @@ CUSTOM_UCID = 1000  # above the standard's protected ranges
 EXTRA = "_shootplan"
 # The fields a _shootplan key may carry on a strip and on a cast element (what USS has no key for).
 SCENE_EXTRAS = frozenset({"shoot_days", "earliest", "latest", "pinned", "cover"})
-# The cast extras written only when set, so a file without them keeps the bytes it had.
-CAST_LEAD_TIMES = ("makeup_minutes", "pickup_minutes")
+# The cast extras written only when they differ from the default, so a file without them keeps
+# the bytes it had: the call sheet's lead times, a minor's age and a school break.
+CAST_OPTIONAL: dict[str, object] = {
+    "makeup_minutes": None,
+    "pickup_minutes": None,
+    "age": None,
+    "schooling": True,
+}
 CAST_EXTRAS = frozenset(
-    {"name", "character", "daily_rate", "max_drops", "minor", "unavailable", *CAST_LEAD_TIMES}
+    {"name", "character", "daily_rate", "max_drops", "minor", "unavailable", *CAST_OPTIONAL}
 )

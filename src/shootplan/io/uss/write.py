@@ -11,7 +11,7 @@ from typing import Any
 
 from shootplan.io._files import write_text
 from shootplan.io.uss.schema import (
-    CAST_LEAD_TIMES,
+    CAST_OPTIONAL,
     CUSTOM_UCID,
     ELEMENT_UCIDS,
     EXTRA,
@@ -160,8 +160,8 @@ class _UssWriter:
             "minor": member.minor,
             "unavailable": [str(r) for r in member.unavailable],
         }
-        leads = {key: getattr(member, key) for key in CAST_LEAD_TIMES}
-        extra.update({key: minutes for key, minutes in leads.items() if minutes is not None})
+        optional = {key: getattr(member, key) for key in CAST_OPTIONAL}
+        extra.update({key: value for key, value in optional.items() if value != CAST_OPTIONAL[key]})
         return self.element(
             "Cast",
             100,
