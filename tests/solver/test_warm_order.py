@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from shootplan import example_production
+from shootplan import evaluate, example_production
+from shootplan.model import DateRange
 from shootplan.solver.heuristics import hand_board
 from shootplan.solver.instance import Instance
-from shootplan.solver.model import plan_horizon
+from shootplan.solver.model import plan_horizon, to_schedule
 from shootplan.solver.warm_order import annealed_board, better_start, proxy_problem
 
 
@@ -39,3 +42,26 @@ def test_the_proxy_pays_holds_in_pages_and_returns_by_the_day() -> None:
     single = next(s for s in range(len(instance.scenes)) if instance.length[s] == 1)
     assert problem.durations[single] == max(1, instance.scenes[single].eighths)
     assert len(problem.return_costs) == len(instance.location_scenes)
+
+
+@pytest.mark.slow
+def test_a_shoot_that_may_start_only_a_week_in_still_gets_the_annealed_start() -> None:
+    """Boards are priced as the solver dates them (Day 1 on the first day with work): priced from
+    the calendar's first date, every board of a shoot that may start only a week after it broke
+    the empty-first-day rule, so the annealed start was never taken."""
+    production = example_production()
+    start = production.calendar.start
+    opens = [DateRange(start=start, end=start + timedelta(days=400))]
+    production = production.replace(
+        calendar=production.calendar.model_copy(update={"start": start - timedelta(days=7)}),
+        locations=[
+            location.model_copy(update={"windows": location.windows or opens})
+            for location in production.locations
+        ],
+    )
+    instance = Instance.build(production, plan_horizon(production).days)
+    hand = hand_board(instance)
+    assert not hand[0]  # nothing may be shot in the calendar's first week
+    board = better_start(instance, hand, 1.0, seed=1, deterministic=True)
+    annealed, handmade = (evaluate(production, to_schedule(instance, days)) for days in (board, hand))
+    assert board is not hand and annealed.is_feasible and annealed.cost < handmade.cost

@@ -13,9 +13,9 @@ the scorer prices the packed board below the hand board.
 from __future__ import annotations
 
 from shootplan.evaluation import evaluate
-from shootplan.schedule import Schedule
 from shootplan.solver.heuristics import hand_board
 from shootplan.solver.instance import Instance
+from shootplan.solver.model import to_schedule
 from shootplan.solver.orders import anneal_order
 from shootplan.solver.sequencing import SequencingProblem
 
@@ -86,7 +86,6 @@ def _cost(instance: Instance, days: list[list[int]]) -> float:
     """The scorer's cost of a board, infinite when it leaves a scene out or breaks a rule."""
     if len({s for day in days for s in day}) < len(instance.scenes):
         return float("inf")
-    production = instance.production
-    schedule = Schedule.from_day_lists(production, [[instance.scenes[s].number for s in day] for day in days])
-    evaluation = evaluate(production, schedule)
+    # Dated as the solver dates it: candidate day d is instance.dates[d], the first with work Day 1.
+    evaluation = evaluate(instance.production, to_schedule(instance, days))
     return evaluation.cost if evaluation.is_feasible else float("inf")
