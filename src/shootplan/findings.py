@@ -96,6 +96,12 @@ _LABELS = {
 }
 _COSTS = frozenset({Rule.SHOOT_DAYS, Rule.COMPANY_MOVES, Rule.LOCATION_RETURNS, Rule.HOLDS, Rule.CHURN})
 
+#: The rules the scorer checks on the day's clock (each call, scene and wrap time). The solver
+#: bounds each day's minutes against them, not yet every time, so its schedule may still break
+#: one (a night running past dawn into the next call's rest, a minor's evening): a known limit,
+#: said as such, where any other broken rule is a bug.
+CLOCK_RULES = frozenset({Rule.TURNAROUND, Rule.LIGHT, Rule.DAY_LENGTH, Rule.MINORS})
+
 
 @dataclass(frozen=True)
 class Finding:

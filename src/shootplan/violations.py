@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shootplan.findings import Rule
+from shootplan.findings import CLOCK_RULES, Finding, Rule
 
-__all__ = ["Violation"]
+__all__ = ["Violation", "clock_notice"]
 
 
 @dataclass(frozen=True)
@@ -22,3 +24,23 @@ class Violation:
 
     def __str__(self) -> str:
         return f"[{self.rule.label}] {self.message}"
+
+
+def clock_notice(violations: Sequence[Violation], *, where: str = "") -> Finding | None:
+    """What to say of the rules on the clock a solver's schedule breaks (None when it breaks none).
+
+    The solver bounds each day's minutes against them but does not yet time every call and wrap
+    (:data:`~shootplan.findings.CLOCK_RULES`): a known limit, with its remedy, not a bug report.
+    ``where`` says where the whole list is kept, ahead of the list (a terminal may cut it short).
+    """
+    on_clock = [v for v in violations if v.rule in CLOCK_RULES]
+    if not on_clock:
+        return None
+    kinds = ", ".join(f"{label} {n}" for label, n in Counter(v.rule.label for v in on_clock).items())
+    many = "s" if len(on_clock) > 1 else ""
+    message = (
+        f"the schedule breaks {len(on_clock)} rule{many} on the clock ({kinds}): the solver bounds each"
+        " day's minutes but does not yet time every call and wrap, so these days need a hand fix or"
+        f" more shoot days{where}: " + "; ".join(map(str, on_clock))
+    )
+    return Finding(Rule.SEARCH, message, numbers={"violations": len(on_clock)})

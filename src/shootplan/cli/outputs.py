@@ -31,6 +31,7 @@ from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.progress import busy, progress
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import Evaluation, evaluate
+from shootplan.findings import CLOCK_RULES
 from shootplan.io._files import folder_problem
 from shootplan.io.callsheet import write_call_sheets
 from shootplan.io.excel import write_excel
@@ -42,6 +43,7 @@ from shootplan.money import format_money
 from shootplan.replanning import ReplanResult
 from shootplan.schedule import Schedule
 from shootplan.solver import Result, Status, solve
+from shootplan.violations import clock_notice
 
 __all__ = [
     "RUN_JSON",
@@ -161,10 +163,14 @@ def _report(
     for name, own in boards.items():
         score = f"shootplan score {source}" if source else "shootplan score"
         console.print(_comparison(name if len(boards) > 1 else None, own, evaluation, score))
-    if evaluation.violations:
+    clock = clock_notice(evaluation.violations, where=" (the Summary sheet of schedule.xlsx lists each)")
+    if clock is not None:
+        warn(clock.message)
+    bugs = [v for v in evaluation.violations if v.rule not in CLOCK_RULES]
+    if bugs:
         warn(
-            f"the schedule breaks {count(len(evaluation.violations), 'rule')}; this is a bug in"
-            " shootplan, please report it: " + "; ".join(map(str, evaluation.violations))
+            f"the schedule breaks {count(len(bugs), 'rule')}; this is a bug in"
+            " shootplan, please report it: " + "; ".join(map(str, bugs))
         )
 
 
