@@ -108,3 +108,20 @@ def test_cli_replan_prints_what_phones_will_receive(
     code, said = _cli("replan", folder, *common, "--out", tmp_path / "out")
     assert code == 0 and "What phones will receive" in said
     assert "unit.ics: 0 updated, 1 added, 0 cancelled (4 unchanged)" in said
+
+
+def test_a_started_two_day_scene_is_told_as_started_with_how_to_shoot_the_rest(
+    two_day_production: Production, two_day_schedule: Schedule
+) -> None:
+    """Scene 7 was started yesterday and NORA is out today, its second day: no re-plan exists, and
+    the reason says the scene was started (not "pinned", which the AD never did) and how to split it."""
+    today = two_day_schedule.days[2].date
+    news = {"cast_unavailable": [{"cast": "1", "dates": [str(today)]}]}
+    result = replan(
+        two_day_production, two_day_schedule, today=today, changes=news, time_limit=2, num_workers=1
+    )
+    assert result.schedule is None
+    [reason] = [f.message for f in result.explanation if "7" in f.scenes]
+    started = two_day_schedule.days[1].date
+    assert f"scene 7, shot over 2 days, was started on {started} (a day already shot)" in reason
+    assert "is pinned" not in reason and "split it on the board (e.g. 7 and 7A)" in reason

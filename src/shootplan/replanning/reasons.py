@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from shootplan.findings import Finding, Rule
@@ -157,9 +157,31 @@ def infeasible(
     words = standin_words(weather, open_from)
     unplaceable = explain_unplaceable(production, words=words)
     if unplaceable:
-        return _at_most(unplaceable)
+        return _at_most([_started_scene_worded(f, production, shot) for f in unplaceable])
     horizon = production.rules.max_shoot_days or default_horizon(production, None)
     return _shot_pins_summed(explain_infeasible(production, horizon, words=words), open_from, shot)
+
+
+def _started_scene_worded(finding: Finding, production: Production, shot: set[str]) -> Finding:
+    """A scene shot over several days whose first day is shot is held to it as a pin: say it was
+    started, and how an AD shoots the rest another day, not that it "is pinned"."""
+    if len(finding.scenes) != 1 or finding.scenes[0] not in shot:
+        return finding
+    scene = production.scene(finding.scenes[0])
+    days = production.days_needed(scene)
+    pinned = f"scene {scene.number} is pinned to {scene.pinned}"
+    if days < 2 or pinned not in finding.message:
+        return finding
+    rest = "the next shoot day" if days == 2 else f"the next {days - 1} shoot days"
+    started = (
+        f"scene {scene.number}, shot over {days} days, was started on {scene.pinned} (a day already"
+        f" shot) and goes on over {rest}"
+    )
+    advice = (
+        f"; a re-plan does not move the rest of a started scene: split it on the board (e.g. {scene.number}"
+        f" and {scene.number}A) to shoot the rest another day"
+    )
+    return replace(finding, message=finding.message.replace(pinned, started) + advice)
 
 
 def _at_most(findings: list[Finding]) -> list[Finding]:
