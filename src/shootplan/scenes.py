@@ -39,10 +39,15 @@ class IntExt(StrEnum):
             "EXT": cls.EXT,
             "E": cls.EXT,
             "EXTERIOR": cls.EXT,
+            # German and Croatian boards' words (Spanish, French and Italian write INT and EXT).
+            "INNEN": cls.INT,
+            "AUSSEN": cls.EXT,
+            "EKST": cls.EXT,
         }
         if key in table:
             return table[key]
-        if key in {"INT/EXT", "EXT/INT", "I/E", "E/I", "IE", "EI", "INTEXT", "EXTINT"}:
+        both = {"INT/EXT", "EXT/INT", "I/E", "E/I", "IE", "EI", "INTEXT", "EXTINT"}
+        if key in both | {"INT/EKST", "EKST/INT", "INNEN/AUSSEN", "AUSSEN/INNEN"}:
             return cls.INT_EXT
         raise ValueError(f"cannot read {value!r} as INT, EXT or INT/EXT")
 

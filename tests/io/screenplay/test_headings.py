@@ -13,7 +13,7 @@ from shootplan.io.screenplay.breakdown import character_name
 from shootplan.io.screenplay.headings import parse_heading
 from shootplan.io.screenplay.pagination import LINES_PER_PAGE, scene_eighths
 from shootplan.io.screenplay.script import Block
-from shootplan.model import IntExt
+from shootplan.model import IntExt, Light, Scene
 
 
 def _read_with_notes(path: Path, script: str) -> tuple[Production, str]:
@@ -108,3 +108,41 @@ def test_fountain_told_by_content(tmp_path: Path) -> None:
         warnings.simplefilter("ignore")
         production = read_production(path, start="2027-03-01")
     assert [s.slugline for s in production.scenes] == ["INT. KITCHEN - DAY", "EXT. YARD - NIGHT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("EXT. CALLE - NOCHE", (IntExt.EXT, "CALLE", "NOCHE", Light.NIGHT)),
+        ("EXT. PLAYA - ATARDECER", (IntExt.EXT, "PLAYA", "ATARDECER", Light.DUSK)),
+        ("EXT. CALLE - DÍA - MÁS TARDE", (IntExt.EXT, "CALLE", "DÍA", Light.DAY)),
+        ("EXT. RUE - AUBE", (IntExt.EXT, "RUE", "AUBE", Light.DAWN)),
+        ("EXT. QUAI - NUIT", (IntExt.EXT, "QUAI", "NUIT", Light.NIGHT)),
+        ("AUSSEN. STRASSE - ABENDDÄMMERUNG", (IntExt.EXT, "STRASSE", "ABENDDÄMMERUNG", Light.DUSK)),
+        ("Außen. Hof - Nacht", (IntExt.EXT, "HOF", "NACHT", Light.NIGHT)),
+        ("INNEN/AUSSEN AUTO - TAG", (IntExt.INT_EXT, "AUTO", "TAG", Light.DAY)),
+        ("EST. STRADA - NOTTE", (IntExt.EXT, "STRADA", "NOTTE", Light.NIGHT)),
+        ("EKST. ULICA - NOĆ", (IntExt.EXT, "ULICA", "NOĆ", Light.NIGHT)),
+        ("INT./EKST. JUGIĆ - ZORA", (IntExt.INT_EXT, "JUGIĆ", "ZORA", Light.DAWN)),
+        ("INT. DAN'S HOUSE - DAY", (IntExt.INT, "DAN'S HOUSE", "DAY", Light.ANY)),
+    ],
+)
+def test_headings_in_other_languages_name_their_light(text: str, expected: tuple[object, ...]) -> None:
+    """A Spanish, French, German, Italian or Croatian heading gives its I/E, set and time of day,
+    and the time names the light: a night exterior written NOCHE is never planned in daylight."""
+    heading = parse_heading(text)
+    assert heading.int_ext is not None and heading.time_of_day is not None
+    scene = Scene(
+        number="1", int_ext=heading.int_ext, set=heading.set, time_of_day=heading.time_of_day, eighths=8
+    )
+    assert (heading.int_ext, heading.set, heading.time_of_day, scene.required_light) == expected
+
+
+def test_a_spanish_script_plans_its_night_exterior_at_night(tmp_path: Path) -> None:
+    """Read from Fountain, EXT. CALLE - NOCHE is a night strip at location CALLE, not a day one."""
+    production, _ = _read_with_notes(
+        tmp_path / "guion.fountain", "EXT. CALLE - NOCHE\n\nLlueve.\n\nINT. BAR - DÍA\n\nCafé.\n"
+    )
+    night, day = production.scenes
+    assert (night.set, night.location, night.required_light) == ("CALLE", "CALLE", Light.NIGHT)
+    assert (day.set, day.time_of_day, day.required_light) == ("BAR", "DÍA", Light.ANY)

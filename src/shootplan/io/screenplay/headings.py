@@ -10,6 +10,11 @@ Words that say *when relative to the previous scene* (``CONTINUOUS``, ``LATER``,
 ``INT. HALL - NIGHT (CONTINUOUS)``): the explicit time of day wins, since it says which light the
 scene needs; only a heading with a relative word alone takes the light of the scene before it
 (the breakdown does that, and says so in a note).
+
+Scripts written in Spanish, French, German, Italian, Portuguese or Croatian read too: their
+interior and exterior words (``INNEN``, ``AUSSEN``, ``EKST.``; the others write INT. and EXT.,
+Italian EST.) and their times of day (``NOCHE``, ``NUIT``, ``NACHT``, ``NOTTE``, ``NOĆ``,
+``ATARDECER``, ``AUBE``...), kept as written, with the light they name (:mod:`shootplan.light`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from shootplan.light import DAWN_WORDS, DAY_WORDS, DUSK_WORDS, NIGHT_WORDS
 from shootplan.model import IntExt
 
 __all__ = ["RELATIVE_TIMES", "TIME_WORDS", "Heading", "parse_heading"]
@@ -68,11 +74,22 @@ RELATIVE_TIMES = frozenset(
         "AT THE SAME TIME",
         "SIMULTANEOUS",
     }
+    # ... and in the other languages read (Spanish, French, German, Italian, Croatian).
+    | {"MÁS TARDE", "MAS TARDE", "PLUS TARD", "SPÄTER", "PIÙ TARDI", "PIU TARDI", "KASNIJE"}
 )
-_TIMES = TIME_WORDS | RELATIVE_TIMES | {"TWILIGHT", "DAYBREAK", "FIRST LIGHT"}
+_TIMES = (
+    TIME_WORDS
+    | RELATIVE_TIMES
+    | {"TWILIGHT", "DAYBREAK", "FIRST LIGHT"}
+    | NIGHT_WORDS - {"N"}
+    | DAY_WORDS
+    | set(DAWN_WORDS)
+    | set(DUSK_WORDS)
+)
 
 _PREFIX = re.compile(
-    r"^\s*(?P<ie>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|I\s*/\s*E|E\s*/\s*I|INT|EXT|EST|INTERIOR|EXTERIOR)"
+    r"^\s*(?P<ie>INT\.?\s*/\s*E(?:X|KS)T|E(?:X|KS)T\.?\s*/\s*INT|INNEN\s*/\s*AU(?:SS|ß)EN|AU(?:SS|ß)EN\s*/\s*INNEN"
+    r"|I\s*/\s*E|E\s*/\s*I|INTERIOR|EXTERIOR|INT|EXT|EST|EKST|INNEN|AU(?:SS|ß)EN)"
     r"(?=[\s.:/\-]|$)[\s.:\-]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -99,6 +116,16 @@ class Heading:
         return self.time_of_day in RELATIVE_TIMES
 
 
+# The interior and exterior words of other languages, as the English ones IntExt reads.
+_IE_WORDS = {"EKST": "EXT", "INNEN": "INT", "AUSSEN": "EXT", "AUßEN": "EXT", "EST": "EXT"}
+
+
+def _int_ext(written: str) -> IntExt:
+    """INT, EXT or INT/EXT from a heading's first word(s): ``EST.`` (establishing) is an exterior."""
+    words = re.split(r"(\W+)", written.upper())
+    return IntExt.parse("".join(_IE_WORDS.get(word, word) for word in words))
+
+
 def _time_word(text: str) -> str | None:
     word = re.sub(r"\s+", " ", text.upper().strip(" .")).replace("\u2019", "'")
     return word if word in _TIMES else None
@@ -112,8 +139,7 @@ def parse_heading(text: str, *, upper: bool = True) -> Heading:
     rest = text.strip()
     int_ext: IntExt | None = None
     if match := _PREFIX.match(rest):
-        word = match["ie"].upper()
-        int_ext = IntExt.EXT if word == "EST" else IntExt.parse(word)
+        int_ext = _int_ext(match["ie"])
         rest = match["rest"]
     words: list[str] = []  # the time words at the heading's end, last first
     if (match := _PARENTHESIS.match(rest)) and (word := _time_word(match["time"])):
