@@ -28,17 +28,8 @@ class Light(StrEnum):
 # Times of day that name the twilight (else an exterior is a day or a night exterior).
 DAWN_WORDS = (
     *("DAWN", "SUNRISE", "DAYBREAK", "FIRST LIGHT"),
-    *(
-        "AMANECER",
-        "ALBA",
-        "AUBE",
-        "AURORE",
-        "MORGENDÄMMERUNG",
-        "MORGENGRAUEN",
-        "AMANHECER",
-        "ZORA",
-        "SVITANJE",
-    ),
+    *("AMANECER", "AMANHECER", "ALBA", "AUBE", "AURORE", "ZORA", "SVITANJE"),
+    *("MORGENDÄMMERUNG", "MORGENGRAUEN"),
 )
 DUSK_WORDS = (
     *("DUSK", "SUNSET", "TWILIGHT", "MAGIC HOUR", "GOLDEN HOUR"),

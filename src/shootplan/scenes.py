@@ -47,7 +47,8 @@ class IntExt(StrEnum):
         if key in table:
             return table[key]
         both = {"INT/EXT", "EXT/INT", "I/E", "E/I", "IE", "EI", "INTEXT", "EXTINT"}
-        if key in both | {"INT/EKST", "EKST/INT", "INNEN/AUSSEN", "AUSSEN/INNEN"}:
+        both |= {"INT/EKST", "EKST/INT", "INNEN/AUSSEN", "AUSSEN/INNEN"}  # the German and Croatian pairs
+        if key in both:
             return cls.INT_EXT
         raise ValueError(f"cannot read {value!r} as INT, EXT or INT/EXT")
 

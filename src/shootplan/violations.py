@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from shootplan.findings import CLOCK_RULES, Finding, Rule
 
-__all__ = ["Violation", "clock_notice"]
+__all__ = ["Violation", "clock_notice", "off_the_clock"]
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,8 @@ def clock_notice(violations: Sequence[Violation], *, where: str = "") -> Finding
         f" more shoot days{where}: " + "; ".join(map(str, on_clock))
     )
     return Finding(Rule.SEARCH, message, numbers={"violations": len(on_clock)})
+
+
+def off_the_clock(violations: Sequence[Violation]) -> list[Violation]:
+    """The broken rules the solver's model keeps exactly: in a solver's schedule, each is a bug."""
+    return [v for v in violations if v.rule not in CLOCK_RULES]

@@ -31,7 +31,6 @@ from shootplan.cli.export import CALENDARS, PRODUCTION_JSON, identified
 from shootplan.cli.progress import busy, progress
 from shootplan.errors import ShootplanError
 from shootplan.evaluation import Evaluation, evaluate
-from shootplan.findings import CLOCK_RULES
 from shootplan.io._files import folder_problem
 from shootplan.io.callsheet import write_call_sheets
 from shootplan.io.excel import write_excel
@@ -43,7 +42,7 @@ from shootplan.money import format_money
 from shootplan.replanning import ReplanResult
 from shootplan.schedule import Schedule
 from shootplan.solver import Result, Status, solve
-from shootplan.violations import clock_notice
+from shootplan.violations import clock_notice, off_the_clock
 
 __all__ = [
     "RUN_JSON",
@@ -166,8 +165,7 @@ def _report(
     clock = clock_notice(evaluation.violations, where=" (the Summary sheet of schedule.xlsx lists each)")
     if clock is not None:
         warn(clock.message)
-    bugs = [v for v in evaluation.violations if v.rule not in CLOCK_RULES]
-    if bugs:
+    if bugs := off_the_clock(evaluation.violations):
         warn(
             f"the schedule breaks {count(len(bugs), 'rule')}; this is a bug in"
             " shootplan, please report it: " + "; ".join(map(str, bugs))

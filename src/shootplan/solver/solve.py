@@ -26,7 +26,7 @@ from ortools.sat.python import cp_model
 
 from shootplan.empty_days import empty_day_reasons
 from shootplan.evaluation import evaluate
-from shootplan.findings import CLOCK_RULES, Finding, Rule
+from shootplan.findings import Finding, Rule
 from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.schedule import Schedule, creation_time
@@ -46,7 +46,7 @@ from shootplan.solver.sequencing import MAX_SEQUENCING_SCENES, sequencing_proble
 from shootplan.solver.warm_order import better_start
 from shootplan.solver.windowed import first_days, improve_windowed, pinned
 from shootplan.timeline import time_schedule
-from shootplan.violations import clock_notice
+from shootplan.violations import clock_notice, off_the_clock
 
 __all__ = ["Progress", "Result", "Status", "solve"]
 
@@ -485,8 +485,7 @@ class _Search:
         runtime = self.elapsed()
         # The model and the scorer disagree: never hand a broken schedule over silently. On the
         # clock that is a known limit of the model (said as such); elsewhere it is a bug.
-        bugs = [v for v in evaluation.violations if v.rule not in CLOCK_RULES]
-        if bugs:
+        if bugs := off_the_clock(evaluation.violations):
             logger.error("solver schedule breaks rules: %s", "; ".join(map(str, bugs)))
         if (clock := clock_notice(evaluation.violations)) is not None:
             logger.warning(clock.message)

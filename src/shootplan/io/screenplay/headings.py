@@ -116,16 +116,6 @@ class Heading:
         return self.time_of_day in RELATIVE_TIMES
 
 
-# The interior and exterior words of other languages, as the English ones IntExt reads.
-_IE_WORDS = {"EKST": "EXT", "INNEN": "INT", "AUSSEN": "EXT", "AUßEN": "EXT", "EST": "EXT"}
-
-
-def _int_ext(written: str) -> IntExt:
-    """INT, EXT or INT/EXT from a heading's first word(s): ``EST.`` (establishing) is an exterior."""
-    words = re.split(r"(\W+)", written.upper())
-    return IntExt.parse("".join(_IE_WORDS.get(word, word) for word in words))
-
-
 def _time_word(text: str) -> str | None:
     word = re.sub(r"\s+", " ", text.upper().strip(" .")).replace("\u2019", "'")
     return word if word in _TIMES else None
@@ -139,7 +129,8 @@ def parse_heading(text: str, *, upper: bool = True) -> Heading:
     rest = text.strip()
     int_ext: IntExt | None = None
     if match := _PREFIX.match(rest):
-        int_ext = _int_ext(match["ie"])
+        word = match["ie"].upper()  # ß upper-cases to SS: AUßEN is AUSSEN, which IntExt reads
+        int_ext = IntExt.EXT if word == "EST" else IntExt.parse(word)
         rest = match["rest"]
     words: list[str] = []  # the time words at the heading's end, last first
     if (match := _PARENTHESIS.match(rest)) and (word := _time_word(match["time"])):
