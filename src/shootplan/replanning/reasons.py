@@ -16,7 +16,7 @@ from shootplan.replanning.changes import WEATHER_PREFIX, Changes, WeatherRule
 from shootplan.replanning.compare import SceneMove, scene_moves
 from shootplan.replanning.standins import SHOT_ID
 from shootplan.schedule import Schedule
-from shootplan.solver.explain import CastWords, explain_infeasible, explain_unplaceable
+from shootplan.solver.explain import Words, explain_infeasible, explain_unplaceable
 from shootplan.solver.instance import date_reasons, default_horizon
 
 __all__ = [
@@ -138,14 +138,14 @@ def what_is_left(production: Production, shot: set[str], open_from: date) -> Fin
 _MAX_REASONS = 6
 
 
-def standin_words(weather: Sequence[WeatherRule], open_from: date) -> CastWords:
+def standin_words(weather: Sequence[WeatherRule], open_from: date) -> Words:
     """How the explainer names the stand-in performers: what they stand for, not who."""
     shot_until = open_from - timedelta(days=1)
-    words = {SHOT_ID: ("a day not yet shot", f"the days up to {shot_until} are shot")}
+    words = {("cast", SHOT_ID): ("a day not yet shot", f"the days up to {shot_until} are shot")}
     for rule in weather:
         what = f"the {rule.note}" if rule.note else "the weather"
         dates = ", ".join(str(r) for r in rule.dates)
-        words[rule.cast_id] = ("weather fit for exteriors", f"{what} rules out exteriors {dates}")
+        words["cast", rule.cast_id] = ("weather fit for exteriors", f"{what} rules out exteriors {dates}")
     return words
 
 
@@ -154,34 +154,46 @@ def infeasible(
 ) -> list[Finding]:
     """Why no re-plan exists: the scenes with no possible date, else a set of conflicting rules,
     with the stand-ins named for what they stand for and the pins of shot scenes summed up."""
-    words = standin_words(weather, open_from)
+    started = _started_scenes(production, shot)
+    words = {**standin_words(weather, open_from), **_started_words(production, started)}
     unplaceable = explain_unplaceable(production, words=words)
     if unplaceable:
-        return _at_most([_started_scene_worded(f, production, shot) for f in unplaceable])
+        return _at_most([_split_advice(finding, started) for finding in unplaceable])
     horizon = production.rules.max_shoot_days or default_horizon(production, None)
     return _shot_pins_summed(explain_infeasible(production, horizon, words=words), open_from, shot)
 
 
-def _started_scene_worded(finding: Finding, production: Production, shot: set[str]) -> Finding:
-    """A scene shot over several days whose first day is shot is held to it as a pin: say it was
-    started, and how an AD shoots the rest another day, not that it "is pinned"."""
-    if len(finding.scenes) != 1 or finding.scenes[0] not in shot:
+def _started_scenes(production: Production, shot: set[str]) -> list[str]:
+    """Scenes shot over several days whose first day is shot: the re-plan pins them to it."""
+    scenes = [production.scene(n) for n in sorted(shot) if production.has_scene(n)]
+    return [scene.number for scene in scenes if production.days_needed(scene) > 1]
+
+
+def _started_words(production: Production, started: list[str]) -> Words:
+    """A started scene's pin in words: it was started, not pinned by the AD."""
+    words: dict[tuple[str, str], tuple[str, str]] = {}
+    for number in started:
+        scene = production.scene(number)
+        days = production.days_needed(scene)
+        rest = "the next shoot day" if days == 2 else f"the next {days - 1} shoot days"
+        words["scene dates", number] = (
+            "its days in a row from the first",
+            f"scene {number}, shot over {days} days, was started on {scene.pinned} (a day already shot)"
+            f" and goes on over {rest}",
+        )
+    return words
+
+
+def _split_advice(finding: Finding, started: list[str]) -> Finding:
+    """How an AD shoots the rest of a started scene another day, after the reason it cannot."""
+    if len(finding.scenes) != 1 or finding.scenes[0] not in started:
         return finding
-    scene = production.scene(finding.scenes[0])
-    days = production.days_needed(scene)
-    pinned = f"scene {scene.number} is pinned to {scene.pinned}"
-    if days < 2 or pinned not in finding.message:
-        return finding
-    rest = "the next shoot day" if days == 2 else f"the next {days - 1} shoot days"
-    started = (
-        f"scene {scene.number}, shot over {days} days, was started on {scene.pinned} (a day already"
-        f" shot) and goes on over {rest}"
-    )
+    number = finding.scenes[0]
     advice = (
-        f"; a re-plan does not move the rest of a started scene: split it on the board (e.g. {scene.number}"
-        f" and {scene.number}A) to shoot the rest another day"
+        f"; a re-plan does not move the rest of a started scene: split it on the board (e.g. {number}"
+        f" and {number}A) to shoot the rest another day"
     )
-    return replace(finding, message=finding.message.replace(pinned, started) + advice)
+    return replace(finding, message=finding.message + advice)
 
 
 def _at_most(findings: list[Finding]) -> list[Finding]:

@@ -27,25 +27,26 @@ from shootplan.solver.constraints import RULE_FAMILIES, STRUCTURAL, add_all
 from shootplan.solver.instance import Instance, date_reasons, default_horizon
 from shootplan.solver.variables import Variables
 
-__all__ = ["CastWords", "explain_infeasible", "explain_unplaceable"]
+__all__ = ["Words", "explain_infeasible", "explain_unplaceable"]
 
 logger = logging.getLogger("shootplan.solver")
 
 # A date reason of instance.date_reasons: ("cast", id), ("location", name) or ("scene dates", number).
 Reason = tuple[str, str]
 
-#: Words for performers that stand for something else (a re-plan's "days already shot", the
-#: weather): cast id -> (what a scene needs, why it cannot have it), e.g.
-#: ``{"~shot": ("a day not yet shot", "the days up to 2027-03-08 are shot")}``.
-CastWords = Mapping[str, tuple[str, str]]
+#: A caller's words for a rule that stands for something else (a re-plan's stand-in performers
+#: for "days already shot" and the weather, its pin of a scene it started): the rule -> (what a
+#: scene needs, why it cannot have it), e.g.
+#: ``{("cast", "~shot"): ("a day not yet shot", "the days up to 2027-03-08 are shot")}``.
+Words = Mapping[Reason, tuple[str, str]]
 # The order an AD reads a scene's own rules in: who, where, when.
 _KIND_ORDER = ["cast", "location", "scene dates"]
 
 
-def explain_unplaceable(production: Production, *, words: CastWords | None = None) -> list[Finding]:
+def explain_unplaceable(production: Production, *, words: Words | None = None) -> list[Finding]:
     """A finding for every scene that has no possible date at all (empty when all have one).
 
-    ``words`` names performers a caller added to stand for something else (see :data:`CastWords`).
+    ``words`` names rules a caller added to stand for something else (see :data:`Words`).
     """
     horizon = default_horizon(production, None)
     dates = production.calendar.shoot_dates(horizon)
@@ -61,9 +62,7 @@ def explain_unplaceable(production: Production, *, words: CastWords | None = Non
     return reasons
 
 
-def _why_no_date(
-    production: Production, scene: Scene, dates: list[date], k: int, words: CastWords
-) -> Finding:
+def _why_no_date(production: Production, scene: Scene, dates: list[date], k: int, words: Words) -> Finding:
     if scene.pinned and scene.pinned not in dates:
         return Finding(
             Rule.PIN,
@@ -128,7 +127,7 @@ def _reason_rule(production: Production, reason: Reason) -> Rule:
     return Rule.PIN if production.scene(key).pinned else Rule.SCENE_DATES
 
 
-def _reason_finding(production: Production, reason: Reason, words: CastWords, prefix: str = "") -> Finding:
+def _reason_finding(production: Production, reason: Reason, words: Words, prefix: str = "") -> Finding:
     """One entity's dates (a performer's, a location's, a scene's own) as a finding."""
     kind, key = reason
     message = prefix + _entity_words(production, reason, words)
@@ -146,10 +145,10 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _need_words(production: Production, reason: Reason, words: CastWords) -> str:
+def _need_words(production: Production, reason: Reason, words: Words) -> str:
     kind, key = reason
-    if kind == "cast" and key in words:
-        return words[key][0]
+    if reason in words:
+        return words[reason][0]
     if kind == "cast":
         return f"cast {key} ({production.cast_member(key).label.split('. ', 1)[-1]})"
     if kind == "location":
@@ -157,10 +156,10 @@ def _need_words(production: Production, reason: Reason, words: CastWords) -> str
     return "its own dates"
 
 
-def _entity_words(production: Production, reason: Reason, words: CastWords) -> str:
+def _entity_words(production: Production, reason: Reason, words: Words) -> str:
     kind, key = reason
-    if kind == "cast" and key in words:
-        return words[key][1]
+    if reason in words:
+        return words[reason][1]
     if kind == "cast":
         member = production.cast_member(key)
         who = member.label.split(". ", 1)[-1]
@@ -197,7 +196,7 @@ _TRIED_FIRST = frozenset({Rule.LIGHT, Rule.MINORS, Rule.TURNAROUND})
 
 
 def explain_infeasible(
-    production: Production, horizon: int, *, time_limit: float = 10.0, words: CastWords | None = None
+    production: Production, horizon: int, *, time_limit: float = 10.0, words: Words | None = None
 ) -> list[Finding]:
     """A small set of rules that cannot hold together (CP-SAT assumptions, shrunk), as findings.
 
@@ -263,7 +262,7 @@ def explain_infeasible(
 
 
 def _conflict_finding(
-    production: Production, horizon: int, instance: Instance, name: Rule | Reason, words: CastWords
+    production: Production, horizon: int, instance: Instance, name: Rule | Reason, words: Words
 ) -> Finding:
     """One rule of a conflicting set, as a ``- ...`` line."""
     rules = production.rules
