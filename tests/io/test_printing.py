@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -153,13 +154,15 @@ def test_one_liner_breaks_each_week_onto_its_own_page(workbooks: dict[str, Path]
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    shutil.which("soffice") is None,
-    reason="LibreOffice (soffice) is not installed here: the workbooks are not printed to PDF and read back",
-)
 def test_libreoffice_prints_every_header_and_no_hashes(workbooks: dict[str, Path], tmp_path: Path) -> None:
     """Printed through LibreOffice headless, no page shows ``###`` and every header is on paper."""
-    pypdf = pytest.importorskip("pypdf")
+    if shutil.which("soffice") is None:
+        # .ci/run installs LibreOffice and requires this test; elsewhere it says why it did not run.
+        message = "LibreOffice (soffice) is not installed here: the workbooks are not printed to PDF and read back"
+        if os.environ.get("SHOOTPLAN_PRINT_TEST") == "required":
+            pytest.fail(message)
+        pytest.skip(message)
+    import pypdf
     for name, path in workbooks.items():
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
