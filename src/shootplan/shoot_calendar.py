@@ -13,11 +13,21 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from typing import Annotated, Any, Self
 
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from shootplan.validation import StrictModel
 
 __all__ = [
+    "OPEN_END",
+    "OPEN_RANGE",
     "WEEKDAY_NAMES",
     "DateRange",
     "DateRanges",
@@ -52,8 +62,16 @@ def _parse_date(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_parse_date)]
 
 
+_DAY: TypeAdapter[date] = TypeAdapter(Day)
+# A range with no end ("from 2027-04-08 on": a location lost for good) runs this long, the
+# calendar's own ten-year walk being the longest any schedule can run.
+OPEN_END = timedelta(days=3660)
+OPEN_RANGE = re.compile(r"(?:from\s+)?(?P<start>.+?)(?:\s*\.\.|\s+on(?:wards?)?)", re.IGNORECASE)
+
+
 class DateRange(StrictModel):
-    """An inclusive range of dates, written ``2027-03-04..2027-03-08`` (or a single date)."""
+    """An inclusive range of dates, written ``2027-03-04..2027-03-08`` (or a single date), or
+    ``from 2027-03-04 on`` with no end."""
 
     start: Day
     end: Day
@@ -65,6 +83,12 @@ class DateRange(StrictModel):
             return {"start": value, "end": value}
         if isinstance(value, str):
             text = value.strip()
+            if opened := OPEN_RANGE.fullmatch(text):
+                try:
+                    start = _DAY.validate_python(opened["start"])
+                except ValidationError:
+                    raise ValueError(f"cannot read {opened['start']!r} as a date") from None
+                return {"start": start, "end": start + OPEN_END}
             parts = [p.strip() for p in re.split(r"\.\.|\u2013|\s+to\s+", text) if p.strip()]
             if len(parts) == 1 and not _US_DATE.match(text) and text.count("/") == 1:
                 parts = [p.strip() for p in text.split("/")]  # ISO 8601 interval: start/end
@@ -94,6 +118,8 @@ class DateRange(StrictModel):
             day += timedelta(days=1)
 
     def __str__(self) -> str:
+        if self.end - self.start >= OPEN_END:
+            return f"from {self.start} on"
         return str(self.start) if self.start == self.end else f"{self.start}..{self.end}"
 
 

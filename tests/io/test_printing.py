@@ -158,11 +158,14 @@ def test_libreoffice_prints_every_header_and_no_hashes(workbooks: dict[str, Path
     """Printed through LibreOffice headless, no page shows ``###`` and every header is on paper."""
     if shutil.which("soffice") is None:
         # .ci/run installs LibreOffice and requires this test; elsewhere it says why it did not run.
-        message = "LibreOffice (soffice) is not installed here: the workbooks are not printed to PDF and read back"
+        message = (
+            "LibreOffice (soffice) is not installed here: the workbooks are not printed to PDF and read back"
+        )
         if os.environ.get("SHOOTPLAN_PRINT_TEST") == "required":
             pytest.fail(message)
         pytest.skip(message)
     import pypdf
+
     for name, path in workbooks.items():
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],

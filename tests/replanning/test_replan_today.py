@@ -151,3 +151,15 @@ def test_cli_replans_today_when_todays_scene_is_cut(
     assert code == 0 and "re-planned too" in said and "scene 2 is cut" in said
     code, said = _cli("replan", folder, *common, "--today-under-way", "--out", tmp_path / "b")
     assert code == 3 and "scene 2 is cut" in said and "already shot" not in said
+
+
+def test_weather_today_with_today_under_way_stops_naming_it(planned: tuple[Production, Schedule]) -> None:
+    """No exterior work today while today's exterior is under way: stop, naming the scene."""
+    production, plan = planned
+    data = production.model_dump()
+    data["scenes"][1]["int_ext"] = "EXT"
+    outside = Production.model_validate(data)
+    news = {"weather": [{"dates": [str(TUE)], "note": "storm"}]}
+    result = _replan((outside, plan), news, today_under_way=True)
+    assert result.status is Status.INFEASIBLE and result.schedule is None
+    assert any("2" in f.scenes for f in result.explanation)

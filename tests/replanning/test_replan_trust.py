@@ -9,10 +9,20 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from shootplan import Production, Schedule, Status, replan, write_calendars, write_revised_calendars
+from shootplan import (
+    Production,
+    Schedule,
+    Status,
+    read_production,
+    replan,
+    write_calendars,
+    write_excel,
+    write_revised_calendars,
+)
 from shootplan.cli import main
 from shootplan.findings import Rule
 
@@ -186,3 +196,86 @@ def test_cli_replan_today_under_way_exits_3_naming_the_conflict(
     assert code == 0 and "re-planned too" in said
     code, said = _cli("replan", folder, *common, "--today-under-way", "--out", tmp_path / "b")
     assert code == 3 and "THEO" in said and "out today" in said
+
+
+def test_allow_more_days_lifts_the_day_limit_plan_stored(planned: tuple[Production, Schedule]) -> None:
+    """plan stores its day count as the production's limit: --allow-more-days must lift it, and
+    the notices say a day was added, then that the limit was lifted."""
+    _, plan = planned
+    limited = Production.model_validate(_data(max_shoot_days=4))
+    news = {"add_scenes": [NEW_SCENE]}
+    result = replan(limited, plan, today=MON, changes=news, allow_more_days=True, time_limit=2, num_workers=1)
+    assert result.schedule is not None and result.schedule.num_days == 5
+    assert str(result.notices[0]).startswith("1 shoot day added")
+    assert any("limit of 4 shoot days is lifted" in str(n) for n in result.notices)
+
+
+def test_a_day_off_today_with_today_under_way_stops_without_error(
+    planned: tuple[Production, Schedule],
+) -> None:
+    """A company day off declared for today while today's work is under way: the re-plan stops
+    naming the conflict (it used to raise 'pinned date ... is not a shoot date')."""
+    production, plan = planned
+    news = {"days_off": [str(TUE)]}
+    result = replan(
+        production, plan, today=TUE, changes=news, today_under_way=True, time_limit=2, num_workers=1
+    )
+    assert result.status is Status.INFEASIBLE and result.schedule is None
+    assert any(str(TUE) in str(f) for f in result.explanation[1:])
+
+
+def test_replan_today_and_today_under_way_contradict(planned: tuple[Production, Schedule]) -> None:
+    """Today may change and today has started cannot both hold: a clear error, not one ignored."""
+    production, plan = planned
+    with pytest.raises(ValueError, match="give one of them"):
+        replan(production, plan, today=TUE, freeze_today=False, today_under_way=True, time_limit=1)
+
+
+@pytest.mark.slow
+def test_cli_replan_given_an_edited_json_reads_the_plans_production_beside_the_schedule(
+    tmp_path: Path,
+) -> None:
+    """The older form `replan EDITED.json --schedule plan/schedule.json` re-plans the plan's own
+    production (its day limit kept) and lists what EDITED.json changes, as --board does."""
+    production = Production.model_validate(_data(max_shoot_days=4))
+    plan = Schedule.from_day_lists(production, [["1"], ["2"], ["3"], ["4"]], created=STAMP)
+    folder = _plan_folder(tmp_path, production, plan)
+    edited = tmp_path / "edited.json"
+    data = _data()
+    data["scenes"][3]["eighths"] = 12
+    edited.write_text(Production.model_validate(data).model_dump_json())
+    common = ("--today", MON, "--time-limit", "2", "--workers", "1", "--out", tmp_path / "a")
+    code, said = _cli("replan", edited, "--schedule", folder / "schedule.json", *common)
+    assert code == 0, said
+    said = " ".join(said.split())
+    assert "differs from the planned production" in said and "scene 4 changed (eighths)" in said
+    assert json.loads((tmp_path / "a" / "production.json").read_text())["rules"]["max_shoot_days"] == 4
+
+
+@pytest.mark.slow
+def test_cli_replan_today_with_today_under_way_is_a_usage_error(
+    tmp_path: Path, planned: tuple[Production, Schedule]
+) -> None:
+    folder = _plan_folder(tmp_path, *planned)
+    code, said = _cli("replan", folder, "--today", TUE, "--replan-today", "--today-under-way")
+    assert code == 2 and "give one" in said
+
+
+def test_a_lost_location_reads_from_a_date_on_in_the_workbook(
+    tmp_path: Path, planned: tuple[Production, Schedule]
+) -> None:
+    """A location lost for good shows "from <date> on" on the AD's Locations sheet, no end date
+    nobody gave, and reads back as the same closure."""
+    production, plan = planned
+    news = {"location_lost": [{"location": "BARN", "replacement": "MILL"}]}
+    result = replan(production, plan, today=MON, changes=news, time_limit=2, num_workers=1)
+    assert result.schedule is not None
+    write_excel(result.production, result.schedule, tmp_path / "schedule.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "schedule.xlsx")["Locations"]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert "from 2027-03-02 on" in cells and not any(re.search(r"20[3-9]\d-", c) for c in cells)
+    again = read_production(tmp_path / "schedule.xlsx")
+    barn = next(loc for loc in again.locations if loc.name == "BARN")
+    assert (
+        barn.unavailable == next(loc for loc in result.production.locations if loc.name == "BARN").unavailable
+    )

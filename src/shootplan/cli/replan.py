@@ -225,6 +225,10 @@ def replan_command(
       shootplan replan plan/ --today 2027-03-09 --changes changes.json --out replan/
       shootplan replan plan/ --board board.xlsx --today 2027-03-09 --changes changes.json
     """
+    if replan_today and today_under_way:
+        raise click.UsageError(
+            "--replan-today says today may change, --today-under-way that it has started: give one"
+        )
     schedule_path, production = _sources(plan_path, schedule_path, board_path)
     feeds_before = schedule_path.parent / CALENDARS
     production = identified(
@@ -307,10 +311,14 @@ def _sources(plan_path: Path, schedule_path: Path | None, board_path: Path | Non
     if schedule_path is None:
         schedule_path = plan_path / SCHEDULE_JSON if plan_path.is_dir() else plan_path
         planned_path: Path | None = schedule_path.parent / PRODUCTION_JSON
-    elif plan_path.suffix.lower() == ".json":
-        planned_path = plan_path  # the older form given a production.json
     else:
-        planned_path, board_path = schedule_path.parent / PRODUCTION_JSON, board_path or plan_path
+        # The older form, PLAN --schedule S: the production.json beside S is the planned one (the
+        # day count and every setting plan applied); PLAN, unless it is that file, brings edits.
+        planned_path = schedule_path.parent / PRODUCTION_JSON
+        if not planned_path.is_file() and plan_path.suffix.lower() == ".json":
+            planned_path = plan_path
+        elif not _same_file(plan_path, planned_path):
+            board_path = board_path or plan_path
     if not schedule_path.is_file():
         raise ShootplanError(f"{plan_path}: no {SCHEDULE_JSON} there (give the folder plan wrote)")
     if planned_path is None or not planned_path.is_file():
@@ -332,6 +340,10 @@ def _sources(plan_path: Path, schedule_path: Path | None, board_path: Path | Non
         for line in differences:
             console.print(f"  {line}", markup=False)
     return schedule_path, production
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return a.exists() and b.exists() and a.resolve() == b.resolve()
 
 
 def _write_outputs(

@@ -29,6 +29,7 @@ from shootplan.model import (
     Production,
     Scene,
 )
+from shootplan.shoot_calendar import OPEN_END
 from shootplan.validation import StrictModel
 
 __all__ = [
@@ -48,9 +49,6 @@ __all__ = [
 ]
 
 
-# A location lost "for good" is closed this long from the first re-planned date (the calendar's
-# own ten-year walk is the longest any schedule can run).
-_FOREVER = timedelta(days=3660)
 # The stand-in performer that carries a weather rule while re-planning (see the module docstring).
 WEATHER_PREFIX = "~weather-"
 
@@ -353,7 +351,7 @@ def apply_changes(
     for change in changes.location_windows:
         _move_windows(production, change, open_from, locations[change.location], today)
     for lost in changes.location_lost:
-        locations[lost.location]["unavailable"].append({"start": open_from, "end": open_from + _FOREVER})
+        locations[lost.location]["unavailable"].append({"start": open_from, "end": open_from + OPEN_END})
         if lost.replacement:
             for scene in data["scenes"]:
                 if scene["location"] == lost.location and scene["number"] not in shot:
@@ -407,7 +405,7 @@ def _move_windows(
     windows = past + future
     if change.windows and not future:
         # Every new window is in the past: the location is closed from now on.
-        raw["unavailable"].append({"start": open_from, "end": open_from + _FOREVER})
+        raw["unavailable"].append({"start": open_from, "end": open_from + OPEN_END})
     raw["windows"] = [w.model_dump() for w in windows]
 
 

@@ -168,12 +168,19 @@ def frame(
         plan_days=current.num_days,
         today=today,
     )
-    cap = None if settings.allow_more_days else day_cap(changed, current, changes)
-    if cap is not None and cap != changed.rules.max_shoot_days:
-        # The plan's day count is the crew's contract: it grows only when asked (add_shoot_days).
-        changed = changed.replace(rules=changed.rules.model_copy(update={"max_shoot_days": cap}))
+    if settings.allow_more_days:
+        changed, lifted = _lift_day_limit(changed)
+        notices += lifted
+    else:
+        cap = day_cap(changed, current, changes)
+        if cap is not None and cap != changed.rules.max_shoot_days:
+            # The plan's day count is the crew's contract: it grows only when asked (add_shoot_days).
+            changed = changed.replace(rules=changed.rules.model_copy(update={"max_shoot_days": cap}))
     checking = with_weather(changed, weather, shot)
-    constrained = freeze(checking, shot, first_date, open_from)
+    # A stopped re-plan solves nothing, and today's scenes pinned to a today the news closed
+    # (a day off today) would not even validate: it freezes only the days before today.
+    frozen_shot = {n for day in before for n in day.scenes} if blocked else shot
+    constrained = freeze(checking, frozen_shot, first_date, applied_from if blocked else open_from)
     churn = _churn(constrained, first_date, shot, today, bool(weather), settings)
     logger.info(
         "re-planning %s from %s: %d days frozen, %d scenes to place, %d with churn costs",
@@ -191,6 +198,20 @@ def frame(
         checking, constrained, churn, {} if settings.from_scratch else churn, deterministic,
         notices, blocked, settings.allow_more_days,
     )  # fmt: skip
+
+
+def _lift_day_limit(changed: Production) -> tuple[Production, list[Finding]]:
+    """With more days allowed, the production's day limit goes too: ``plan`` stores the day count
+    it planned as that limit, so keeping it would allow nothing. The notice says so first."""
+    limit = changed.rules.max_shoot_days
+    if limit is None:
+        return changed, []
+    notice = Finding(
+        Rule.SHOOT_DAYS,
+        f"more shoot days allowed (allow_more_days / --allow-more-days): the limit of {limit} shoot"
+        " days is lifted for this re-plan",
+    )
+    return changed.replace(rules=changed.rules.model_copy(update={"max_shoot_days": None})), [notice]
 
 
 def _first_open_date(

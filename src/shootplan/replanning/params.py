@@ -45,8 +45,10 @@ class ReplanParams(Settings):
     """Today's work has started and cannot be re-planned: a change that makes it impossible
     stops the re-plan (status infeasible, the conflict named) instead of re-planning today."""
     allow_more_days: bool = False
-    """Let the re-plan use more shoot days than the current plan has (up to the production's own
-    limit). Off by default: the day count grows only by ``Changes.add_shoot_days``."""
+    """Let the re-plan use more shoot days than the current plan has, beyond the production's day
+    limit too (``plan`` stores the day count it planned as that limit); a notice says the limit is
+    lifted, and another how many days were added. Off by default: the day count grows only by
+    ``Changes.add_shoot_days``."""
     weight_churn: float = Field(default=1000.0, ge=0, allow_inf_nan=False)
     """What moving one scene off the date crews were told costs, in the production's currency,
     before the near-term factor. A scene moves only where that saves more."""
@@ -81,6 +83,15 @@ class ReplanParams(Settings):
     """Share of ``time_limit`` kept for the closing pass that puts needlessly moved scenes back."""
     polish_passes: int = Field(default=5, ge=0)
     """Passes of the closing pass when it runs without a clock (each pass ends or improves)."""
+
+    @model_validator(mode="after")
+    def _today_is_either_open_or_under_way(self) -> Self:
+        if self.today_under_way and not self.freeze_today:
+            raise ValueError(
+                "today_under_way=True says today's work has started, freeze_today=False that today"
+                " may be re-planned: give one of them"
+            )
+        return self
 
     @model_validator(mode="after")
     def _shares_leave_time(self) -> Self:

@@ -111,6 +111,7 @@ from shootplan.io._cells import (
     read_page_cap,
     split_list,
 )
+from shootplan.shoot_calendar import OPEN_RANGE
 
 __all__ = [
     "BOARD_COLUMNS",
@@ -241,6 +242,8 @@ def read_ranges(value: Any) -> str:
 
 
 def _read_range(text: str) -> str:
+    if opened := OPEN_RANGE.fullmatch(text.strip()):  # "from 2027-04-08 on": a location lost for good
+        return f"from {read_date(opened['start']).isoformat()} on"
     parts = [part.strip() for part in re.split(r"\.\.|\u2013|\s+to\s+", text) if part.strip()]
     if len(parts) == 1 and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}\s*/\s*\d{4}-\d{1,2}-\d{1,2}", text):
         parts = [part.strip() for part in text.split("/")]  # ISO 8601 interval: start/end
