@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from shootplan import Production, Schedule
@@ -111,3 +112,22 @@ def test_stripboard_legend_shows_an_added_dusk_color(plot_schedule: Schedule) ->
     legend = figure.axes[0].get_legend()
     assert legend is not None
     assert [t.get_text() for t in legend.get_texts()][-1] == "EXT DUSK"
+
+
+def test_tradeoff_plot_names_scenarios_that_share_a_point_once() -> None:
+    """Two day counts that end on the same plan share one point and one label, not two labels
+    printed over each other; a scenario with no schedule is not drawn."""
+    from shootplan.plot import plot_tradeoffs
+
+    frame = pd.DataFrame(
+        {
+            "shoot_days": [25, 25, None],
+            "cost": [382_450, 382_450, None],
+            "company_moves": [12, 12, None],
+            "hold_days": [40, 40, None],
+        },
+        index=["26 days", "28 days", "24 days"],
+    )
+    figure = plot_tradeoffs(frame)
+    for axes in figure.axes:
+        assert [text.get_text() for text in axes.texts] == ["26 days, 28 days"]

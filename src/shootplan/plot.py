@@ -309,8 +309,10 @@ def plot_tradeoffs(frame: pd.DataFrame) -> Figure:
         strict=True,
     ):
         axes.scatter(found[x], found[y], color=_GANTT_COLORS["work"], zorder=3)
-        for name, row in found.iterrows():
-            axes.annotate(str(name), (row[x], row[y]), textcoords="offset points", xytext=(4, 4), fontsize=8)
+        # Scenarios that ended on the same figures share a point: one label names them all.
+        for (at_x, at_y), names in found.groupby([x, y], sort=False).groups.items():
+            label = ", ".join(str(name) for name in names)
+            axes.annotate(label, (at_x, at_y), textcoords="offset points", xytext=(4, 4), fontsize=8)
         axes.set_xlabel(x.replace("_", " "))
         axes.set_ylabel(y.replace("_", " "))
         axes.set_title(title)

@@ -173,3 +173,22 @@ def test_compare_excel_and_plot(
     assert names == ["as planned", "1 day", "Nora away wk 1"]
     pytest.importorskip("matplotlib")
     assert len(result.plot().axes) == 2
+
+
+@pytest.mark.slow
+def test_a_scenario_stopped_by_its_time_limit_repeats_on_another_executor() -> None:
+    """One worker and a seed repeat exactly even when the limit, not a proof, ends the search:
+    the bundled example in 3 s stops on a feasible plan, the same in child Pythons and in threads."""
+    from shootplan import example_production
+
+    production = example_production()
+    rushed = [Scenario(name="rushed", days=27), Scenario(name="rushed, 26 days", days=26)]
+    params = SolveParams(time_limit=3, seed=5)
+    local = sweep(production, rushed, workers_per_solve=1, params=params)
+    with ThreadPoolExecutor(2) as pool:
+        threads = sweep(production, rushed, executor=pool, workers_per_solve=1, params=params)
+    assert set(local.frame["status"]) == {"feasible"}  # the limit ended both searches
+    pd.testing.assert_frame_equal(threads.frame.drop(columns=MEASURED), local.frame.drop(columns=MEASURED))
+    assert [local.schedules[n].day_lists() for n in local.schedules] == [
+        threads.schedules[n].day_lists() for n in local.schedules
+    ]
