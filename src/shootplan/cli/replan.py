@@ -225,10 +225,7 @@ def replan_command(
       shootplan replan plan/ --today 2027-03-09 --changes changes.json --out replan/
       shootplan replan plan/ --board board.xlsx --today 2027-03-09 --changes changes.json
     """
-    if replan_today and today_under_way:
-        raise click.UsageError(
-            "--replan-today says today may change, --today-under-way that it has started: give one"
-        )
+    _one_word_on_today(replan_today, today_under_way)
     schedule_path, production = _sources(plan_path, schedule_path, board_path)
     feeds_before = schedule_path.parent / CALENDARS
     production = identified(
@@ -266,6 +263,13 @@ def replan_command(
     solver["churn_cost"] = result.churn_cost
     feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver, call_sheet_base)
     _report(result, out, calendar_dir, feeds)
+
+
+def _one_word_on_today(replan_today: bool, today_under_way: bool) -> None:
+    if replan_today and today_under_way:
+        raise click.UsageError(
+            "--replan-today says today may change, --today-under-way that it has started: give one"
+        )
 
 
 def _call_sheet_base(given: str | None, schedule_path: Path) -> str | None:
