@@ -100,6 +100,24 @@ def test_fountain_numbers_forced_headings_and_relative_times(tmp_path: Path) -> 
     assert "3 LATER -> DAY" in notes
 
 
+@pytest.mark.parametrize(
+    ("title_page", "name"),
+    [
+        ("Title:\n    _**BRICK & STEEL**_\nAuthor: Jo Park\n", "BRICK & STEEL"),
+        ("Title: **Big Fish**\n", "Big Fish"),
+        ("Title: ***The*** _Long_ *Night*\n", "The Long Night"),
+        ("Title: \\*NSYNC_FOREVER\n", "*NSYNC_FOREVER"),
+    ],
+)
+def test_title_page_emphasis_is_not_part_of_the_name(tmp_path: Path, title_page: str, name: str) -> None:
+    """Bold, italic and underline markers on the title page do not reach the production's name;
+    an escaped marker and an underscore inside a word are part of it."""
+    production, _ = _read_with_notes(
+        tmp_path / "title.fountain", f"{title_page}\nINT. DINER - DAY\n\nRain.\n"
+    )
+    assert production.name == name
+
+
 def test_fountain_told_by_content(tmp_path: Path) -> None:
     """A Fountain script saved as .txt is read as a screenplay, not as a CSV board."""
     path = tmp_path / "script.txt"
