@@ -216,6 +216,28 @@ def test_a_date_order_setting_on_the_settings_sheet(tmp_path: Path) -> None:
     assert production.calendar.start == date(2027, 3, 1)
 
 
+def test_a_date_order_setting_wins_over_the_dates_on_the_scenes_sheet(tmp_path: Path) -> None:
+    """Settings says day-first, Scenes (read first) has 04/20/2027: the setting decides, so the
+    date is day 4 of a month 20, an error at its cell, not a silent switch to month-first."""
+    book = write_xlsx(
+        tmp_path / "dates.xlsx",
+        {
+            "Scenes": [
+                ["Scene", "I/E", "Set", "Pages", "Earliest"],
+                ["1", "INT", "DINER", "1", "04/20/2027"],
+                ["2", "INT", "DINER", "1", "03/04/2027"],
+            ],
+            "Settings": [["Setting", "Value"], ["Date Order", "day-first"]],
+        },
+    )
+    assert _problems(book) == [
+        'dates.xlsx, sheet Scenes, row 2, column Earliest: "04/20/2027" is not a date: there is no'
+        " month 20 (read day-first)"
+    ]
+    _set_cell(book, "Scenes", 2, 5, "20/04/2027")
+    assert [s.earliest for s in _read(book, start=START).scenes] == [date(2027, 4, 20), date(2027, 4, 3)]
+
+
 def test_only_ambiguous_dates_read_month_first_with_one_notice(tmp_path: Path) -> None:
     """With no day above 12 anywhere, 03/04/2027 is March 4, and one notice names the cell."""
     board = _dated_board(tmp_path, "Scene,I/E,Set,Pages,Earliest", "1,INT,DINER,1,03/04/2027")
