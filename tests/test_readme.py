@@ -56,6 +56,7 @@ def test_readme_options_exist() -> None:
             ["check"],
             ["sweep"],
             ["callsheets"],
+            ["breakdown"],
         )
     )
     assert named and {option for option in named if option not in helps} == set()

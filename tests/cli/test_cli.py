@@ -573,12 +573,23 @@ def test_messages_are_bounded_and_inert(tmp_path: Path) -> None:
     assert max(map(len, result.stderr.splitlines())) < 600
 
 
-def test_start_date_that_does_not_exist_says_so() -> None:
-    """--start 2027-02-31 has the right shape: the message says the date does not exist."""
-    result = _run("plan", MESSY, "--start", "2027-02-31")
+@pytest.mark.parametrize(
+    ("command", "option", "value"),
+    [
+        ("plan", "--start", "2027-02-31"),
+        ("callsheets", "--date", "2027-02-31"),
+        ("sweep", "--start", "2027-02-31"),
+        ("sweep", "--start", "2027-03-01,2027-02-31"),
+    ],
+)
+def test_a_date_that_does_not_exist_says_so(command: str, option: str, value: str) -> None:
+    """2027-02-31 has the right shape: every command's date option says the date does not exist."""
+    result = _run(command, MESSY, option, value)
     assert result.returncode == 2
-    assert "2027-02-31 is not a date: February 2027 has 28 days" in result.stderr
-    assert "does not match the format" not in result.stderr
+    assert (
+        f"Invalid value for '{option}': 2027-02-31 is not a date: February 2027 has 28 days" in result.stderr
+    )
+    assert "does not match the format" not in result.stderr and "write start dates" not in result.stderr
 
 
 @pytest.mark.slow

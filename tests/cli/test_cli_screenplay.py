@@ -33,6 +33,27 @@ def test_breakdown_writes_the_workbook_to_finish(tmp_path: Path) -> None:
     assert production.calendar.start.isoformat() == "2027-03-01"
 
 
+def test_breakdown_leaves_the_start_date_and_time_zone_it_was_not_given_blank(tmp_path: Path) -> None:
+    """Without --start the workbook carries no guessed start date nor this computer's zone, so
+    `check` warns of both as for any board missing them; the Next line says to fill them in."""
+    script = tmp_path / "t.fountain"
+    script.write_text("Title: T\n\nINT. DINER - DAY\n\nRain.\n\nNORA\nHi.\n", encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    made = _run("breakdown", script, "--out", out)
+    assert made.exit_code == 0, made.stderr
+    assert "Next: fill in Start Date and Time Zone on the Settings sheet" in made.stdout
+    assert "assuming" not in made.stderr  # no start is announced that the workbook will not have
+    checked = _run("check", out)
+    assert checked.exit_code == 0, checked.stderr
+    assert "t.xlsx: no start date in the file" in checked.stderr
+    assert "t.xlsx: no time zone given" in checked.stderr
+    given = _run("breakdown", script, "--out", out, "--start", "2027-03-01")
+    assert given.exit_code == 0, given.stderr
+    checked = _run("check", out)
+    assert "start       2027-03-01" in checked.stdout
+    assert "no start date" not in checked.stderr and "t.xlsx: no time zone given" in checked.stderr
+
+
 @pytest.mark.slow
 def test_plan_a_fountain_script(tmp_path: Path) -> None:
     """`plan script.fountain --start ...` writes the usual outputs from the script alone."""

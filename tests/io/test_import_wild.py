@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from shootplan import Production, ShootplanWarning
 from shootplan.errors import ImportProblem
@@ -127,6 +128,42 @@ def test_one_typo_on_the_cast_sheet_is_one_problem(
     assert "Input should" not in problems[0]
 
 
+def test_a_cast_row_without_its_id_is_one_problem(tmp_path: Path) -> None:
+    """NORA's row with a blank ID is one problem at its cell: the strips naming her by character
+    or by the ID the cell lacks add none, while a name no row carries is still reported."""
+    book = write_xlsx(
+        tmp_path / "cast.xlsx",
+        {
+            "Scenes": [
+                ["Scene", "I/E", "Set", "D/N", "Pages", "Cast"],
+                ["1", "INT", "DINER", "DAY", "1", "1, 2"],
+                ["2", "EXT", "FARM", "DAY", "2/8", "NORA"],
+                ["3", "INT", "DINER", "NIGHT", "1", "1"],
+                ["4", "INT", "DINER", "NIGHT", "1", "Jo Alvarez, ELIAS"],
+            ],
+            "Cast": [
+                ["ID", "Name", "Character", "Daily Rate"],
+                [None, "Jo Alvarez", "NORA", 1000],
+                [2, "Sam Okafor", "ELIAS", 900],
+            ],
+        },
+    )
+    assert _problems(book) == ["cast.xlsx, sheet Cast, row 2, column ID: no board ID (e.g. 1)"]
+    _set_cell(book, "Scenes", 5, 6, "Jo Alvarez, VANCE")
+    assert _problems(book) == [
+        "cast.xlsx, sheet Cast, row 2, column ID: no board ID (e.g. 1)",
+        'cast.xlsx, sheet Scenes, row 5, column Cast: unknown cast "VANCE": not an ID, name or'
+        " character on the Cast sheet",
+    ]
+
+
+def _set_cell(book: Path, sheet: str, row: int, column: int, value: object) -> None:
+    """Change one cell of a workbook written for a test."""
+    workbook = load_workbook(book)
+    workbook[sheet].cell(row=row, column=column, value=value)
+    workbook.save(book)
+
+
 def test_cast_date_ranges_read_in_plain_words(tmp_path: Path) -> None:
     """Unavailable dates in any form the board uses (ranges, US dates, Mar 4, 2027) are read."""
     production = _read(
@@ -177,6 +214,28 @@ def test_a_date_order_setting_on_the_settings_sheet(tmp_path: Path) -> None:
     production = _read(book)
     assert production.scenes[0].earliest == date(2027, 4, 3)
     assert production.calendar.start == date(2027, 3, 1)
+
+
+def test_a_date_order_setting_wins_over_the_dates_on_the_scenes_sheet(tmp_path: Path) -> None:
+    """Settings says day-first, Scenes (read first) has 04/20/2027: the setting decides, so the
+    date is day 4 of a month 20, an error at its cell, not a silent switch to month-first."""
+    book = write_xlsx(
+        tmp_path / "dates.xlsx",
+        {
+            "Scenes": [
+                ["Scene", "I/E", "Set", "Pages", "Earliest"],
+                ["1", "INT", "DINER", "1", "04/20/2027"],
+                ["2", "INT", "DINER", "1", "03/04/2027"],
+            ],
+            "Settings": [["Setting", "Value"], ["Date Order", "day-first"]],
+        },
+    )
+    assert _problems(book) == [
+        'dates.xlsx, sheet Scenes, row 2, column Earliest: "04/20/2027" is not a date: there is no'
+        " month 20 (read day-first)"
+    ]
+    _set_cell(book, "Scenes", 2, 5, "20/04/2027")
+    assert [s.earliest for s in _read(book, start=START).scenes] == [date(2027, 4, 20), date(2027, 4, 3)]
 
 
 def test_only_ambiguous_dates_read_month_first_with_one_notice(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from shootplan.cli.common import INPUT_FILE, ISO_DATE, command, console, count, read_input
+from shootplan.io import DEFAULT_START
 from shootplan.io.template import write_workbook
 
 __all__ = ["breakdown"]
@@ -24,7 +25,7 @@ __all__ = ["breakdown"]
     "--start",
     type=ISO_DATE,
     metavar="YYYY-MM-DD",
-    help="Date of shoot day 1, written on the Settings sheet (a script has none).",
+    help="Date of shoot day 1, written on the Settings sheet (a script has none: left blank).",
 )
 @command
 def breakdown(file: Path, out: Path | None, start: datetime | None) -> None:
@@ -43,10 +44,17 @@ def breakdown(file: Path, out: Path | None, start: datetime | None) -> None:
     target = out if out is not None else file.with_suffix(".xlsx")
     if target.resolve() == file.resolve():
         raise click.UsageError(f"--out {target} is the script itself; name another file")
-    production = read_input(file, start=start.date() if start else None)
-    write_workbook(production, target)
+    # A script gives no start date and no time zone: reading it puts in a placeholder start and
+    # this computer's zone, which the workbook must not pass off as the AD's own settings (check
+    # and plan would no longer warn of them). The placeholder is given here so that the reading
+    # does not announce a start the workbook will not have.
+    production = read_input(file, start=start.date() if start else DEFAULT_START)
+    unknown = ["Time Zone"] if start else ["Start Date", "Time Zone"]
+    write_workbook(production, target, blank_settings=unknown)
     scenes, cast = count(len(production.scenes), "scene"), count(len(production.cast), "speaking part")
     console.print(f"{production.name}: {scenes}, {cast} -> {target}", markup=False)
     console.print(
-        f"Next: fill in rates, availability and windows, then shootplan plan {target}", markup=False
+        f"Next: fill in {' and '.join(unknown)} on the Settings sheet, rates, availability and"
+        f" windows, then shootplan plan {target}",
+        markup=False,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from shootplan.cli.common import INPUT_FILE, command, console, output_sets
+from shootplan.cli.common import INPUT_FILE, ISO_DATE, command, console, output_sets
 from shootplan.cli.export import production_for
 from shootplan.cli.outputs import CALL_SHEETS
 from shootplan.io.callsheet import CALL_SHEET_FORMATS, write_call_sheets
@@ -29,7 +29,7 @@ __all__ = ["callsheets"]
 @click.option(
     "--date",
     "on",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     metavar="YYYY-MM-DD",
     help="Only the shoot day on this date.",
 )

@@ -52,6 +52,7 @@ __all__ = [
     "count",
     "error",
     "fit",
+    "not_a_date",
     "note",
     "options",
     "out_folder_option",
@@ -299,14 +300,22 @@ class _IsoDate(click.DateTime):
         super().__init__(formats=["%Y-%m-%d"])
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        text = value if isinstance(value, str) else ""
-        if match := re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text):
-            year, month, day = (int(part) for part in match.groups())
-            try:
-                date(year, month, day)
-            except ValueError:
-                self.fail(f"{text.strip()} is not a date: {_why_not(year, month, day)}", param, ctx)
+        why = not_a_date(value) if isinstance(value, str) else None
+        if why is not None:
+            self.fail(why, param, ctx)
         return super().convert(value, param, ctx)
+
+
+def not_a_date(text: str) -> str | None:
+    """Why a YYYY-MM-DD text names no day (``2027-02-31 is not a date: February 2027 has 28
+    days``), or None when it does or has another shape."""
+    if match := re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", text):
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            date(year, month, day)
+        except ValueError:
+            return f"{text.strip()} is not a date: {_why_not(year, month, day)}"
+    return None
 
 
 def _why_not(year: int, month: int, day: int) -> str:

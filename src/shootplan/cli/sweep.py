@@ -16,6 +16,7 @@ from shootplan.cli.common import (
     INPUT_FILE,
     command,
     console,
+    not_a_date,
     note,
     out_folder_option,
     output_sets,
@@ -55,11 +56,24 @@ def parse_days(text: str) -> list[int]:
 
 
 def parse_starts(text: str) -> list[date]:
-    """``2027-03-01,2027-03-08`` as start dates."""
-    try:
-        return [date.fromisoformat(part.strip()) for part in text.split(",")]
-    except ValueError:
-        raise click.BadParameter(f"{text!r}: write start dates as 2027-03-01,2027-03-08") from None
+    """``2027-03-01,2027-03-08`` as start dates; one that does not exist (2027-02-31) says so."""
+    starts = []
+    for part in text.split(","):
+        why = not_a_date(part)
+        if why is not None:
+            raise click.BadParameter(why)
+        try:
+            starts.append(date.fromisoformat(part.strip()))
+        except ValueError:
+            raise click.BadParameter(
+                f"{part.strip()!r}: write start dates as 2027-03-01,2027-03-08"
+            ) from None
+    return starts
+
+
+def _start_dates(ctx: click.Context, param: click.Parameter, text: str | None) -> list[date] | None:
+    """The --start option read before the board is, its problem named as the option's."""
+    return parse_starts(text) if text else None
 
 
 def grid(days: list[int] | None, starts: list[date] | None) -> list[Scenario]:
@@ -79,7 +93,9 @@ def grid(days: list[int] | None, starts: list[date] | None) -> list[Scenario]:
 )
 @click.argument("file", type=INPUT_FILE)
 @click.option("--days", "days_text", metavar="26..32", help="Shoot days available: 26..32, 26,28,30 or 28.")
-@click.option("--start", "start_text", metavar="DATES", help="Start dates: 2027-03-01,2027-03-08.")
+@click.option(
+    "--start", "starts", metavar="DATES", callback=_start_dates, help="Start dates: 2027-03-01,2027-03-08."
+)
 @click.option(
     "--scenarios",
     "scenarios_path",
@@ -105,7 +121,7 @@ def grid(days: list[int] | None, starts: list[date] | None) -> list[Scenario]:
 def sweep_command(
     file: Path,
     days_text: str | None,
-    start_text: str | None,
+    starts: list[date] | None,
     scenarios_path: Path | None,
     workers_per_solve: int,
     processes: int | None,
@@ -130,7 +146,7 @@ def sweep_command(
     if dask_address and ray_address:
         raise click.UsageError("give --dask or --ray, not both")
     production = read_input(file)
-    scenarios = _scenarios(days_text, start_text, scenarios_path)
+    scenarios = _scenarios(days_text, starts, scenarios_path)
     refuse_unwritable(out)
     executor = _executor(dask_address, ray_address)
     where = "this machine" if executor is None else str(executor)
@@ -164,11 +180,10 @@ def sweep_command(
         raise KeyboardInterrupt
 
 
-def _scenarios(days_text: str | None, start_text: str | None, path: Path | None) -> list[Scenario]:
+def _scenarios(days_text: str | None, starts: list[date] | None, path: Path | None) -> list[Scenario]:
     listed = [] if path is None else _read_scenarios(path)
-    if days_text or start_text or not listed:
+    if days_text or starts or not listed:
         days = parse_days(days_text) if days_text else None
-        starts = parse_starts(start_text) if start_text else None
         listed += grid(days, starts)
     return listed
 

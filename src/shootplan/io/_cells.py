@@ -377,21 +377,20 @@ def settle_date_order(grids: Iterable[tuple[str | None, Grid]], problems: Proble
     """A file's date order: its Date Order row, else its unambiguous dates, else month-first.
 
     A row whose first cell is ``Date Order`` (on a Settings sheet, or above a board's header)
-    decides; else the first numeric date with a part above 12 (``25/03/2027`` is day-first);
-    else month-first, with a one-line notice naming the first ambiguous cell.
+    decides, wherever it is: a workbook's Settings sheet comes after its Scenes, so every grid is
+    searched for one before any date is looked at. Else the first numeric date with a part above
+    12 (``25/03/2027`` is day-first); else month-first, with a one-line notice naming the first
+    ambiguous cell.
     """
+    sheets = list(grids)
+    setting = _date_order_setting(sheets, problems)
+    if setting is not None:
+        return setting
     ambiguous: str | None = None
-    for sheet, grid in grids:
+    for sheet, grid in sheets:
         for index, row in enumerate(grid):
-            texts = [cell_text(value) for value in row]
-            filled = [text for text in texts if text]
-            if len(filled) >= 2 and normalize(filled[0]) == "dateorder":
-                try:
-                    return read_date_order(filled[1])
-                except CellError as error:
-                    problems.add(str(error), sheet=sheet, row=index + 1)
-            for column, text in enumerate(texts):
-                for match in re.finditer(_NUMERIC, text):
+            for column, value in enumerate(row):
+                for match in re.finditer(_NUMERIC, cell_text(value)):
                     first, second = int(match["first"]), int(match["second"])
                     if first > 12 >= second:
                         return "day-first"
@@ -406,6 +405,19 @@ def settle_date_order(grids: Iterable[tuple[str | None, Grid]], problems: Proble
             " 12); add a Date Order setting (day-first) if they are day-first"
         )
     return "month-first"
+
+
+def _date_order_setting(grids: list[tuple[str | None, Grid]], problems: Problems) -> DateOrder | None:
+    """The order a file's first readable ``Date Order`` row names, or None when it has none."""
+    for sheet, grid in grids:
+        for index, row in enumerate(grid):
+            filled = [text for text in map(cell_text, row) if text]
+            if len(filled) >= 2 and normalize(filled[0]) == "dateorder":
+                try:
+                    return read_date_order(filled[1])
+                except CellError as error:
+                    problems.add(str(error), sheet=sheet, row=index + 1)
+    return None
 
 
 def _column_letter(column: int) -> str:

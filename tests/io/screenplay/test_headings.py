@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from shootplan import Production
+from shootplan.errors import ImportProblem
 from shootplan.io import read_production
 from shootplan.io.screenplay.breakdown import character_name
 from shootplan.io.screenplay.headings import parse_heading
@@ -98,6 +99,56 @@ def test_fountain_numbers_forced_headings_and_relative_times(tmp_path: Path) -> 
     ]
     assert "scene(s) 2: the heading says neither INT nor EXT; taken as INT" in notes
     assert "3 LATER -> DAY" in notes
+
+
+def test_a_partly_numbered_script_letters_the_scene_after_a_written_number(tmp_path: Path) -> None:
+    """#2# on the first scene: the unnumbered second scene (2 by its place) is 2A, as ADs number a
+    scene added after scene 2, and a note names it; the rest keep their places."""
+    production, notes = _read_with_notes(
+        tmp_path / "partly.fountain",
+        "INT. DINER - DAY #2#\n\nRain.\n\nEXT. FARM - DAY\n\nSun.\n\n"
+        "INT. BARN - NIGHT\n\nHay.\n\nEXT. ROAD - NIGHT #5#\n\nLights.\n\nINT. CAR - NIGHT\n\nRadio.\n",
+    )
+    assert [(s.number, s.set) for s in production.scenes] == [
+        ("2", "DINER"),
+        ("2A", "FARM"),
+        ("3", "BARN"),
+        ("5", "ROAD"),
+        ("5A", "CAR"),
+    ]
+    assert (
+        "numbered after the scene before (2A after 2): 2A (EXT. FARM - DAY), 5A (INT. CAR - NIGHT)" in notes
+    )
+
+
+def test_a_number_written_on_two_headings_names_both(tmp_path: Path) -> None:
+    """#2# on two headings is one problem that names both, not a bare 'duplicate scene'."""
+    path = tmp_path / "twice.fountain"
+    path.write_text("INT. DINER - DAY #2#\n\nRain.\n\nEXT. FARM - DAY #2#\n\nSun.\n", encoding="utf-8")
+    with pytest.raises(ImportProblem) as caught:
+        _read_with_notes(path, path.read_text(encoding="utf-8"))
+    assert caught.value.problems == [
+        'twice.fountain: scene number "2" is written on two headings, "INT. DINER - DAY" and'
+        ' "EXT. FARM - DAY"; give each scene its own'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title_page", "name"),
+    [
+        ("Title:\n    _**BRICK & STEEL**_\nAuthor: Jo Park\n", "BRICK & STEEL"),
+        ("Title: **Big Fish**\n", "Big Fish"),
+        ("Title: ***The*** _Long_ *Night*\n", "The Long Night"),
+        ("Title: \\*NSYNC_FOREVER\n", "*NSYNC_FOREVER"),
+    ],
+)
+def test_title_page_emphasis_is_not_part_of_the_name(tmp_path: Path, title_page: str, name: str) -> None:
+    """Bold, italic and underline markers on the title page do not reach the production's name;
+    an escaped marker and an underscore inside a word are part of it."""
+    production, _ = _read_with_notes(
+        tmp_path / "title.fountain", f"{title_page}\nINT. DINER - DAY\n\nRain.\n"
+    )
+    assert production.name == name
 
 
 def test_fountain_told_by_content(tmp_path: Path) -> None:

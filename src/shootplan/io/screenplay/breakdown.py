@@ -3,7 +3,11 @@
 What the breakdown decides, and says so when it guessed (each a note, one line per kind):
 
 - **Strips**: one per scene heading, numbered as written (``#12A#``, FDX ``Number``), else by
-  its place in the script.
+  its place in the script. In a partly numbered script that place may be a number written on
+  another heading (``#2#`` on the first scene, none on the second): the scene is then numbered as
+  ADs number a scene added after the one before it, with a letter (``2A``, then ``2B``), and a
+  first scene takes the next number no heading uses. The same number written on two headings is
+  an error naming both.
 - **INT/EXT, set, location, time of day** from the heading (:mod:`.headings`). A heading without
   INT or EXT is taken as INT; one without a time of day as DAY; ``CONTINUOUS``, ``LATER``... alone
   take the time of day of the scene before (DAY for a first scene), while an explicit one beside
@@ -20,13 +24,15 @@ What the breakdown decides, and says so when it guessed (each a note, one line p
 
 from __future__ import annotations
 
+import itertools
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from shootplan.io._build import Draft
-from shootplan.io._cells import Problems
+from shootplan.io._cells import Problems, quoted
 from shootplan.io.screenplay.headings import parse_heading
 from shootplan.io.screenplay.pagination import scene_eighths
 from shootplan.io.screenplay.script import Script, ScriptScene
@@ -93,8 +99,14 @@ class _Notes:
     no_int_ext: list[str]
     no_time: list[str]
     relative: list[str]
+    lettered: list[str]  # unnumbered scenes whose place is another heading's written number
 
     def write(self, problems: Problems) -> None:
+        if self.lettered:
+            problems.warn(
+                "unnumbered scene(s) whose place in the script is the number written on another"
+                f" heading, so numbered after the scene before (2A after 2): {', '.join(self.lettered)}"
+            )
         if self.no_int_ext:
             problems.warn(
                 f"scene(s) {', '.join(self.no_int_ext)}: the heading says neither INT nor EXT; taken as INT"
@@ -170,8 +182,45 @@ def _is_transition(text: str) -> bool:
     return text.isupper() and text.rstrip().endswith(":")
 
 
-def _numbers(script: Script) -> list[str]:
-    return [scene.number or str(place) for place, scene in enumerate(script.scenes, start=1)]
+def _numbers(script: Script, notes: _Notes, problems: Problems) -> list[str]:
+    """Each scene's number: as written, else its place, else a letter after the one before."""
+    written: dict[str, str] = {}
+    for scene in script.scenes:
+        if scene.number in written:
+            problems.fail(
+                f"scene number {quoted(scene.number)} is written on two headings,"
+                f" {quoted(written[scene.number])} and {quoted(scene.heading)}; give each scene its own"
+            )
+        if scene.number:
+            written[scene.number] = scene.heading
+    taken = set(written)
+    numbers: list[str] = []
+    for place, scene in enumerate(script.scenes, start=1):
+        if scene.number:
+            number = scene.number
+        elif str(place) not in taken:
+            number = str(place)
+        else:
+            number = _added_after(numbers[-1], taken) if numbers else _next_free(place, taken)
+            notes.lettered.append(f"{number} ({scene.heading})")
+        taken.add(number)
+        numbers.append(number)
+    return numbers
+
+
+def _added_after(number: str, taken: set[str]) -> str:
+    """The number ADs give a scene added after ``number``: 2A after 2, 2B after 2A."""
+    match = re.fullmatch(r"(.*\d)([A-Z]?)", number)
+    base, letter = (match[1], match[2]) if match else (number, "")
+    for candidate in (base + new for new in string.ascii_uppercase if new > letter):
+        if candidate not in taken:
+            return candidate
+    return next(f"{number}-{n}" for n in itertools.count(1) if f"{number}-{n}" not in taken)
+
+
+def _next_free(place: int, taken: set[str]) -> str:
+    """A first scene's number when its place is taken: the next whole number no heading uses."""
+    return next(str(n) for n in itertools.count(place + 1) if str(n) not in taken)
 
 
 def _scene_data(scene: ScriptScene, number: str, cast: dict[str, str], time_of_day: str) -> dict[str, Any]:
@@ -197,8 +246,8 @@ def draft_from_script(script: Script, problems: Problems, *, fallback_name: str)
             "a screenplay with no scene headings (lines such as INT. KITCHEN - DAY): nothing to schedule"
         )
     cast = _board_ids(script)
-    numbers = _numbers(script)
-    notes = _Notes([], [], [])
+    notes = _Notes([], [], [], [])
+    numbers = _numbers(script, notes, problems)
     scenes: list[dict[str, Any]] = []
     previous = "DAY"
     for scene, number in zip(script.scenes, numbers, strict=True):

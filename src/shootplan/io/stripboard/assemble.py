@@ -26,15 +26,21 @@ def _resolve_cast(
 
     With a Cast sheet (``listed``), references must name a listed ID, name or character. Without
     one, every ID becomes a cast member, and names get the first free IDs in order of appearance.
+
+    A Cast row without its ID (listed with no ``id``; the sheet's reader has said so) is one
+    problem, not one more on every strip that names its performer: references to its name or
+    character, and to IDs the sheet does not list (its own, most likely), are not reported. A
+    name no row carries still is.
     """
     ids: dict[int, list[str]] = {}
     if listed is not None:
-        by_id = {member["id"] for member in listed}
+        by_id = {member["id"] for member in listed if member.get("id")}
+        unnumbered = any(not member.get("id") for member in listed)
         by_name: dict[str, str] = {}
         for member in listed:
             for key in ("character", "name"):
                 if member.get(key):
-                    by_name.setdefault(member[key].upper(), member["id"])
+                    by_name.setdefault(member[key].upper(), member.get("id", ""))
         shown = ", ".join(sorted(by_id, key=_natural)[:12]) + (" ..." if len(by_id) > 12 else "")
         for position, strip in enumerate(strips):
             found: list[str] = []
@@ -43,7 +49,11 @@ def _resolve_cast(
                 if cast_id in by_id:
                     found.append(cast_id)
                 elif token.kind == "name" and token.name.upper() in by_name:
-                    found.append(by_name[token.name.upper()])
+                    member_id = by_name[token.name.upper()]
+                    if member_id:  # else the row without an ID, a problem on the Cast sheet
+                        found.append(member_id)
+                elif unnumbered and token.kind != "name":
+                    continue  # perhaps the row without an ID: that row's problem says enough
                 else:
                     what = (
                         f"unknown cast {quoted(token.name)}: not an ID, name or character on the Cast sheet"

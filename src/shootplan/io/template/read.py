@@ -184,9 +184,10 @@ def _read_cast(grid: Grid, sheet: str, problems: Problems) -> list[dict[str, Any
         data = _read_cells(cells, readers, headers, sheet, number, problems)
         if data is not None and rows.accept(data, number):
             members.append(data)
-        elif (names := _cast_names(cells)).get("id") not in {None, *(m["id"] for m in members)}:
-            # A row with a bad date or rate is one problem: its ID and names still resolve the
-            # strips that name the performer (the import fails on the problem all the same).
+        elif "id" not in (names := _cast_names(cells)) or names["id"] not in {m.get("id") for m in members}:
+            # A row with a bad date or rate, or no ID, is one problem: its ID and names still
+            # resolve the strips that name the performer (the import fails on the problem all
+            # the same). A row without its ID is kept without one: see assemble's _resolve_cast.
             members.append(names)
     return members
 

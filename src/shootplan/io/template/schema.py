@@ -60,7 +60,8 @@ Locations the scenes use but the sheet omits are added, with a warning.
 ====================  ===========================================  ===========================
 key                   value                                        default
 ====================  ===========================================  ===========================
-Production            the production's name                        the file name
+Production            the production's name                        a title cell or title page,
+                                                                   else the file name
 Production ID         its stable identity (calendars, event UIDs)  made by ``plan``
 Start Date            date of shoot day 1                          see below
 Time Zone             IANA name: America/New_York                  the locations', else this

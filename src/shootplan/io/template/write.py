@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -108,7 +108,7 @@ def _weekdays_text(weekdays: Sequence[str]) -> str:
     )
 
 
-def _settings_rows(production: Production) -> list[tuple[str, Any, str]]:
+def _settings_rows(production: Production, blank: Collection[str] = ()) -> list[tuple[str, Any, str]]:
     calendar, rules = production.calendar, production.rules
     call = rules.call_time.isoformat(timespec="minutes" if not rules.call_time.second else "seconds")
     values: dict[str, Any] = {
@@ -133,7 +133,10 @@ def _settings_rows(production: Production) -> list[tuple[str, Any, str]]:
         "Precedences": "; ".join(f"{_scene(a)} > {_scene(b)}" for a, b in rules.precedences),
         "Same Day": "; ".join(", ".join(map(_scene, group)) for group in rules.same_day),
     }
-    return [(s.key, values[s.key], s.note) for s in SETTINGS]
+    unknown = sorted(set(blank) - values.keys())
+    if unknown:
+        raise ValueError(f"no such setting to leave blank: {', '.join(unknown)}")
+    return [(s.key, None if s.key in blank else values[s.key], s.note) for s in SETTINGS]
 
 
 def _scene(number: str) -> str:
@@ -155,13 +158,18 @@ def _check_writable(production: Production) -> None:
 
 
 def build_template(
-    production: Production, *, colors: Mapping[tuple[bool, bool], str] | None = None
+    production: Production,
+    *,
+    colors: Mapping[tuple[bool, bool], str] | None = None,
+    blank_settings: Collection[str] = (),
 ) -> Workbook:
     """The production as the workbook template, in memory: what :func:`write_workbook` saves.
 
     Sheets Scenes, Cast, Locations, Settings, and Boards when the production has boards. Strips
     are colored by ``colors`` ((exterior, night) -> RGB hex; default
-    :data:`~shootplan.palette.DEFAULT_STRIP_COLORS`).
+    :data:`~shootplan.palette.DEFAULT_STRIP_COLORS`). The settings named in ``blank_settings``
+    (``"Start Date"``, ``"Time Zone"``...) are left blank, for a production whose values there
+    were guessed, not given: reading the workbook then warns of them as of any board without.
     """
     _check_writable(production)
     book = Workbook()
@@ -178,7 +186,7 @@ def build_template(
     _write_table(
         book.create_sheet("Settings"),
         (("Setting", ""), ("Value", ""), ("Notes", "")),
-        _settings_rows(production),
+        _settings_rows(production, blank_settings),
     )
     if production.boards:
         _write_table(
@@ -201,6 +209,7 @@ def write_workbook(
     *,
     colors: Mapping[tuple[bool, bool], str] | None = None,
     stamp: datetime | None = None,
+    blank_settings: Collection[str] = (),
 ) -> Path:
     """Write a production as the workbook template; reading it back gives an equal production.
 
@@ -210,9 +219,11 @@ def write_workbook(
     and modified times and every part of the file carry it, so the same production always writes
     the same bytes (for files kept in version control); without one they carry the time of
     writing. The file is replaced in one step (:mod:`shootplan.io._files`), so a reader never sees
-    half a workbook; a missing folder is created. Returns the path written.
+    half a workbook; a missing folder is created. ``blank_settings`` leaves those settings blank
+    (:func:`build_template`), so that reading back gives the file's defaults there. Returns the
+    path written.
     """
-    book = build_template(production, colors=colors)
+    book = build_template(production, colors=colors, blank_settings=blank_settings)
     target = Path(path)
     _save(book, target, stamp)
     return target
