@@ -17,7 +17,13 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout
 
 from shootplan.call_sheet import CallSheet
-from shootplan.io.callsheet.words import header_lines, kind_word, scene_line, totals_line
+from shootplan.io.callsheet.words import (
+    advance_kind_word,
+    header_lines,
+    scene_line,
+    sheet_kind_word,
+    totals_line,
+)
 
 __all__ = ["call_sheet_pdf"]
 
@@ -95,7 +101,7 @@ def _header(pdf: FPDF, sheet: CallSheet) -> None:
     pdf.set_font("Helvetica", "B", 10)
     pdf.cell(120, 5, _latin(f"CALL SHEET - {sheet.day_of}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
-    when = f"{sheet.date:%A, %B} {sheet.date.day}, {sheet.date.year} - {kind_word(sheet.day_type)}"
+    when = f"{sheet.date:%A, %B} {sheet.date.day}, {sheet.date.year} - {sheet_kind_word(sheet)}"
     pdf.cell(120, 5, _latin(when), new_x="LMARGIN", new_y="NEXT")
     left_end = pdf.get_y()
     pdf.set_y(top)
@@ -224,6 +230,6 @@ def _advance(pdf: FPDF, sheet: CallSheet) -> None:
     for day in sheet.advance:
         pdf.set_font("Helvetica", "B", 8.5)
         call = f" - call {day.call.astimezone(sheet.zone):%H:%M}" if day.call else ""
-        title = f"Day {day.number} - {day.date:%a %b} {day.date.day} - {kind_word(day.kind)}{call}"
+        title = f"Day {day.number} - {day.date:%a %b} {day.date.day} - {advance_kind_word(day)}{call}"
         pdf.cell(0, 4.5, _latin(title), new_x="LMARGIN", new_y="NEXT")
         _lines(pdf, [scene_line(s) for s in day.scenes])
