@@ -1,13 +1,16 @@
-"""Call sheets as PDF and HTML: every line readable, text escaped, one page where the day fits."""
+"""Call sheets as PDF and HTML: every line readable, text escaped, one page where the day fits,
+the bundled example's Day 1 read back from its PDF."""
 
 from __future__ import annotations
 
 import io
+import re
 from html.parser import HTMLParser
 
+import pytest
 from pypdf import PdfReader
 
-from shootplan import Production, Schedule
+from shootplan import Production, Schedule, day_out_of_days
 from shootplan.call_sheet import call_sheet
 from shootplan.io.callsheet import call_sheet_html, call_sheet_pdf
 
@@ -82,3 +85,46 @@ def test_html_escapes_and_links_the_map(day_then_night: tuple[Production, Schedu
     text = "".join(parser.text)
     for expected in ("Day 1 of 3", "Crew call", "Sunrise", "Minors on set", "Advance schedule", "Sc. 2"):
         assert expected in text, expected
+
+
+def _between(text: str, start: str, end: str | None = None) -> list[str]:
+    """The lines of ``text`` after the line starting with ``start``, up to the one starting with
+    ``end`` (to the end without one)."""
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(start))
+    ends = (i for i, line in enumerate(lines) if end is not None and i > first and line.startswith(end))
+    last = next(ends, len(lines))
+    return lines[first + 1 : last]
+
+
+@pytest.mark.slow
+def test_example_day_one_pdf_reads_as_planned(example_plan: tuple[Production, Schedule]) -> None:
+    """The bundled example's Day 1 PDF, read back as text: its scenes in shooting order, each
+    performer of the day with their DOOD code and calls before their first scene, the performers
+    on hold, and the next two days' scenes in the advance schedule."""
+    production, schedule = example_plan
+    day = schedule.days[0]
+    _, text = _pdf_text(call_sheet_pdf(call_sheet(production, schedule, 1)))
+    assert f"CALL SHEET - Day 1 of {schedule.days[-1].number}" in text
+
+    rows = [re.match(r"(\d\d:\d\d) (\S+) ", line) for line in _between(text, "Start Sc.", "Total:")]
+    assert [row.group(2) for row in rows if row] == list(dict.fromkeys(day.scenes))
+
+    codes = day_out_of_days(production, schedule)[day.date]
+    working = [m for m in production.cast if any(m.id in production.scene(n).cast for n in day.scenes)]
+    cast_lines = _between(text, "ID Performer", "Advance schedule")
+    for member in working:
+        line = next(line for line in cast_lines if line.startswith(f"{member.id} {member.name} "))
+        pickup, makeup, on_set = re.findall(r"\d\d:\d\d", line)[-3:]
+        assert f" {codes[member.id]} " in line, line
+        assert pickup < makeup < on_set, line  # the example's Day 1 calls at 07:00: no (+1)
+    held = [f"{m.id}. {m.character or m.name}" for m in production.cast if codes.get(m.id) == "H"]
+    if held:
+        assert f"On hold (H): {', '.join(held)}" in re.sub(r"\s+", " ", text)
+    else:
+        assert "On hold" not in text  # the first shoot day holds no one
+
+    advance = " ".join(_between(text, "Advance schedule"))
+    for later in schedule.days[1:3]:
+        section = advance.split(f"Day {later.number} - ", 1)[1].split(f"Day {later.number + 1} - ")[0]
+        assert re.findall(r"Sc\. (\S+)", section) == list(dict.fromkeys(later.scenes))
