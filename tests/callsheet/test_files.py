@@ -128,3 +128,62 @@ def test_example_day_one_pdf_reads_as_planned(example_plan: tuple[Production, Sc
     for later in schedule.days[1:3]:
         section = advance.split(f"Day {later.number} - ", 1)[1].split(f"Day {later.number + 1} - ")[0]
         assert re.findall(r"Sc\. (\S+)", section) == list(dict.fromkeys(later.scenes))
+
+
+@pytest.fixture(scope="module")
+def crowded_day() -> tuple[Production, Schedule]:
+    """One day of 25 scenes of every I/E and time of day, too many for one page."""
+    lights = [("INT/EXT", "MORNING"), ("EXT", "DUSK"), ("INT", "NIGHT"), ("EXT", "DAY"), ("INT", "DAWN")]
+    scenes = [
+        {
+            "number": f"{n}A",
+            "int_ext": int_ext,
+            "set": f"HARBOR MASTER'S OFFICE - ROOM {n}",
+            "time_of_day": time_of_day,
+            "eighths": 2,
+            "cast": ["1"],
+            "synopsis": "Maggie reads the harbor log aloud while the storm rattles every window.",
+        }
+        for n, (int_ext, time_of_day) in enumerate(lights * 5, start=1)
+    ]
+    production = Production.model_validate(
+        {
+            "name": "Crowded Day",
+            "calendar": {"start": "2027-06-07"},
+            "scenes": scenes,
+            "cast": [{"id": "1", "name": "Ann Lead", "character": "MAGGIE"}],
+            "locations": [{"name": "HARBOR MASTER'S OFFICE"}],
+        }
+    )
+    return production, Schedule.from_day_lists(production, [[scene["number"] for scene in scenes]])
+
+
+def test_pdf_narrow_columns_break_no_word(crowded_day: tuple[Production, Schedule]) -> None:
+    """I/E and D/N print as the trade abbreviates them, each word whole on its line.
+
+    Regression: the narrow columns broke ``INT/EXT`` and ``MORNING`` into ``INT/E XT``, ``MORNIN G``.
+    """
+    production, schedule = crowded_day
+    _, text = _pdf_text(call_sheet_pdf(call_sheet(production, schedule, 1)))
+    words = text.split()
+    for fragment in ("INT/E", "MORNIN", "XT", "G"):
+        assert fragment not in words, fragment
+    rows = [line.split() for line in text.splitlines() if re.match(r"\d\d:\d\d( \(\+1\))? \d+A ", line)]
+    assert len(rows) == 25
+    shown = {(row[row.index("HARBOR") - 1], row[row.index("ROOM") + 2]) for row in rows}
+    assert shown == {("I/E", "MORN"), ("EXT", "DUSK"), ("INT", "N"), ("EXT", "D"), ("INT", "DAWN")}
+
+
+def test_pdf_later_pages_repeat_a_header(crowded_day: tuple[Production, Schedule]) -> None:
+    """A sheet over two pages names the production, day, date and page on the second page's top."""
+    production, schedule = crowded_day
+    reader = PdfReader(io.BytesIO(call_sheet_pdf(call_sheet(production, schedule, 1))))
+    pages = [page.extract_text() for page in reader.pages]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages[1:], start=2):
+        first_line = page.splitlines()[0]
+        assert (
+            first_line
+            == f"Crowded Day - Call sheet Day 1 of 1 - Mon Jun 7, 2027 - page {number} of {len(pages)}"
+        )
+    assert "page 1 of" not in pages[0]  # the first page has the full header
