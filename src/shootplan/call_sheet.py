@@ -122,19 +122,26 @@ class CompanyMove:
 
 @dataclass(frozen=True)
 class AdvanceDay:
-    """A later shoot day in the advance schedule: its scenes, one line each."""
+    """A later shoot day in the advance schedule: its scenes, one line each.
+
+    ``kind`` and ``interiors_only`` are as on that day's own sheet (``CallSheet.day_type``).
+    """
 
     number: int
     date: date
     kind: DayKind | None
     call: datetime | None
     scenes: tuple[CallSheetScene, ...]
+    interiors_only: bool = False
 
 
 @dataclass(frozen=True)
 class CallSheet:
     """Everything one shoot day's call sheet prints (aware datetimes, in the day's zone).
 
+    ``day_type`` is the day's type as the crew lives it, read from its clock where no exterior
+    needs the dark (:attr:`~shootplan.timeline.DayTimeline.shoot_type`): interiors called at 19:00
+    make a night shoot; ``interiors_only`` says that no scene needs any light.
     ``shooting_call`` is when the first scene is planned to start (the crew's call plus any wait
     for the light), ``sunrise``/``sunset`` are at the first location (``sun_known`` False when
     they are the documented guess of :mod:`shootplan.sun`), ``revision`` a line such as
@@ -162,6 +169,7 @@ class CallSheet:
     notes: tuple[str, ...]
     advance: tuple[AdvanceDay, ...]
     revision: str | None = None
+    interiors_only: bool = False
 
     @property
     def day_of(self) -> str:
@@ -264,7 +272,8 @@ def _sheet(
         total_days=timeline.total_days,
         date=timeline.day.date,
         zone=timeline.zone,
-        day_type=timeline.kind,
+        day_type=timeline.shoot_type,
+        interiors_only=timeline.interiors_only,
         crew_call=timeline.call if has_items else None,
         shooting_call=scenes[0].start if scenes else None,
         wrap=timeline.wrap if has_items else None,
@@ -383,9 +392,10 @@ def _advance(timelines: Sequence[DayTimeline], index: int) -> list[AdvanceDay]:
         AdvanceDay(
             number=t.day.number,
             date=t.day.date,
-            kind=t.kind,
+            kind=t.shoot_type,
             call=t.call,
             scenes=tuple(_scene(item) for item in t.items if item.scene is not None),
+            interiors_only=t.interiors_only,
         )
         for t in later
     ]

@@ -17,7 +17,8 @@ Shapes at a glance:
 Times come from :func:`shootplan.timeline.lay_out_days`, laid out afresh for each report (a
 hand-made schedule carries no times, and a stored one may be stale); a writer that lays the days
 out already passes its ``timelines`` so every sheet of one file shows the same clock.
-:func:`clock` and :func:`day_times` word them as every printed report does.
+:func:`clock`, :func:`day_type_words` and :func:`day_times` word them as every printed report
+does (the type as the crew lives it: :attr:`~shootplan.timeline.DayTimeline.shoot_type`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ __all__ = [
     "cost_summary",
     "day_out_of_days",
     "day_times",
+    "day_type_words",
     "format_date",
     "one_liner",
     "report_days",
@@ -68,11 +70,20 @@ def clock(moment: datetime, day: DayTimeline) -> str:
     return f"{local:%H:%M}" + (f" (+{later})" if later else "")
 
 
+def day_type_words(kind: DayKind, *, interiors: bool = False) -> str:
+    """``Night shoot``; ``Night shoot (interiors)`` for a night or split day of interiors only,
+    which its clock alone makes one, so the crew knows no scene waits for the dark."""
+    words = DAY_KIND_WORDS[kind]
+    return f"{words} (interiors)" if interiors and kind is not DayKind.DAY else words
+
+
 def day_times(day: DayTimeline) -> str:
     """``Night shoot · Call 18:45 · Wrap 05:30 (+1)``; ``""`` for a day without scenes."""
-    if day.kind is None or not day.items:
+    kind = day.shoot_type
+    if kind is None:
         return ""
-    return f"{DAY_KIND_WORDS[day.kind]} · Call {clock(day.call, day)} · Wrap {clock(day.wrap, day)}"
+    words = day_type_words(kind, interiors=day.interiors_only)
+    return f"{words} · Call {clock(day.call, day)} · Wrap {clock(day.wrap, day)}"
 
 
 def _scene_or_error(production: Production, number: str, day: int) -> Scene:

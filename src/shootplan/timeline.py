@@ -4,7 +4,10 @@ One estimate of the day that every output shares (calendar feeds, Excel, call sh
 :func:`~shootplan.evaluate` checks, so that a phone, a printed sheet and the scorer never disagree
 about when a scene starts. Each day is laid out in the order the schedule lists its scenes:
 
-- The day's **type** (:func:`~shootplan.day_order.day_kind`): day, night or split.
+- The day's **type** (:func:`~shootplan.day_order.day_kind`): day, night or split, from the light
+  its exteriors need; it places the scenes and the call. What the sheets print is
+  :attr:`DayTimeline.shoot_type`, read from the clock as an AD reads it (:func:`clock_type`): an
+  all-interior day that turnaround pushes to an evening call is a night shoot for its crew.
 - **Light** (:mod:`shootplan.sun`, at each scene's location and date): EXT DAY between sunrise and
   sunset, EXT NIGHT between sunset and the next sunrise, DUSK starting in the evening twilight,
   DAWN in the morning one (the next morning's on a night shoot), interiors any time.
@@ -31,7 +34,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -48,6 +51,7 @@ __all__ = [
     "LightWindow",
     "LocationStretch",
     "TimelineItem",
+    "clock_type",
     "lay_out_days",
     "light_window",
     "time_schedule",
@@ -56,6 +60,14 @@ __all__ = [
 
 #: Work beyond this many minutes earns the crew a meal break, within this long of call.
 MEAL_AFTER_MINUTES = 6 * 60
+
+# How an AD reads a day's type off its clock (DOMAIN.md, "Day types"): a night shoot calls in the
+# late afternoon or evening, or wraps well past midnight; a split day calls around midday and runs
+# past dark; anything else is a day shoot, however long.
+NIGHT_CALL_FROM = time(15, 0)
+NIGHT_WRAP_FROM = time(3, 0)  # on the next morning
+SPLIT_CALL_FROM = time(11, 0)
+SPLIT_WRAP_FROM = time(21, 0)
 
 
 @dataclass(frozen=True)
@@ -123,6 +135,25 @@ class DayTimeline:
     kind: DayKind | None
     sun: SunTimes
 
+    @property
+    def shoot_type(self) -> DayKind | None:
+        """The day's type as its call sheet prints it (None without scenes).
+
+        Dark exteriors make a night or split day whatever the clock says; a day whose light asks
+        for daylight or none (interiors) reads its type from its call and wrap (:func:`clock_type`),
+        since the crew lives the clock, not the scenes' light.
+        """
+        if self.kind is None or not self.items:
+            return None
+        if self.kind is not DayKind.DAY:
+            return self.kind
+        return clock_type(self.call, self.wrap, self.day.date, self.zone)
+
+    @property
+    def interiors_only(self) -> bool:
+        """Whether no scene of the day needs any light (so a night of them needs no darkness)."""
+        return all(item.scene.required_light is Light.ANY for item in self.items if item.scene is not None)
+
     def scene_times(self) -> dict[str, tuple[datetime, datetime]]:
         """Each scene's planned start and end (a scene split by the meal: first start, last end)."""
         times: dict[str, tuple[datetime, datetime]] = {}
@@ -155,6 +186,23 @@ class DayTimeline:
                 LocationStretch(current[0].location, start, self.wrap, tuple(current), not stretches)
             )
         return stretches
+
+
+def clock_type(call: datetime, wrap: datetime, on: date, zone: ZoneInfo) -> DayKind:
+    """A day's type read off its clock (day ``on``, times in ``zone``): a call from
+    :data:`NIGHT_CALL_FROM` or a wrap from :data:`NIGHT_WRAP_FROM` the next morning is a night
+    shoot; a call from :data:`SPLIT_CALL_FROM` that wraps from :data:`SPLIT_WRAP_FROM` is a split
+    day; the rest is a day shoot."""
+    if call.astimezone(zone) >= datetime.combine(on, NIGHT_CALL_FROM, tzinfo=zone):
+        return DayKind.NIGHT
+    next_morning = datetime.combine(on + timedelta(days=1), NIGHT_WRAP_FROM, tzinfo=zone)
+    if wrap.astimezone(zone) >= next_morning:
+        return DayKind.NIGHT
+    midday = datetime.combine(on, SPLIT_CALL_FROM, tzinfo=zone)
+    evening = datetime.combine(on, SPLIT_WRAP_FROM, tzinfo=zone)
+    if call.astimezone(zone) >= midday and wrap.astimezone(zone) >= evening:
+        return DayKind.SPLIT
+    return DayKind.DAY
 
 
 def zone_of(production: Production, location: Location | None) -> ZoneInfo:

@@ -1,15 +1,17 @@
-"""The call sheet's contents: scenes, cast calls, DOOD codes, holds, light, advance, night days."""
+"""The call sheet's contents: scenes, cast calls, DOOD codes, holds, light, advance, day types."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from shootplan import DayKind, Production, Schedule, ShootplanError, day_out_of_days
 from shootplan.call_sheet import DEFAULT_MAKEUP_MINUTES, DEFAULT_PICKUP_MINUTES, call_sheet, call_sheets
-from shootplan.timeline import lay_out_days
+from shootplan.io.callsheet import call_sheet_html
+from shootplan.io.callsheet.words import advance_kind_word, sheet_kind_word
+from shootplan.timeline import clock_type, lay_out_days
 
 
 @pytest.mark.slow
@@ -141,3 +143,97 @@ def test_unknown_day_is_named(day_then_night: tuple[Production, Schedule]) -> No
         call_sheet(production, schedule, 9)
     with pytest.raises(ShootplanError, match="on 2030-01-01"):
         call_sheet(production, schedule, date(2030, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def interiors_after_a_night() -> tuple[Production, Schedule]:
+    """A long EXT NIGHT on day 1, then a long all-interior day 2 that turnaround pushes to the night."""
+    production = Production.model_validate(
+        {
+            "name": "After the night",
+            "calendar": {"start": "2027-06-07", "time_zone": "America/New_York"},
+            "scenes": [
+                {
+                    "number": "1",
+                    "int_ext": "EXT",
+                    "set": "FARM - YARD",
+                    "time_of_day": "NIGHT",
+                    "eighths": 48,
+                    "cast": ["1"],
+                },
+                {"number": "2", "int_ext": "INT", "set": "FARM - KITCHEN", "eighths": 48, "cast": ["1"]},
+            ],
+            "cast": [{"id": "1", "name": "Ann Lead", "character": "MAGGIE"}],
+            "locations": [{"name": "FARM", "latitude": 42.25, "longitude": -73.79}],
+        }
+    )
+    return production, Schedule.from_day_lists(production, [["1"], ["2"]])
+
+
+def test_interiors_called_at_night_read_as_a_night_shoot(
+    interiors_after_a_night: tuple[Production, Schedule],
+) -> None:
+    """Interiors that the rest after a night pushes to an evening call print as a night of interiors.
+
+    Regression: the type came from the exteriors' light alone, so such a day said "Day shoot".
+    """
+    production, schedule = interiors_after_a_night
+    night, interiors = call_sheets(production, schedule)
+    assert interiors.crew_call is not None and interiors.crew_call.hour >= 15
+    assert (interiors.day_type, interiors.interiors_only) == (DayKind.NIGHT, True)
+    assert sheet_kind_word(interiors) == "Night shoot (interiors)"
+    for page in (call_sheet_html(interiors), call_sheet_html(night)):
+        assert "Night shoot (interiors)" in page and "Day shoot" not in page
+    assert (night.advance[0].kind, night.advance[0].interiors_only) == (DayKind.NIGHT, True)
+
+
+@pytest.mark.parametrize(
+    ("call", "wrap", "expected"),
+    [
+        ((7, 0), (18, 0), DayKind.DAY),
+        ((7, 0), (23, 30), DayKind.DAY),  # a long day is still a day shoot
+        ((14, 30), (16, 30), DayKind.DAY),  # a short afternoon never reaches the dark
+        ((11, 45), (22, 30), DayKind.SPLIT),
+        ((15, 0), (23, 0), DayKind.NIGHT),
+        ((19, 0), (5, 45), DayKind.NIGHT),
+        ((10, 0), (3, 0), DayKind.NIGHT),  # a wrap well past midnight
+    ],
+)
+def test_clock_type_reads_the_day_as_an_ad_would(
+    call: tuple[int, int], wrap: tuple[int, int], expected: DayKind
+) -> None:
+    """A call in the late afternoon or evening, or a wrap well past midnight, is a night shoot."""
+    zone = ZoneInfo("Europe/Berlin")
+    on = date(2027, 3, 29)  # the day after the spring DST change: the clock, not elapsed hours
+    called = datetime(on.year, on.month, on.day, *call, tzinfo=zone)
+    wrapped = datetime(on.year, on.month, on.day, *wrap, tzinfo=zone)
+    if wrapped <= called:
+        wrapped += timedelta(days=1)
+    assert clock_type(called, wrapped, on, zone) is expected
+
+
+@pytest.mark.slow
+def test_example_day_types_agree_with_the_call(example_plan: tuple[Production, Schedule]) -> None:
+    """Every sheet of the example prints a type its crew call agrees with, header and advance alike.
+
+    Regression: interior days called at 17:00 and wrapping at 03:45 (+1) printed "Day shoot".
+    """
+    production, schedule = example_plan
+    sheets = call_sheets(production, schedule)
+    printed = {s.day_number: sheet_kind_word(s) for s in sheets}
+    for sheet in sheets:
+        assert sheet.crew_call is not None and sheet.wrap is not None
+        call = sheet.crew_call.astimezone(sheet.zone)
+        late_wrap = sheet.wrap.astimezone(sheet.zone) >= datetime.combine(
+            sheet.date + timedelta(days=1), time(3), tzinfo=sheet.zone
+        )
+        words = printed[sheet.day_number]
+        if call.hour < 11 and not late_wrap:  # a morning call: a day, or a split day running past dark
+            assert words in ("Day shoot", "Split day"), (sheet.day_of, sheet.clock(call))
+        if call.hour >= 15 or late_wrap:
+            assert words.startswith(("Night shoot", "Split day")), (sheet.day_of, sheet.clock(call))
+        header = f"{sheet.date.day}, {sheet.date.year} &middot; {words}</p>"
+        assert header in call_sheet_html(sheet), sheet.day_of
+        for later in sheet.advance:
+            assert advance_kind_word(later) == printed[later.number]
+    assert "Night shoot (interiors)" in printed.values()

@@ -11,7 +11,13 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from shootplan.call_sheet import AdvanceDay, CallSheet, CastCall
-from shootplan.io.callsheet.words import header_lines, kind_word, scene_line, totals_line
+from shootplan.io.callsheet.words import (
+    advance_kind_word,
+    header_lines,
+    scene_line,
+    sheet_kind_word,
+    totals_line,
+)
 
 __all__ = ["call_sheet_html"]
 
@@ -73,7 +79,7 @@ def _header(sheet: CallSheet) -> list[str]:
         f"<h1>{escape(sheet.production)}</h1>",
         f"<p><b>CALL SHEET &middot; {escape(sheet.day_of)}</b><br>",
         f"{escape(sheet.date.strftime('%A, %B'))} {sheet.date.day}, {sheet.date.year}"
-        f" &middot; {escape(kind_word(sheet.day_type))}</p>",
+        f" &middot; {escape(sheet_kind_word(sheet))}</p>",
         '</div><div class="times">',
     ]
     for label, value in header_lines(sheet):
@@ -184,7 +190,7 @@ def _advance(sheet: CallSheet, days: Sequence[AdvanceDay]) -> list[str]:
         call = f" &middot; call {escape(_day_clock(sheet, day))}" if day.call else ""
         lines.append(
             f"<p><b>Day {day.number} &middot; {escape(day.date.strftime('%a %b'))} {day.date.day}"
-            f" &middot; {escape(kind_word(day.kind))}{call}</b></p><ul>"
+            f" &middot; {escape(advance_kind_word(day))}{call}</b></p><ul>"
         )
         lines += [f"<li>{escape(scene_line(s))}</li>" for s in day.scenes]
         lines.append("</ul>")

@@ -1,7 +1,11 @@
 """A call sheet as a printable PDF, drawn with ``fpdf2`` (pure Python: nothing from the system).
 
-One Letter (or A4) page in landscape-free portrait where the day fits, more pages otherwise (a
-table that runs over repeats its header row). The text uses the PDF core font Helvetica, which
+One Letter (or A4) page in portrait where the day fits, more pages otherwise: a table that runs
+over repeats its header row, and every later page opens with a one-line header (production, day,
+date, "page 2 of 2"), so a loose page still says whose it is. The narrow columns print I/E and D/N
+as the trade abbreviates them (``INT``, ``EXT``, ``I/E``; ``D``, ``N``, ``DAWN``, ``DUSK``,
+``MORN``), and each narrow column is made as wide as its longest word, so no word breaks across
+lines (``INT/E XT``); the synopsis gives up the room. The text uses the PDF core font Helvetica, which
 holds Latin-1: typographic quotes and dashes are printed as their plain forms, accents as
 themselves, and anything else as its closest Latin-1 letter or ``?``.
 """
@@ -17,11 +21,23 @@ from fpdf import FPDF
 from fpdf.enums import TableBordersLayout
 
 from shootplan.call_sheet import CallSheet
-from shootplan.io.callsheet.words import header_lines, kind_word, scene_line, totals_line
+from shootplan.io.callsheet.words import (
+    advance_kind_word,
+    header_lines,
+    scene_line,
+    sheet_kind_word,
+    totals_line,
+)
 
 __all__ = ["call_sheet_pdf"]
 
 PaperSize = Literal["letter", "a4"]
+
+# The scenes table's I/E and D/N as strips abbreviate them; other times of day print as written.
+_INT_EXT_SHORT = {"INT": "INT", "EXT": "EXT", "INT/EXT": "I/E"}
+_TIME_SHORT = {"DAY": "D", "NIGHT": "N", "MORNING": "MORN", "EVENING": "EVE", "AFTERNOON": "AFTN"}
+# A table cell's padding on each side, in mm (and the same in _table).
+_PADDING = 0.8
 
 _PLAIN = str.maketrans(
     {
@@ -58,9 +74,27 @@ def _latin(text: str) -> str:
     )
 
 
+class _SheetPDF(FPDF):
+    """A call sheet's pages: from page 2 on, a one-line header names the sheet and the page."""
+
+    def __init__(self, sheet: CallSheet, paper: PaperSize) -> None:
+        super().__init__(orientation="portrait", unit="mm", format=paper)
+        when = f"{sheet.date:%a %b} {sheet.date.day}, {sheet.date.year}"
+        self.running_head = _latin(f"{sheet.production} - Call sheet {sheet.day_of} - {when}")
+
+    def header(self) -> None:
+        if self.page_no() < 2:
+            return  # page 1 has the full header
+        self.set_font("Helvetica", "B", 9)
+        # {nb} is the total page count, filled in when the document is written.
+        text = f"{self.running_head} - page {self.page_no()} of {{nb}}"
+        self.cell(0, 5, text, border="B", new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
+
 def call_sheet_pdf(sheet: CallSheet, *, paper: PaperSize = "letter") -> bytes:
     """The call sheet as PDF bytes (the same bytes for the same sheet)."""
-    pdf = FPDF(orientation="portrait", unit="mm", format=paper)
+    pdf = _SheetPDF(sheet, paper)
     # A fixed date (the shoot day's) keeps an unchanged day's file byte for byte the same.
     pdf.set_creation_date(datetime.combine(sheet.date, time(0), tzinfo=UTC))
     pdf.set_title(_latin(f"{sheet.production} - Call sheet {sheet.day_of}"))
@@ -95,7 +129,7 @@ def _header(pdf: FPDF, sheet: CallSheet) -> None:
     pdf.set_font("Helvetica", "B", 10)
     pdf.cell(120, 5, _latin(f"CALL SHEET - {sheet.day_of}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
-    when = f"{sheet.date:%A, %B} {sheet.date.day}, {sheet.date.year} - {kind_word(sheet.day_type)}"
+    when = f"{sheet.date:%A, %B} {sheet.date.day}, {sheet.date.year} - {sheet_kind_word(sheet)}"
     pdf.cell(120, 5, _latin(when), new_x="LMARGIN", new_y="NEXT")
     left_end = pdf.get_y()
     pdf.set_y(top)
@@ -112,7 +146,7 @@ def _table(
     pdf: FPDF,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
-    widths: Sequence[int],
+    widths: Sequence[float],
     links: Sequence[tuple[int, str]] = (),
 ) -> None:
     """A table; ``links`` are (column, url) per row: that cell opens the url (a map on a phone)."""
@@ -123,7 +157,7 @@ def _table(
         line_height=3.8,
         borders_layout=TableBordersLayout.ALL,
         repeat_headings=1,
-        padding=0.8,
+        padding=_PADDING,
     ) as table:
         pdf.set_font("Helvetica", "B", 8)
         header = table.row()
@@ -163,9 +197,9 @@ def _scenes(pdf: FPDF, sheet: CallSheet) -> None:
         [
             sheet.clock(s.start),
             s.number + (f" ({s.part})" if s.part else ""),
-            s.int_ext,
+            _INT_EXT_SHORT.get(s.int_ext, s.int_ext),
             s.set,
-            s.day_night,
+            _TIME_SHORT.get(s.day_night.upper(), s.day_night),
             ", ".join(s.cast),
             s.pages,
             s.synopsis,
@@ -173,11 +207,44 @@ def _scenes(pdf: FPDF, sheet: CallSheet) -> None:
         for s in sheet.scenes
     ]
     headers = ("Start", "Sc.", "I/E", "Set", "D/N", "Cast", "Pages", "Synopsis")
-    # D/N wide enough for MORNING, the longest common time of day.
-    _table(pdf, headers, rows, (11, 11, 9, 43, 19, 18, 11, 68))
+    pdf.set_font("Helvetica", "", 8)
+    widths = [
+        _fitting_width(pdf, headers[i], [r[i] for r in rows], least, whole)
+        for i, least, whole in _NARROW_SCENE_COLUMNS
+    ]
+    set_width = 43.0
+    synopsis = pdf.epw - sum(widths) - set_width
+    start, number, int_ext, day_night, cast, pages = widths
+    _table(pdf, headers, rows, (start, number, int_ext, set_width, day_night, cast, pages, synopsis))
     pdf.set_font("Helvetica", "B", 9)
     total = totals_line(sheet)
     pdf.cell(0, 5, _latin(total), new_x="LMARGIN", new_y="NEXT")
+
+
+# The scenes table's narrow columns (Start, Sc., I/E, D/N, Cast, Pages): their least widths (mm)
+# and whether a cell stays on one line (a start ``00:30 (+1)``, pages ``1 3/8``) or only its words
+# stay whole (a cast list wraps after a comma).
+_NARROW_SCENE_COLUMNS = (
+    (0, 11.0, True),
+    (1, 10.0, False),
+    (2, 8.0, False),
+    (4, 9.0, False),
+    (5, 18.0, False),
+    (6, 10.0, True),
+)
+
+
+def _fitting_width(pdf: FPDF, header: str, cells: Sequence[str], least: float, whole: bool) -> float:
+    """A column's width (mm) that holds its header (in bold) and each cell, or each cell's longest
+    word, on one line: no word breaks across lines."""
+    pdf.set_font("Helvetica", "B", 8)
+    widest = pdf.get_string_width(_latin(header))
+    pdf.set_font("Helvetica", "", 8)
+    for text in cells:
+        for word in [_latin(text)] if whole else _latin(text).split():
+            widest = max(widest, pdf.get_string_width(word))
+    # Both paddings, and a little for fpdf's rounding, which would otherwise break the longest word.
+    return max(least, widest + 2 * _PADDING + 0.6)
 
 
 def _cast(pdf: FPDF, sheet: CallSheet) -> None:
@@ -224,6 +291,6 @@ def _advance(pdf: FPDF, sheet: CallSheet) -> None:
     for day in sheet.advance:
         pdf.set_font("Helvetica", "B", 8.5)
         call = f" - call {day.call.astimezone(sheet.zone):%H:%M}" if day.call else ""
-        title = f"Day {day.number} - {day.date:%a %b} {day.date.day} - {kind_word(day.kind)}{call}"
+        title = f"Day {day.number} - {day.date:%a %b} {day.date.day} - {advance_kind_word(day)}{call}"
         pdf.cell(0, 4.5, _latin(title), new_x="LMARGIN", new_y="NEXT")
         _lines(pdf, [scene_line(s) for s in day.scenes])

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 from datetime import date
 
-from shootplan.call_sheet import CallSheet, CallSheetScene
+from shootplan.call_sheet import AdvanceDay, CallSheet, CallSheetScene
+from shootplan.reports import day_type_words
 from shootplan.schedule import DayKind
 
-__all__ = ["day_file_stem", "file_stem", "header_lines", "kind_word", "scene_line", "totals_line"]
+__all__ = [
+    "advance_kind_word",
+    "day_file_stem",
+    "file_stem",
+    "header_lines",
+    "kind_word",
+    "scene_line",
+    "sheet_kind_word",
+    "totals_line",
+]
 
-_KIND_WORDS = {DayKind.DAY: "Day shoot", DayKind.NIGHT: "Night shoot", DayKind.SPLIT: "Split day"}
+
+def kind_word(kind: DayKind | None, *, interiors: bool = False) -> str:
+    """``Night shoot``, ``Night shoot (interiors)``; ``No scenes`` for a day without work."""
+    return day_type_words(kind, interiors=interiors) if kind is not None else "No scenes"
 
 
-def kind_word(kind: DayKind | None) -> str:
-    """``Night shoot``; ``No scenes`` for a day without work."""
-    return _KIND_WORDS[kind] if kind is not None else "No scenes"
+def sheet_kind_word(sheet: CallSheet) -> str:
+    """The type the sheet's header prints (``Night shoot (interiors)``)."""
+    return kind_word(sheet.day_type, interiors=sheet.interiors_only)
+
+
+def advance_kind_word(day: AdvanceDay) -> str:
+    """The type an advance-schedule day prints: the same words as that day's own sheet."""
+    return kind_word(day.kind, interiors=day.interiors_only)
 
 
 def header_lines(sheet: CallSheet) -> list[tuple[str, str]]:

@@ -6,8 +6,11 @@ through LibreOffice, which shows ``###`` for a date or number wider than its col
 - every column is at least as wide as its header text and as every date and number shown in it
   (as the cell's number format renders it), so no header is clipped and no value prints ``###``;
 - a text longer than its column wraps inside it when it would otherwise be cut off (the next cell
-  is filled) or run past the table (the last column, the synopses): rows grow, as both programs
-  fit a row's height to wrapped text when no height is stored.
+  is filled) or run past the table (the last column, the synopses);
+- a row holding wrapped text gets a stored height of :data:`LINE_POINTS` per line of its tallest
+  cell (:func:`wrapped_lines`, an estimate from the column's width and the text). Rows do not
+  grow by themselves: without a stored height LibreOffice keeps an xlsx row at the default height
+  and prints the second line over the next row; a stored height holds in both programs.
 
 The page itself is :func:`shootplan.io.excel.style.print_setup`'s: landscape, one page wide, the
 header rows on every page. No paper size is stored, so a sheet prints on the printer's own paper
@@ -26,14 +29,18 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["DEFAULT_WIDTH", "fit_for_print", "shown_text"]
+__all__ = ["DEFAULT_WIDTH", "LINE_POINTS", "fit_for_print", "shown_text", "wrapped_lines"]
 
 #: Excel's width of a column no width was set for, in its character units.
 DEFAULT_WIDTH = 8.43
+#: The height of one line of the default 11-point text, in points (Excel's default row height).
+LINE_POINTS = 15.0
 # Bold header text and digits run wider than the '0' Excel measures widths in; the padding is the
 # cell's own margins. Generous on purpose: one page wide shrinks the sheet anyway.
 _TEXT_SCALE = 1.15
 _PADDING = 2.0
+# Spaces, punctuation and the thin letters take about half a digit's width.
+_NARROW = frozenset(" ,.;:'!|()-/ilIjtf")
 _DATE_TOKENS = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|AM/PM|\"[^\"]*\"|\\.|.", re.I)
 # Each date token at its widest (September, Wednesday, two-digit days and months).
 _WIDEST = {
@@ -111,7 +118,8 @@ def _merged_anchors(sheet: Worksheet) -> set[str]:
 
 
 def fit_for_print(sheet: Worksheet) -> None:
-    """Widen each column to its headers, dates and numbers; wrap text that would be cut off."""
+    """Widen each column to its headers, dates and numbers; wrap text that would be cut off, and
+    make its row tall enough for its lines."""
     anchors = _merged_anchors(sheet)
     needed: dict[int, float] = {}
     for row in sheet.iter_rows():
@@ -129,6 +137,7 @@ def fit_for_print(sheet: Worksheet) -> None:
         if width > current:
             dimension.width = width
     _wrap_cut_text(sheet, anchors)
+    _fit_row_heights(sheet, anchors)
 
 
 def _wrap_cut_text(sheet: Worksheet, anchors: set[str]) -> None:
@@ -152,3 +161,58 @@ def _wrap_cut_text(sheet: Worksheet, anchors: set[str]) -> None:
                 indent=old.indent,
                 wrap_text=True,
             )
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide.
+
+    Words wrap whole, as both programs wrap them, into the width left once the cell's margins are
+    taken off. Each letter is measured against the ``0`` a column's width counts (:func:`_glyph`);
+    where the estimate is off, it errs tall: a row a little too high prints, one too low does not.
+    """
+    room = max(1.0, width - _PADDING)
+    return sum(_lines_of(paragraph, room) for paragraph in text.split("\n"))
+
+
+def _lines_of(paragraph: str, room: float) -> int:
+    lines, used = 1, 0.0
+    for word in paragraph.split(" "):
+        size = sum(_glyph(c) for c in word)
+        if used and used + _glyph(" ") + size <= room:
+            used += _glyph(" ") + size
+            continue
+        if used:
+            lines += 1
+        # A word longer than the column breaks across lines of its own.
+        extra = max(0, math.ceil(size / room) - 1)
+        lines += extra
+        used = size - extra * room
+    return lines
+
+
+def _glyph(character: str) -> float:
+    """A character's width in ``0`` widths (the unit of a column's width), a little generous."""
+    if character in _NARROW:
+        return 0.5
+    if character.islower():
+        return 0.85
+    if character.isdigit():
+        return 1.0
+    return 1.05  # capitals (set names are in capitals) and the rest
+
+
+def _fit_row_heights(sheet: Worksheet, anchors: set[str]) -> None:
+    """Each row with wrapped text as tall as its tallest cell's lines (a stored height, for LibreOffice)."""
+    lines: dict[int, int] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell, MergedCell) or not isinstance(cell.value, str) or cell.coordinate in anchors:
+                continue
+            if cell.alignment is None or not cell.alignment.wrap_text:
+                continue
+            dimension = sheet.column_dimensions[get_column_letter(cell.column)]
+            width = dimension.width if dimension.customWidth else DEFAULT_WIDTH
+            lines[cell.row] = max(lines.get(cell.row, 1), wrapped_lines(cell.value, width))
+    for number, count in lines.items():
+        if count > 1:
+            sheet.row_dimensions[number].height = LINE_POINTS * count

@@ -27,7 +27,7 @@ from shootplan.io.excel.style import (
 from shootplan.io.solver_run import SolverRun, quality_of
 from shootplan.model import Production
 from shootplan.pages import format_pages
-from shootplan.reports import DAY_KIND_WORDS, clock, cost_summary
+from shootplan.reports import clock, cost_summary, day_type_words
 from shootplan.schedule import Schedule
 from shootplan.timeline import DayTimeline
 
@@ -205,6 +205,7 @@ def _cost_tables(summary: _Summary, context: SheetContext) -> None:
 
 def _day_times(day: DayTimeline) -> list[str | None]:
     """Type, call and wrap as text (``Night shoot``, ``18:45``, ``05:30 (+1)``); blank without scenes."""
-    if day.kind is None or not day.items:
+    kind = day.shoot_type
+    if kind is None:
         return [None, None, None]
-    return [DAY_KIND_WORDS[day.kind], clock(day.call, day), clock(day.wrap, day)]
+    return [day_type_words(kind, interiors=day.interiors_only), clock(day.call, day), clock(day.wrap, day)]
