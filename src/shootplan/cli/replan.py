@@ -35,6 +35,7 @@ from shootplan.cli.outputs import (
     SCHEDULE_XLSX,
     callsheet_url_option,
     no_schedule,
+    refuse_to_replace,
     refuse_unwritable,
 )
 from shootplan.cli.progress import progress
@@ -229,6 +230,9 @@ def replan_command(
         raise click.UsageError(
             "--replan-today says today may change, --today-under-way that it has started: give one"
         )
+    # The board and changes the AD edited are inputs: never files this re-plan writes over.
+    for source in filter(None, (board_path, changes_path)):
+        refuse_to_replace(source, out, command="replan", also=(CHANGES_XLSX, RUN_JSON))
     schedule_path, production = _sources(plan_path, schedule_path, board_path)
     feeds_before = schedule_path.parent / CALENDARS
     production = identified(
