@@ -111,3 +111,21 @@ def test_a_damaged_event_of_a_feed_no_longer_produced_is_repaired_once(tmp_path:
     again = write_calendars(smaller, Schedule.from_day_lists(smaller, DAYS, created=LATER), tmp_path)
     assert not again.repaired and not again.cancelled and "repaired" not in str(again)
     assert (clinic.read_bytes(), clinic.stat().st_mtime_ns) == written
+
+
+def test_the_log_line_of_a_damaged_event_is_bounded_and_inert(tmp_path: Path) -> None:
+    """A damaged event titled with 100,000 characters and a terminal escape: `shootplan calendars`
+    logs the repair (and notes it) in lines of readable length, with no escape sequence (the
+    library's WARNING bypassed the CLI's cleaning: 114,803 bytes of stderr)."""
+    production, unit, uid = _damaged(tmp_path / "feeds", "sequence")
+    huge = "\x1b[2J" + "X" * 100_000
+    text = unit.read_bytes().decode("utf-8")
+    unit.write_bytes(re.sub(r"SUMMARY:[^\r]*", lambda _: f"SUMMARY:{huge}", text, count=1).encode("utf-8"))
+    write_production(tmp_path / "production.json", production)
+    write_schedule(tmp_path / "schedule.json", Schedule.from_day_lists(production, MOVED, created=LATER))
+    feeds = str(tmp_path / "feeds")
+    result = CliRunner().invoke(main, ["calendars", str(tmp_path / "schedule.json"), "--out", feeds])
+    assert result.exit_code == 0, result.output
+    assert f"event {uid}" in " ".join(result.stderr.split())
+    assert "\x1b" not in result.stderr
+    assert len(result.stderr) < 5_000
