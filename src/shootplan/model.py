@@ -21,12 +21,12 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_valid
 
 from shootplan.errors import Problem, ProductionError
 from shootplan.light import Light as Light
+from shootplan.money import MAX_MONEY as MAX_MONEY
 from shootplan.pages import format_pages
 from shootplan.profiles import Turnaround
 from shootplan.rules import Rules as Rules
 
 # A scene lives in its own module; its names stay importable from here.
-from shootplan.money import MAX_MONEY as MAX_MONEY
 from shootplan.scenes import MAX_EIGHTHS as MAX_EIGHTHS
 from shootplan.scenes import MAX_MINUTES as MAX_MINUTES
 from shootplan.scenes import IntExt as IntExt

@@ -39,7 +39,10 @@ class Rules(StrictModel):
         ),
     )
     max_minutes_per_day: int | None = Field(
-        default=600, ge=1, le=MAX_MINUTES, description="Shooting minutes per day, moves included (None: no cap)."
+        default=600,
+        ge=1,
+        le=MAX_MINUTES,
+        description="Shooting minutes per day, moves included (None: no cap).",
     )
     minutes_per_page: float = Field(
         default=120.0,

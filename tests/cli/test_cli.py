@@ -560,7 +560,9 @@ def test_plan_never_overwrites_its_input_inside_out(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("option, name", [("--board", "schedule.xlsx"), ("--changes", "changes.xlsx")])
-def test_replan_never_overwrites_its_board_or_changes_inside_out(tmp_path: Path, option: str, name: str) -> None:
+def test_replan_never_overwrites_its_board_or_changes_inside_out(
+    tmp_path: Path, option: str, name: str
+) -> None:
     """replan out --board out/schedule.xlsx --out out (or a changes file replan writes over):
     refused before any solve (exit 2), the file untouched."""
     from shootplan.io.excel import write_excel

@@ -75,7 +75,11 @@ def test_long_text_that_check_accepts_plans_and_prints(tmp_path: Path) -> None:
     name, character = "Ann " * 750, "WITNESS" + "X" * 2993
     data["cast"][0].update(name=name, character=character)
     data["scenes"][0]["synopsis"] = "words " * 1333 + "end"
-    data["locations"] = [{"name": "DINER", "address": "12 Main Street, " * 500}, {"name": "FARM"}, {"name": "CLINIC"}]
+    data["locations"] = [
+        {"name": "DINER", "address": "12 Main Street, " * 500},
+        {"name": "FARM"},
+        {"name": "CLINIC"},
+    ]
     board = tmp_path / "production.json"
     board.write_text(json.dumps(data))
     assert _run("check", board)[0] == 0
@@ -104,7 +108,9 @@ def test_absurd_money_and_minutes_are_refused_by_check(
     3) or a day of 1e20 hours (exit 70): check refuses each in one message naming the value, as
     it refuses 10**20 pages, and plan stops the same way before any solve."""
     data = small_production_data()
-    {"scene": data["scenes"][0], "cast": data["cast"][0]}.get(where, data.setdefault("rules", {}))[field] = value
+    {"scene": data["scenes"][0], "cast": data["cast"][0]}.get(where, data.setdefault("rules", {}))[field] = (
+        value
+    )
     board = tmp_path / "production.json"
     board.write_text(json.dumps(data))
     code, stderr = _run("check", board)
@@ -121,7 +127,11 @@ def test_money_and_minutes_at_their_maxima_plan(tmp_path: Path) -> None:
         member["daily_rate"] = 100_000_000
     costs = ("shoot_day_cost", "company_move_cost", "location_return_cost", "default_daily_rate")
     data["rules"] = {name: 100_000_000 for name in costs} | {"hold_cost_factor": 100}
-    data["rules"] |= {"company_move_minutes": 120_000, "max_minutes_per_day": 120_000, "minutes_per_page": 1440}
+    data["rules"] |= {
+        "company_move_minutes": 120_000,
+        "max_minutes_per_day": 120_000,
+        "minutes_per_page": 1440,
+    }
     board = tmp_path / "production.json"
     board.write_text(json.dumps(data))
     assert _run("check", board)[0] == 0

@@ -306,7 +306,9 @@ def test_an_id_less_production_is_refused_and_settled_ids_keep_same_name_product
     one = publish_caldav(radicale, first, Schedule.from_day_lists(first, days, created=STAMP), **options)
     before = _objects(_server_calendar(radicale, one.calendar_url))
     for version, stamp in ((days, STAMP), ([["1", "4", "2"], ["5", "3"], ["6"]], LATER)):
-        two = publish_caldav(radicale, second, Schedule.from_day_lists(second, version, created=stamp), **options)
+        two = publish_caldav(
+            radicale, second, Schedule.from_day_lists(second, version, created=stamp), **options
+        )
         assert two.calendar_url != one.calendar_url
         assert not set(two.created + two.updated + two.deleted + two.unchanged) & set(one.created)
     assert _objects(_server_calendar(radicale, one.calendar_url)) == before

@@ -118,7 +118,8 @@ _PADDING = 0.8
 
 def _fitted(pdf: FPDF, text: str, width: float) -> str:
     """``text`` (already Latin-1) cut to :data:`_CELL_LINES` lines of a cell ``width`` mm wide."""
-    lines = pdf.multi_cell(width - 2 * _PADDING, _LINE_HEIGHT, text, dry_run=True, output="LINES")
+    found = pdf.multi_cell(width - 2 * _PADDING, _LINE_HEIGHT, text, dry_run=True, output="LINES")
+    lines = found if isinstance(found, list) else []  # output="LINES" gives the list alone
     if len(lines) <= _CELL_LINES:
         return text
     kept = [str(line) for line in lines[:_CELL_LINES]]
