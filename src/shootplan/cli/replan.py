@@ -226,13 +226,7 @@ def replan_command(
       shootplan replan plan/ --today 2027-03-09 --changes changes.json --out replan/
       shootplan replan plan/ --board board.xlsx --today 2027-03-09 --changes changes.json
     """
-    if replan_today and today_under_way:
-        raise click.UsageError(
-            "--replan-today says today may change, --today-under-way that it has started: give one"
-        )
-    # The board and changes the AD edited are inputs: never files this re-plan writes over.
-    for source in filter(None, (board_path, changes_path)):
-        refuse_to_replace(source, out, command="replan", also=(CHANGES_XLSX, RUN_JSON))
+    _refuse_before_solving(replan_today, today_under_way, out, board_path, changes_path)
     schedule_path, production = _sources(plan_path, schedule_path, board_path)
     feeds_before = schedule_path.parent / CALENDARS
     production = identified(
@@ -344,6 +338,19 @@ def _sources(plan_path: Path, schedule_path: Path | None, board_path: Path | Non
         for line in differences:
             console.print(f"  {line}", markup=False)
     return schedule_path, production
+
+
+def _refuse_before_solving(
+    replan_today: bool, today_under_way: bool, out: Path, *inputs: Path | None
+) -> None:
+    """Stop before solving on options that contradict each other, or when the board or changes
+    the AD edited is a file OUT would replace."""
+    if replan_today and today_under_way:
+        raise click.UsageError(
+            "--replan-today says today may change, --today-under-way that it has started: give one"
+        )
+    for source in filter(None, inputs):
+        refuse_to_replace(source, out, command="replan", also=(CHANGES_XLSX, RUN_JSON))
 
 
 def _same_file(a: Path, b: Path) -> bool:
