@@ -7,6 +7,11 @@ work in :mod:`shootplan.evaluation`, strip colours in :mod:`shootplan.palette`.
 
 The flow: a file -> :func:`read_production` -> :class:`Production` -> :func:`solve` ->
 :class:`Schedule` -> :func:`evaluate`, reports, :func:`write_excel`, :func:`write_calendars`.
+
+A production's calendars and event UIDs derive from its id (``Production.id``). A board seldom
+carries one: :func:`settle_production_id` gives it one once (found again in earlier outputs, else
+new), which the caller keeps with the production (``production.json``); :func:`publish_caldav`
+refuses a production without one.
 """
 
 from shootplan._versions import show_versions as show_versions
@@ -34,6 +39,8 @@ from shootplan.io.ics import write_revised_calendars as write_revised_calendars
 from shootplan.io.json import read_schedule as read_schedule
 from shootplan.io.json import write_run as write_run
 from shootplan.io.json import write_schedule as write_schedule
+from shootplan.io.production_id import SettledId as SettledId
+from shootplan.io.production_id import settle_production_id as settle_production_id
 from shootplan.model import CastMember as CastMember
 from shootplan.model import DateRange as DateRange
 from shootplan.model import IntExt as IntExt
@@ -99,6 +106,7 @@ __all__ = [
     "Scenario",
     "Scene",
     "Schedule",
+    "SettledId",
     "ShootCalendar",
     "ShootDay",
     "ShootplanError",
@@ -125,6 +133,7 @@ __all__ = [
     "read_production",
     "read_schedule",
     "replan",
+    "settle_production_id",
     "show_versions",
     "solve",
     "sweep",

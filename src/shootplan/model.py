@@ -21,12 +21,14 @@ from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_valid
 
 from shootplan.errors import Problem, ProductionError
 from shootplan.light import Light as Light
+from shootplan.money import MAX_MONEY as MAX_MONEY
 from shootplan.pages import format_pages
 from shootplan.profiles import Turnaround
 from shootplan.rules import Rules as Rules
 
 # A scene lives in its own module; its names stay importable from here.
 from shootplan.scenes import MAX_EIGHTHS as MAX_EIGHTHS
+from shootplan.scenes import MAX_MINUTES as MAX_MINUTES
 from shootplan.scenes import IntExt as IntExt
 from shootplan.scenes import Scene as Scene
 
@@ -97,7 +99,9 @@ class CastMember(StrictModel):
     id: OneLine = Field(min_length=1, description='Board ID: "1", "7", "12B".')
     name: OneLine = Field(default="", description="The performer's name.")
     character: OneLine = Field(default="", description="The character they play.")
-    daily_rate: float = Field(default=0.0, ge=0, description="Pay per work or hold day.")
+    daily_rate: float = Field(
+        default=0.0, ge=0, le=MAX_MONEY, description="Pay per work or hold day (at most 100,000,000)."
+    )
     unavailable: DateRanges = Field(
         default_factory=list, description="Dates the performer cannot work (dates or ranges)."
     )
@@ -194,6 +198,7 @@ class Location(StrictModel):
     return_cost: float | None = Field(
         default=None,
         ge=0,
+        le=MAX_MONEY,
         description=(
             "What coming back to this location after the unit has left it costs (another load-in,"
             " parking, permits, re-dressing); None: the rules' location_return_cost."

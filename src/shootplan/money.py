@@ -8,7 +8,15 @@ different numbers.
 
 from __future__ import annotations
 
-__all__ = ["format_money"]
+__all__ = ["MAX_HOLD_FACTOR", "MAX_MONEY", "format_money"]
+
+# The most any one amount may be (a day's pay, a move, a return, a shoot day): beyond any
+# production's, so a larger figure is a typing error. The solver counts costs in hundredths as
+# 64-bit integers; at this bound a year of hold days for hundreds of performers stays in range
+# (a rate of 1e19 made CP-SAT refuse the model).
+MAX_MONEY = 100_000_000
+# The most the hold cost factor may multiply a daily rate by, for the same reason.
+MAX_HOLD_FACTOR = 100
 
 
 def format_money(amount: float, *, signed: bool = False) -> str:

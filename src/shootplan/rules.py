@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, field_validator
 
+from shootplan.money import MAX_HOLD_FACTOR, MAX_MONEY
 from shootplan.pages import parse_page_cap
 from shootplan.profiles import MEAL_MINUTES, Turnaround
+from shootplan.scenes import MAX_MINUTES
 from shootplan.validation import StrictModel
 
 if TYPE_CHECKING:
@@ -20,7 +22,9 @@ __all__ = ["Rules"]
 class Rules(StrictModel):
     """Scheduling rules and the producer's cost weights.
 
-    Costs are in the production's currency; the solver minimizes
+    Costs are in the production's currency, each at most :data:`~shootplan.money.MAX_MONEY`
+    (100,000,000); minutes at most :data:`~shootplan.scenes.MAX_MINUTES` (120,000). The solver
+    minimizes
     ``company_move_cost x moves + hold_cost_factor x sum(daily rate x hold days)
     + shoot_day_cost x shoot days + sum over locations of return cost x returns``, with the daily rates of
     :meth:`Production.daily_rate` (``default_daily_rate`` when the board gives none).
@@ -35,27 +39,37 @@ class Rules(StrictModel):
         ),
     )
     max_minutes_per_day: int | None = Field(
-        default=600, ge=1, description="Shooting minutes per day, moves included (None: no cap)."
+        default=600,
+        ge=1,
+        le=MAX_MINUTES,
+        description="Shooting minutes per day, moves included (None: no cap).",
     )
     minutes_per_page: float = Field(
-        default=120.0, gt=0, description="Estimated minutes per page for scenes without minutes."
+        default=120.0,
+        gt=0,
+        le=24 * 60,
+        description="Estimated minutes per page for scenes without minutes (at most a day, 1,440).",
     )
     call_time: time = Field(default=time(7, 0), description="Day shoots' crew call (see shootplan.timeline).")
     max_day_hours: float | None = Field(
         default=13.0,
         gt=0,
+        le=24,
         description=(
             "Longest day from crew call to wrap, meal and waits for the light included (None: no"
-            " cap); the work itself is capped by max_minutes_per_day."
+            " cap; at most 24); the work itself is capped by max_minutes_per_day."
         ),
     )
     company_move_minutes: int = Field(
-        default=60, ge=0, description="Shooting time a company move takes out of the day."
+        default=60, ge=0, le=MAX_MINUTES, description="Shooting time a company move takes out of the day."
     )
-    company_move_cost: float = Field(default=5000.0, ge=0, description="Cost of one company move.")
+    company_move_cost: float = Field(
+        default=5000.0, ge=0, le=MAX_MONEY, description="Cost of one company move."
+    )
     location_return_cost: float = Field(
         default=5000.0,
         ge=0,
+        le=MAX_MONEY,
         description=(
             "Cost of each return to a location the unit had left (a new run of shoot days there),"
             " for locations that state no return cost of their own. 5,000, about a company move:"
@@ -64,11 +78,15 @@ class Rules(StrictModel):
         ),
     )
     hold_cost_factor: float = Field(
-        default=1.0, ge=0, description="Multiplier on a performer's daily rate per hold day."
+        default=1.0,
+        ge=0,
+        le=MAX_HOLD_FACTOR,
+        description="Multiplier on a performer's daily rate per hold day (at most 100).",
     )
     default_daily_rate: float = Field(
         default=1000.0,
         ge=0,
+        le=MAX_MONEY,
         description=(
             "What one performer's hold day is taken to cost when the board gives no daily rates at"
             " all (every performer at 0), so the plan still keeps holds down: 1,000, about a day"
@@ -79,6 +97,7 @@ class Rules(StrictModel):
     shoot_day_cost: float = Field(
         default=25000.0,
         ge=0,
+        le=MAX_MONEY,
         description=(
             "What one more shoot day costs the production: 25,000, a lean crew day (crew, gear,"
             " catering, location fee) on a small feature. The plan adds a day only when that saves"

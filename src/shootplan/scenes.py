@@ -18,7 +18,7 @@ from shootplan.pages import format_pages, parse_pages
 from shootplan.shoot_calendar import Day
 from shootplan.validation import FreeText, OneLine, StrictModel
 
-__all__ = ["MAX_EIGHTHS", "IntExt", "Scene"]
+__all__ = ["MAX_EIGHTHS", "MAX_MINUTES", "IntExt", "Scene"]
 
 
 class IntExt(StrEnum):
@@ -56,6 +56,9 @@ class IntExt(StrEnum):
 # The most pages one strip may hold: beyond any screenplay (a feature runs about 120), so a larger
 # count is a typing error, and the writers' page arithmetic stays in range.
 MAX_EIGHTHS = 8 * 1000
+# The most minutes a strip, a day's cap or a move may state: 1,000 pages at two hours a page.
+# A larger count is a typing error (10**20 minutes passed check, then no plan could hold it).
+MAX_MINUTES = 120_000
 
 
 class Scene(StrictModel):
@@ -77,7 +80,10 @@ class Scene(StrictModel):
     )
     cast: list[str] = Field(default_factory=list, description="Board IDs of the cast in it.")
     minutes: int | None = Field(
-        default=None, ge=1, description="Estimated shooting minutes; else from the page count."
+        default=None,
+        ge=1,
+        le=MAX_MINUTES,
+        description="Estimated shooting minutes; else from the page count. At most 120,000.",
     )
     shoot_days: int | None = Field(
         default=None,

@@ -559,11 +559,37 @@ def test_plan_never_overwrites_its_input_inside_out(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["schedule.xlsx"]
 
 
+@pytest.mark.parametrize("option, name", [("--board", "schedule.xlsx"), ("--changes", "changes.xlsx")])
+def test_replan_never_overwrites_its_board_or_changes_inside_out(
+    tmp_path: Path, option: str, name: str
+) -> None:
+    """replan out --board out/schedule.xlsx --out out (or a changes file replan writes over):
+    refused before any solve (exit 2), the file untouched."""
+    from shootplan.io.excel import write_excel
+    from shootplan.io.json import write_production, write_schedule
+
+    out = tmp_path / "plan"
+    out.mkdir()
+    production = Production.model_validate(small_production_data())
+    schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]])
+    write_production(out / "production.json", production)
+    write_schedule(out / "schedule.json", schedule)
+    write_excel(production, schedule, out / "schedule.xlsx")
+    shutil.copy(out / "schedule.xlsx", out / "changes.xlsx")
+    kept = {path.name: path.read_bytes() for path in out.iterdir()}
+    today = str(schedule.days[0].date)
+    result = _run("replan", out, option, out / name, "--today", today, "--out", out, "--time-limit", "1")
+    assert _failed_cleanly(result, 2)
+    assert "would replace the file you read" in result.stderr and name in result.stderr
+    assert {path.name: path.read_bytes() for path in out.iterdir()} == kept
+
+
 def test_messages_are_bounded_and_inert(tmp_path: Path) -> None:
     """Huge cells and escape sequences in a board: each message line stays short, and nothing
     reaches the terminal that would clear the screen."""
     rows = ["Scene,Set,Pages,Cast"]
-    rows += [f"{n},\x1b[2JDINER - BOOTH,{'9' * 100_000},1" for n in range(1, 21)]
+    # The escape sequence in the Pages cell, which every message quotes (a Set cell is not quoted).
+    rows += [f"{n},DINER - BOOTH,\x1b[2J{'9' * 100_000},1" for n in range(1, 21)]
     board = tmp_path / "board.csv"
     board.write_text("\n".join(rows) + "\n")
     result = _run("check", board)

@@ -689,20 +689,28 @@ def test_replan_result_holds_the_solver_result(replanned: ReplanResult) -> None:
 
 @pytest.mark.slow
 def test_changes_xlsx_formula_injection_stays_text(
-    tmp_path: Path, medium: Production, medium_plan: Schedule, storm: tuple[Changes, date]
+    tmp_path: Path, medium_plan: Schedule, storm: tuple[Changes, date]
 ) -> None:
-    """A change's note typed as a formula is written to changes.xlsx as text, never as a live formula."""
+    """A set name and a changes note typed as formulas are written to changes.xlsx as text: the
+    cells start with "=" (the note leads the "What happened" sheet; the set fills the Set column
+    of every moved scene), and none is a live formula."""
     from openpyxl import load_workbook
 
     from shootplan.io.excel.changes import write_changes_workbook
 
-    hostile = '=HYPERLINK("http://evil.example","storm")'
-    changes, today = storm
-    weather = [{"dates": [str(w.dates[0].start)], "note": hostile} for w in changes.weather]
-    result = replan(
-        medium, medium_plan, today=today, changes=Changes(weather=weather), time_limit=2, num_workers=1
-    )
+    hostile_set = '=HYPERLINK("http://evil.example","set") - KITCHEN'
+    hostile_note = '=HYPERLINK("http://evil.example","note")'
+    data = medium_data()
+    for scene in data["scenes"]:
+        scene["location"], scene["set"] = scene["set"].split(" - ")[0], hostile_set
+    production = Production.model_validate(data)
+    current = Schedule.from_day_lists(production, medium_plan.day_lists(), created=medium_plan.created)
+    storm_changes, today = storm
+    changes = Changes(note=hostile_note, weather=storm_changes.weather)
+    result = replan(production, current, today=today, changes=changes, time_limit=2, num_workers=1)
+    assert result.moves
     path = write_changes_workbook(result, tmp_path / "changes.xlsx")
     cells = [cell for sheet in load_workbook(path) for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
-    assert any(hostile in str(cell.value) for cell in cells)
+    values = [cell.value for cell in cells]
+    assert hostile_note in values and hostile_set in values

@@ -264,6 +264,7 @@ def _session(chosen: Options) -> Iterator[None]:
     """Logging on stderr at the chosen detail, plain warning lines, --quiet; restored on exit."""
     root = logging.getLogger()
     handler = RichHandler(console=status, show_time=False, show_path=False, markup=False)
+    handler.addFilter(_Inert())
     if not chosen.verbose:
         handler.addFilter(_QuietInterrupt())
     saved = root.level, console.quiet
@@ -281,6 +282,15 @@ def _session(chosen: Options) -> Iterator[None]:
         root.removeHandler(handler)
         root.setLevel(saved[0])
         console.quiet = saved[1]
+
+
+class _Inert(logging.Filter):
+    """Log lines pass through :func:`inert` as every other message does: the library's logs quote
+    what a file holds (a damaged feed event's 100,000-character title, an escape sequence)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = inert(record.getMessage()), None
+        return True
 
 
 class _QuietInterrupt(logging.Filter):

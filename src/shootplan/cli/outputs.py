@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn, TypeVar
 
@@ -193,15 +193,17 @@ def no_schedule(result: Result | ReplanResult, time_limit: float) -> NoReturn:
     sys.exit(EXIT_NO_SCHEDULE_YET)
 
 
-def refuse_to_replace(source: Path, out: Path) -> None:
-    """Stop before solving when ``source`` is a file the plan would write into ``out``: a board
-    saved as ``out/schedule.xlsx`` is the AD's work, and the new set would replace it."""
+def refuse_to_replace(source: Path, out: Path, *, command: str = "plan", also: Sequence[str] = ()) -> None:
+    """Stop before solving when ``source`` is a file ``command`` would write into ``out`` (its
+    usual files, and ``also``): a board saved as ``out/schedule.xlsx`` is the AD's work, and the
+    new set would replace it."""
     target = source.resolve()
-    written = [(out / name).resolve() for name in (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX)]
+    names = (SCHEDULE_JSON, PRODUCTION_JSON, SCHEDULE_XLSX, *also)
+    written = [(out / name).resolve() for name in names]
     if target in written or (out / CALENDARS).resolve() in target.parents:
         raise click.BadParameter(
-            f"{source} is a file plan writes into {out}: planning it there would replace the file"
-            f" you read; give another folder (e.g. --out {out.name}-2) or move the board out of it",
+            f"{source} is a file {command} writes into {out}: writing there would replace the file"
+            f" you read; give another folder (e.g. --out {out.name}-2) or move the file out of it",
             param_hint="--out",
         )
 

@@ -35,6 +35,7 @@ from shootplan.cli.outputs import (
     SCHEDULE_XLSX,
     callsheet_url_option,
     no_schedule,
+    refuse_to_replace,
     refuse_unwritable,
 )
 from shootplan.cli.progress import progress
@@ -225,7 +226,7 @@ def replan_command(
       shootplan replan plan/ --today 2027-03-09 --changes changes.json --out replan/
       shootplan replan plan/ --board board.xlsx --today 2027-03-09 --changes changes.json
     """
-    _one_word_on_today(replan_today, today_under_way)
+    _refuse_before_solving(replan_today, today_under_way, out, board_path, changes_path)
     schedule_path, production = _sources(plan_path, schedule_path, board_path)
     feeds_before = schedule_path.parent / CALENDARS
     production = identified(
@@ -263,13 +264,6 @@ def replan_command(
     solver["churn_cost"] = result.churn_cost
     feeds = _write_outputs(result, out, calendar_dir, feeds_before, solver, call_sheet_base)
     _report(result, out, calendar_dir, feeds)
-
-
-def _one_word_on_today(replan_today: bool, today_under_way: bool) -> None:
-    if replan_today and today_under_way:
-        raise click.UsageError(
-            "--replan-today says today may change, --today-under-way that it has started: give one"
-        )
 
 
 def _call_sheet_base(given: str | None, schedule_path: Path) -> str | None:
@@ -344,6 +338,19 @@ def _sources(plan_path: Path, schedule_path: Path | None, board_path: Path | Non
         for line in differences:
             console.print(f"  {line}", markup=False)
     return schedule_path, production
+
+
+def _refuse_before_solving(
+    replan_today: bool, today_under_way: bool, out: Path, *inputs: Path | None
+) -> None:
+    """Stop before solving on options that contradict each other, or when the board or changes
+    the AD edited is a file OUT would replace."""
+    if replan_today and today_under_way:
+        raise click.UsageError(
+            "--replan-today says today may change, --today-under-way that it has started: give one"
+        )
+    for source in filter(None, inputs):
+        refuse_to_replace(source, out, command="replan", also=(CHANGES_XLSX, RUN_JSON))
 
 
 def _same_file(a: Path, b: Path) -> bool:

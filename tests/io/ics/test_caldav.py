@@ -16,7 +16,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from shootplan import Production, Schedule, example_production
+from shootplan import Production, Schedule, example_production, settle_production_id
 from shootplan.errors import ShootplanError
 from shootplan.io.ics import publish_caldav, unit_calendar
 from tests.io.ics.calendar_helpers import LATER, LATEST, STAMP, assert_valid_feed, located_data, packed_days
@@ -94,14 +94,16 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def example() -> Production:
-    """The bundled feature: 119 scenes, 28 cast, 15 locations in New York State, Mon-Fri."""
-    return example_production()
+    """The bundled feature: 119 scenes, 28 cast, 15 locations in New York State, Mon-Fri, with
+    an id (publishing needs one)."""
+    return example_production().replace(id="marlow-falls-4b1e")
 
 
 @pytest.fixture(scope="session")
 def located() -> Production:
-    """Six scenes at a diner, a farm and a clinic with addresses; NORA, ELIAS, MAE; New York."""
-    return Production.model_validate(located_data())
+    """Six scenes at a diner, a farm and a clinic with addresses; NORA, ELIAS, MAE; New York;
+    an id of its own."""
+    return Production.model_validate({**located_data(), "id": "small-town-77aa"})
 
 
 def _calendar(url: str, name: str) -> Any:
@@ -276,6 +278,44 @@ def test_publishing_a_same_name_production_leaves_the_others_events_byte_identic
             assert two.calendar_url == one.calendar_url and len(_objects(calendar)) == 3 + 2
 
 
+def _calendar_urls(url: str) -> set[str]:
+    client = caldav.DAVClient(url=url, username=USER, password="unused")
+    return {str(calendar.url) for calendar in client.principal().calendars()}
+
+
+@pytest.mark.slow
+def test_an_id_less_production_is_refused_and_settled_ids_keep_same_name_productions_apart(
+    radicale: str,
+) -> None:
+    """Two boards read as "Shooting Schedule" with no id (what read_production gives an AD's
+    board): publishing one is refused before the server is touched, naming the remedy; once each
+    has its id from settle_production_id, publishing episode 2 leaves episode 1's events as they
+    were, and episode 1's next publish finds every one of its events unchanged."""
+    options: dict[str, Any] = {"username": USER, "password": "unused"}
+    days = [["1", "4"], ["2", "5"], ["3", "6"]]
+    first, second = _episode(None), _episode(None)
+    calendars = _calendar_urls(radicale)
+    for episode in (first, second):
+        schedule = Schedule.from_day_lists(episode, days, created=STAMP)
+        with pytest.raises(ShootplanError, match=r"has no id.*settle_production_id"):
+            publish_caldav(radicale, episode, schedule, **options)
+    assert _calendar_urls(radicale) == calendars  # nothing created, nothing written
+
+    first, second = (settle_production_id(episode).production for episode in (first, second))
+    assert first.id and second.id and first.id != second.id
+    one = publish_caldav(radicale, first, Schedule.from_day_lists(first, days, created=STAMP), **options)
+    before = _objects(_server_calendar(radicale, one.calendar_url))
+    for version, stamp in ((days, STAMP), ([["1", "4", "2"], ["5", "3"], ["6"]], LATER)):
+        two = publish_caldav(
+            radicale, second, Schedule.from_day_lists(second, version, created=stamp), **options
+        )
+        assert two.calendar_url != one.calendar_url
+        assert not set(two.created + two.updated + two.deleted + two.unchanged) & set(one.created)
+    assert _objects(_server_calendar(radicale, one.calendar_url)) == before
+    again = publish_caldav(radicale, first, Schedule.from_day_lists(first, days, created=STAMP), **options)
+    assert sorted(again.unchanged) == sorted(one.created) and not (again.updated or again.deleted)
+
+
 def _server_calendar(url: str, calendar_url: str) -> Any:
     client = caldav.DAVClient(url=url, username=USER, password="unused")
     (found,) = [c for c in client.principal().calendars() if str(c.url) == calendar_url]
@@ -284,9 +324,10 @@ def _server_calendar(url: str, calendar_url: str) -> Any:
 
 @pytest.mark.slow
 def test_a_calendar_published_before_ids_is_found_again_by_its_name(radicale: str) -> None:
-    """A production without an id, published to a calendar named after its feed (as before
-    calendars had addresses of their own): the default publish goes on in that calendar."""
-    production = Production.model_validate({**located_data(), "name": "Old Habits"})
+    """A production published before productions had ids (its id is its name, as
+    settle_production_id gives it), to a calendar named after its feed (as before calendars had
+    addresses of their own): the default publish goes on in that calendar."""
+    production = Production.model_validate({**located_data(), "name": "Old Habits", "id": "Old Habits"})
     schedule = Schedule.from_day_lists(production, [["1", "4"], ["2", "5"], ["3", "6"]], created=STAMP)
     options: dict[str, Any] = {"username": USER, "password": "unused"}
     old = publish_caldav(radicale, production, schedule, calendar_name="Old Habits · Unit", **options)

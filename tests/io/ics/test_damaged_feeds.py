@@ -80,3 +80,52 @@ def test_the_calendars_command_repairs_a_damaged_event(tmp_path: Path, damage: s
     assert result.exit_code == 0, result.output
     said = " ".join(result.stderr.split())
     assert f"feed unit.ics: event {uid}" in said and "re-published from the schedule" in said
+
+
+def test_a_damaged_event_of_a_feed_no_longer_produced_is_repaired_once(tmp_path: Path) -> None:
+    """CLINIC gone from the production, its one-event feed cancelled; then another client breaks
+    that event's DTSTART. The next publish re-publishes the feed with the event cancelled on its
+    day's date (read from the other feeds) and says so; the one after is quiet and rewrites
+    nothing (it used to report "1 damaged feed entry repaired" on every run, never writing it)."""
+    from tests.io.ics.test_stale_feeds import _without_mae
+
+    production = Production.model_validate(located_data())
+    write_calendars(production, Schedule.from_day_lists(production, DAYS, created=STAMP), tmp_path)
+    smaller = _without_mae(located_data())
+    write_calendars(smaller, Schedule.from_day_lists(smaller, DAYS, created=LATER), tmp_path)
+    clinic = tmp_path / "location-clinic.ics"
+    (cancelled,) = icalendar.Calendar.from_ical(clinic.read_bytes()).walk("VEVENT")
+    clinic.write_bytes(DAMAGES["dtstart"](clinic.read_bytes().decode("utf-8")).encode("utf-8"))
+
+    files = write_calendars(smaller, Schedule.from_day_lists(smaller, DAYS, created=LATER), tmp_path)
+    (repair,) = files.repaired
+    assert str(repair).startswith(f"feed location-clinic.ics: event {cancelled['UID']}")
+    assert "published once more, cancelled" in str(repair)
+    assert_valid_feed(clinic.read_bytes(), name=clinic.name)
+    (event,) = icalendar.Calendar.from_ical(clinic.read_bytes()).walk("VEVENT")
+    assert str(event["UID"]) == str(cancelled["UID"]) and str(event["STATUS"]) == "CANCELLED"
+    assert event.decoded("DTSTART") == cancelled.decoded("DTSTART").date()
+    assert int(event["SEQUENCE"]) > int(cancelled["SEQUENCE"])
+
+    written = clinic.read_bytes(), clinic.stat().st_mtime_ns
+    again = write_calendars(smaller, Schedule.from_day_lists(smaller, DAYS, created=LATER), tmp_path)
+    assert not again.repaired and not again.cancelled and "repaired" not in str(again)
+    assert (clinic.read_bytes(), clinic.stat().st_mtime_ns) == written
+
+
+def test_the_log_line_of_a_damaged_event_is_bounded_and_inert(tmp_path: Path) -> None:
+    """A damaged event titled with 100,000 characters and a terminal escape: `shootplan calendars`
+    logs the repair (and notes it) in lines of readable length, with no escape sequence (the
+    library's WARNING bypassed the CLI's cleaning: 114,803 bytes of stderr)."""
+    production, unit, uid = _damaged(tmp_path / "feeds", "sequence")
+    huge = "\x1b[2J" + "X" * 100_000
+    text = unit.read_bytes().decode("utf-8")
+    unit.write_bytes(re.sub(r"SUMMARY:[^\r]*", lambda _: f"SUMMARY:{huge}", text, count=1).encode("utf-8"))
+    write_production(tmp_path / "production.json", production)
+    write_schedule(tmp_path / "schedule.json", Schedule.from_day_lists(production, MOVED, created=LATER))
+    feeds = str(tmp_path / "feeds")
+    result = CliRunner().invoke(main, ["calendars", str(tmp_path / "schedule.json"), "--out", feeds])
+    assert result.exit_code == 0, result.output
+    assert f"event {uid}" in " ".join(result.stderr.split())
+    assert "\x1b" not in result.stderr
+    assert len(result.stderr) < 5_000

@@ -142,6 +142,25 @@ def _header(pdf: FPDF, sheet: CallSheet) -> None:
     pdf.set_y(max(left_end, pdf.get_y()))
 
 
+# The most lines one table cell shows; longer text is cut with "...". fpdf cannot split a row across
+# pages, so a cell taller than a page (a 3,000-character name) would stop the whole call sheet; the
+# HTML call sheet keeps the whole text.
+_CELL_LINES = 12
+_LINE_HEIGHT = 3.8
+_PADDING = 0.8
+
+
+def _fitted(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` (already Latin-1) cut to :data:`_CELL_LINES` lines of a cell ``width`` mm wide."""
+    found = pdf.multi_cell(width - 2 * _PADDING, _LINE_HEIGHT, text, dry_run=True, output="LINES")
+    lines = found if isinstance(found, list) else []  # output="LINES" gives the list alone
+    if len(lines) <= _CELL_LINES:
+        return text
+    kept = [str(line) for line in lines[:_CELL_LINES]]
+    kept[-1] = kept[-1][: max(0, len(kept[-1]) - 4)].rstrip() + "..."
+    return "\n".join(kept)
+
+
 def _table(
     pdf: FPDF,
     headers: Sequence[str],
@@ -151,10 +170,12 @@ def _table(
 ) -> None:
     """A table; ``links`` are (column, url) per row: that cell opens the url (a map on a phone)."""
     pdf.set_font("Helvetica", "", 8)
+    # The table's columns share the page's width in proportion to ``widths``.
+    scale = pdf.epw / sum(widths)
     with pdf.table(
         col_widths=tuple(widths),
         text_align="LEFT",
-        line_height=3.8,
+        line_height=_LINE_HEIGHT,
         borders_layout=TableBordersLayout.ALL,
         repeat_headings=1,
         padding=_PADDING,
@@ -168,7 +189,8 @@ def _table(
             row = table.row()
             column, url = links[index] if index < len(links) else (-1, "")
             for position, text in enumerate(values):
-                row.cell(_latin(text), link=url if position == column and url else None)
+                shown = _fitted(pdf, _latin(text), widths[position] * scale)
+                row.cell(shown, link=url if position == column and url else None)
 
 
 def _locations(pdf: FPDF, sheet: CallSheet) -> None:

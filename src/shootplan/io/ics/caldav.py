@@ -90,6 +90,9 @@ def publish_caldav(
     are ever changed or deleted, on any calendar: other productions' stay as they are, even
     those of the same name. The unit feed is published unless ``cast_id`` or ``location_name`` picks another.
     ``previous`` (a Schedule or feed) is used only when the calendar holds none of our events yet.
+    The production must have an id (``Production.id``, or the ``production_id`` option): give
+    it one once with :func:`shootplan.settle_production_id` and keep it (in production.json),
+    or it is refused with a :class:`ShootplanError` before the server is dialled.
     With ``since``, our events before that date stay on the server as they are (history). Returns
     what was created, updated, left unchanged and deleted. Other options as
     :func:`shootplan.unit_calendar`. Server and network failures raise
@@ -98,6 +101,7 @@ def publish_caldav(
     caldav = _caldav()
     production = zoned(production)
     settings = check_options(production, schedule, **options)
+    _require_id(production, settings)
     if cast_id is not None and location_name is not None:
         raise ShootplanError("publish either a cast member's feed or a location's, not both")
     if cast_id is not None:
@@ -114,6 +118,19 @@ def publish_caldav(
         raise ShootplanError(f"CalDAV server {url}: {error}") from error
     except OSError as error:  # refused, unreachable, TLS: the network layer's errors
         raise ShootplanError(f"CalDAV server {url} cannot be reached: {error}") from error
+
+
+def _require_id(production: Production, settings: Settings) -> None:
+    """Refuse a production with no id: its calendars and UIDs would derive from its name alone,
+    and two productions of the same name ("Shooting Schedule") would rewrite each other's events."""
+    if settings.production_id is None:
+        raise ShootplanError(
+            f"production {production.name!r} has no id: publishing it would share its calendars"
+            " and event UIDs with any other production of that name. Give it an id once and keep"
+            " it: production = shootplan.settle_production_id(production, [earlier outputs])"
+            ".production, then save it (shootplan.io.json.write_production) and publish that;"
+            " a production.json that shootplan plan wrote already carries one"
+        )
 
 
 def calendar_id(settings: Settings, feed: Feed) -> str:

@@ -372,6 +372,7 @@ def _cancel_stale(
 ) -> list[CancelledFeed]:
     """Cancel every event of the feeds of ours that are no longer produced (once: then unchanged)."""
     cancelled: list[CancelledFeed] = []
+    dates = _day_dates(found)
     stale = [(kind, why, key, files) for key, files in found.held.items() if key not in produced
              for kind, why in _GONE.items() if key.startswith(f"{kind}/")]  # fmt: skip
     for kind, why, key, files in stale:
@@ -379,7 +380,7 @@ def _cancel_stale(
         for file in files:
             name = file.published.name or f"{production.name} · {subject}"
             feed = Feed(kind, subject, name, f"{name}: {why}.", why)
-            calendar = render_cancelled(production, feed, file.published, settings)
+            calendar = render_cancelled(production, feed, file.published, settings, dates)
             repaired += _repairs(file.path, file.published, calendar)
             if calendar.walk("VEVENT"):
                 counts[file.path] = _counted(file.published, calendar)
@@ -387,6 +388,19 @@ def _cancel_stale(
                 cancelled.append(CancelledFeed(file.path, kind, subject, why))
                 logger.info("feed %s: %s", file.path.name, why)
     return cancelled
+
+
+def _day_dates(found: FolderFeeds) -> dict[str, date]:
+    """The date each published day falls on, from every event of ours in the folder whose start
+    can be read: a damaged event of a feed no longer produced is cancelled on its day's date, so
+    its file is re-published (and the next run is quiet) even when no event of its own is sound."""
+    dates: dict[str, date] = {}
+    for files in found.held.values():
+        for file in files:
+            for event in file.published.events.values():
+                if event.day and "DTSTART" not in event.damaged:
+                    dates.setdefault(event.day, event.start)
+    return dates
 
 
 def _skipped(feed: Feed, plan: CalendarPlan, settings: Settings) -> SkippedFeed:

@@ -10,7 +10,8 @@ and STATUS:CANCELLED, titled ``CANCELLED - ...``; an event already cancelled is 
 until ``since`` prunes its date. An event dated before ``keep_before`` (a re-plan's shot days)
 stays exactly as published, neither updated nor cancelled. A damaged published event (see
 :mod:`~shootplan.io.ics.state`) is rewritten from the schedule with a SEQUENCE above every one
-the feed holds; a withdrawn one whose dates cannot be read cannot be cancelled and is left out.
+the feed holds; a withdrawn one whose dates cannot be read is cancelled as an all-day event on
+its day's date when another event of ours on that day tells it (``dates``), else left out.
 Every VCALENDAR carries a VTIMEZONE for each TZID it uses and no floating time.
 """
 
@@ -22,7 +23,7 @@ from typing import Any
 from urllib.parse import quote
 
 import icalendar
-from icalendar.prop import vCalAddress, vText
+from icalendar.prop import vCalAddress, vDDDTypes, vText
 
 from shootplan.errors import ShootplanError
 from shootplan.io.ics.feeds import Draft, Feed, feed_drafts
@@ -91,25 +92,36 @@ def render_feed(
 
 
 def render_cancelled(
-    production: Production, feed: Feed, published: PublishedFeed, settings: Settings
+    production: Production,
+    feed: Feed,
+    published: PublishedFeed,
+    settings: Settings,
+    dates: Mapping[str, date] | None = None,
 ) -> icalendar.Calendar:
-    """A feed that is no longer produced: every event it published, cancelled (or kept so)."""
-    events, revised = _withdrawn(published, set(), settings)
+    """A feed that is no longer produced: every event it published, cancelled (or kept so).
+
+    ``dates`` are the dates published days fall on (by ``X-SHOOTPLAN-DAY``, from the other
+    feeds): an event whose own dates were damaged is cancelled on its day's date.
+    """
+    events, revised = _withdrawn(published, set(), settings, dates or {})
     return _calendar(production, feed, published, settings, events, revised=revised)
 
 
 def _withdrawn(
-    published: PublishedFeed, live: set[str], settings: Settings
+    published: PublishedFeed, live: set[str], settings: Settings, dates: Mapping[str, date] | None = None
 ) -> tuple[list[icalendar.Event], bool]:
     """The published events not in ``live``, cancelled; and whether any is newly cancelled."""
+    starts = {e.uid: _start(e, dates or {}) for e in published.events.values() if e.uid not in live}
     gone = sorted(
-        (e for e in published.events.values() if e.uid not in live and e.cancellable),
-        key=lambda e: (e.start, e.uid),
+        (e for e in published.events.values() if starts.get(e.uid) is not None),
+        key=lambda e: (starts[e.uid], e.uid),
     )
     events: list[icalendar.Event] = []
     revised = False
     for old in gone:
-        if settings.since is not None and old.start < settings.since:
+        start = starts[old.uid]
+        assert start is not None
+        if settings.since is not None and start < settings.since:
             continue  # pruned: long past, subscribers need not hear of it again
         if _kept(old, old.start, settings):
             events.append(
@@ -119,8 +131,18 @@ def _withdrawn(
             )
             continue
         revised = revised or not old.cancelled or bool(old.damage)
-        events.append(_cancelled(old, published.top_sequence, settings))
+        events.append(_cancelled(old, published.top_sequence, settings, None if old.cancellable else start))
     return events, revised
+
+
+def _start(old: PublishedEvent, dates: Mapping[str, date]) -> date | None:
+    """The date a withdrawn event is cancelled on: its own; when its dates cannot be read, the
+    date its day falls on in ``dates`` (None when unknown: it cannot be cancelled)."""
+    if old.cancellable:
+        return old.start
+    if "DTSTART" not in old.damaged:
+        return old.start
+    return dates.get(old.day) if old.day else None
 
 
 def _kept(old: PublishedEvent | None, start: date, settings: Settings) -> bool:
@@ -211,17 +233,20 @@ def _event(
     return event
 
 
-def _cancelled(old: PublishedEvent, top: int, settings: Settings) -> icalendar.Event:
-    """The withdrawn event once more, cancelled (or as it was, when already cancelled)."""
+def _cancelled(old: PublishedEvent, top: int, settings: Settings, on: date | None = None) -> icalendar.Event:
+    """The withdrawn event once more, cancelled (or as it was, when already cancelled); with
+    ``on``, as an all-day event that day (its own dates could not be read)."""
     if old.cancelled and not old.damage:
         modified = old.last_modified or settings.stamp
         return _rebuilt(old, old.sequence, modified, old.stamp or settings.stamp, {})
     summary = str(old.event.get("SUMMARY", "")) if "SUMMARY" not in old.damaged else ""
-    changes = {
+    changes: dict[str, Any] = {
         "SUMMARY": vText(summary if summary.startswith(_CANCELLED_PREFIX) else _CANCELLED_PREFIX + summary),
         "STATUS": vText("CANCELLED"),
         "TRANSP": vText("TRANSPARENT"),
     }
+    if on is not None:  # both ends of one type: RFC 5545 wants DTEND as DTSTART's value type
+        changes |= {"DTSTART": vDDDTypes(on), "DTEND": vDDDTypes(on + timedelta(days=1))}
     sequence = max(top, old.sequence) + 1 if old.damage else old.sequence + 1
     return _rebuilt(old, sequence, settings.stamp, settings.stamp, changes)
 

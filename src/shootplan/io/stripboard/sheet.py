@@ -126,6 +126,7 @@ class _SheetReader:
         sheet: str | None,
         header_index: int,
         fields: dict[int, str],
+        exact_sets: bool = False,
     ) -> None:
         self.grid = grid
         self.problems = problems
@@ -137,6 +138,9 @@ class _SheetReader:
         self.matrix: dict[int, CastToken] = {}
         self._find_extra_columns(fields)
         self.missing_int_ext = False
+        # A sheet shootplan wrote states Int/Ext and D/N in columns of their own, so its Set cell
+        # is the set exactly as written ("FARM - NIGHT", "INT 0"), never a slugline to take apart.
+        self.exact_sets = exact_sets and {"int_ext", "time_of_day"} <= self.columns.keys()
 
     # Columns -------------------------------------------------------------
 
@@ -380,7 +384,9 @@ class _SheetReader:
         if slug:
             int_ext, set_name, time_of_day = parse_slugline(slug)
         text = cell_text(self.value(row, "set"))
-        if text:
+        if text and self.exact_sets:
+            set_name = text
+        elif text:
             slug_ie, slug_set, slug_time = parse_slugline(text)
             set_name = slug_set or text
             int_ext = int_ext or slug_ie
@@ -459,13 +465,19 @@ class _SheetReader:
         return tokens
 
 
-def read_strip_sheet(grid: Grid, problems: Problems, *, sheet: str | None, title: str) -> StripSheet | None:
-    """The strips and days of one sheet, or None when it has no header row with a Scene column."""
+def read_strip_sheet(
+    grid: Grid, problems: Problems, *, sheet: str | None, title: str, exact_sets: bool = False
+) -> StripSheet | None:
+    """The strips and days of one sheet, or None when it has no header row with a Scene column.
+
+    ``exact_sets``: the sheet is shootplan's own (the workbook says so); with its Int/Ext and D/N
+    columns, a Set cell is read exactly as written, not as a slugline (an AD's board's is).
+    """
     header = find_header(grid, COLUMNS, "scene")
     if header is None:
         return None
     index, fields = header
-    strip_sheet = _SheetReader(grid, problems, sheet, index, fields).read(title)
+    strip_sheet = _SheetReader(grid, problems, sheet, index, fields, exact_sets).read(title)
     strip_sheet.title_cell = _title_cell(grid[:index])
     return strip_sheet
 

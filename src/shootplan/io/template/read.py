@@ -422,7 +422,7 @@ def _read_grids(
         if kind is not None and kind not in special:
             special[kind] = (title, grid)
             continue
-        sheet = read_strip_sheet(grid, problems, sheet=title, title=title)
+        sheet = read_strip_sheet(grid, problems, sheet=title, title=title, exact_sets=creator == CREATOR)
         if sheet is not None:
             sheets.append(sheet)
     if not sheets:
