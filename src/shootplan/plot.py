@@ -310,9 +310,11 @@ def plot_tradeoffs(frame: pd.DataFrame) -> Figure:
     ):
         axes.scatter(found[x], found[y], color=_GANTT_COLORS["work"], zorder=3)
         # Scenarios that ended on the same figures share a point: one label names them all.
-        for (at_x, at_y), names in found.groupby([x, y], sort=False).groups.items():
-            label = ", ".join(str(name) for name in names)
-            axes.annotate(label, (at_x, at_y), textcoords="offset points", xytext=(4, 4), fontsize=8)
+        points: dict[tuple[float, float], list[str]] = {}
+        for name, row in found.iterrows():
+            points.setdefault((row[x], row[y]), []).append(str(name))
+        for point, names in points.items():
+            axes.annotate(", ".join(names), point, textcoords="offset points", xytext=(4, 4), fontsize=8)
         axes.set_xlabel(x.replace("_", " "))
         axes.set_ylabel(y.replace("_", " "))
         axes.set_title(title)
