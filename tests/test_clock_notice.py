@@ -42,7 +42,7 @@ def test_a_minors_day_on_the_clock_is_named_as_a_known_limit() -> None:
     notice = clock_notice(violations)
     assert notice is not None
     assert notice.message.startswith("the schedule breaks 1 rule on the clock (minors' hours 1)")
-    assert "more shoot days" in notice.message and str(violations[0]) in notice.message
+    assert "hand fix (move the scene" in notice.message and str(violations[0]) in notice.message
 
 
 def test_rules_off_the_clock_get_no_clock_notice() -> None:
@@ -66,5 +66,7 @@ def test_plan_tells_the_clock_limit_apart_from_a_bug(tmp_path: Path) -> None:
     schedule = Schedule.model_validate(json.loads((out / "schedule.json").read_text())["schedule"])
     violations = evaluate(read_production(MESSY), schedule).violations
     on_clock = [v for v in violations if v.rule in CLOCK_RULES]
-    assert ("rules on the clock" in ran.output or "rule on the clock" in ran.output) == bool(on_clock)
+    said = " ".join(ran.output.split())
+    # Once: the solver's own log of the same verdict is left out while plan reports it.
+    assert said.count("on the clock (") == (1 if on_clock else 0)
     assert ("this is a bug" in ran.output) == (len(on_clock) < len(violations))

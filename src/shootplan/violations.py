@@ -40,8 +40,10 @@ def clock_notice(violations: Sequence[Violation], *, where: str = "") -> Finding
     many = "s" if len(on_clock) > 1 else ""
     message = (
         f"the schedule breaks {len(on_clock)} rule{many} on the clock ({kinds}): the solver bounds each"
-        " day's minutes but does not yet time every call and wrap, so these days need a hand fix or"
-        f" more shoot days{where}: " + "; ".join(map(str, on_clock))
+        " day's minutes but does not yet time every call and wrap, so these days need a hand fix"
+        " (move the scene to a day that keeps the hours, or shoot it earlier in its day; the solver"
+        f" does not see these rules, so more shoot days alone do not help){where}: "
+        + "; ".join(map(str, on_clock))
     )
     return Finding(Rule.SEARCH, message, numbers={"violations": len(on_clock)})
 

@@ -59,6 +59,7 @@ __all__ = [
     "output_sets",
     "read_input",
     "read_input_from",
+    "silenced",
     "status",
     "warn",
 ]
@@ -282,6 +283,18 @@ def _session(chosen: Options) -> Iterator[None]:
         root.removeHandler(handler)
         root.setLevel(saved[0])
         console.quiet = saved[1]
+
+
+@contextmanager
+def silenced(logger_name: str) -> Iterator[None]:
+    """The records of one logger left out while the command says the same in its own words."""
+    logger = logging.getLogger(logger_name)
+    saved = logger.disabled
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = saved
 
 
 class _Inert(logging.Filter):

@@ -24,6 +24,7 @@ from shootplan.cli.common import (
     note,
     options,
     output_sets,
+    silenced,
     status,
     warn,
 )
@@ -41,7 +42,7 @@ from shootplan.model import Production
 from shootplan.money import format_money
 from shootplan.replanning import ReplanResult
 from shootplan.schedule import Schedule
-from shootplan.solver import Result, Status, solve
+from shootplan.solver import VERDICT_LOGGER, Result, Status, solve
 from shootplan.violations import clock_notice, off_the_clock
 
 __all__ = [
@@ -118,7 +119,8 @@ def plan_and_write(
     initial = _warm_start(production, boards)
     if initial is not None:
         note(f"starting from your board {initial.name!r}, which meets every rule")
-    with progress(f"planning {production.name}", time_limit) as callback:
+    # The report below says what the scorer finds in the schedule: the solver's log need not.
+    with progress(f"planning {production.name}", time_limit) as callback, silenced(VERDICT_LOGGER):
         result = solve(
             production,
             time_limit=time_limit,

@@ -8,4 +8,5 @@ from shootplan.solver.params import SolveParams as SolveParams
 from shootplan.solver.result import Progress as Progress
 from shootplan.solver.result import Result as Result
 from shootplan.solver.result import Status as Status
+from shootplan.solver.solve import VERDICT_LOGGER as VERDICT_LOGGER
 from shootplan.solver.solve import solve as solve

@@ -48,9 +48,14 @@ from shootplan.solver.windowed import first_days, improve_windowed, pinned
 from shootplan.timeline import time_schedule
 from shootplan.violations import clock_notice, off_the_clock
 
-__all__ = ["Progress", "Result", "Status", "solve"]
+__all__ = ["VERDICT_LOGGER", "Progress", "Result", "Status", "solve"]
+
+VERDICT_LOGGER = "shootplan.solver.verdict"
 
 logger = logging.getLogger("shootplan.solver")
+# What the scorer says of the schedule handed over: a caller that reports the evaluation in its
+# own words (the plan command) silences this logger, so the user reads it once.
+verdict = logging.getLogger(VERDICT_LOGGER)
 
 # Up to this many (scene, candidate day) pairs the budget proofs of a cut-down search get a whole
 # model of their own (about 1.5 GB at 300 scenes over 85 days, 24,000 pairs; far beyond, 1,000
@@ -486,9 +491,9 @@ class _Search:
         # The model and the scorer disagree: never hand a broken schedule over silently. On the
         # clock that is a known limit of the model (said as such); elsewhere it is a bug.
         if bugs := off_the_clock(evaluation.violations):
-            logger.error("solver schedule breaks rules: %s", "; ".join(map(str, bugs)))
+            verdict.error("solver schedule breaks rules: %s", "; ".join(map(str, bugs)))
         if (clock := clock_notice(evaluation.violations)) is not None:
-            logger.warning(clock.message)
+            verdict.warning(clock.message)
         churn_cost = _churn_cost(schedule, self.churn)
         total = evaluation.cost + churn_cost
         proof = self.proof
