@@ -206,6 +206,12 @@ class ScheduleModel:
             return None
         return Incumbent(list(solver.response_proto.solution), solver.objective_value)
 
+    def hint_values(self, values: list[int]) -> None:
+        """Hint every variable with a whole assignment of this model (another search's schedule)."""
+        self.model.clear_hints()  # type: ignore[no-untyped-call]
+        self.model.proto.solution_hint.vars.extend(range(len(values)))
+        self.model.proto.solution_hint.values.extend(values)
+
     def hint(self, days: list[list[int]]) -> None:
         """Hint every variable from a (possibly partial) schedule so CP-SAT starts from it."""
         v, instance, model = self.variables, self.instance, self.model

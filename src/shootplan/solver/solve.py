@@ -34,6 +34,7 @@ from shootplan.solver.bounds import Bound, relaxation_bound
 from shootplan.solver.by_order import solve_by_order, solve_exactly
 from shootplan.solver.deterministic import deterministic_budget, seconds_of
 from shootplan.solver.explain import explain_infeasible, explain_unplaceable
+from shootplan.solver.fewest_days import fewest_days_first
 from shootplan.solver.heuristics import hand_board
 from shootplan.solver.instance import COST_SCALE, Instance
 from shootplan.solver.lns import Incumbent, improve
@@ -168,6 +169,7 @@ class _Search:
     status: cp_model.CpSolverStatus = cp_model.UNKNOWN
     interrupted: bool = False
     incumbent: Incumbent | None = None
+    held: Incumbent | None = None  # the best schedule of the search held to the fewest shoot days
     proven: bool = False
     searched: float = 0.0  # the bound CP-SAT's search proved (currency)
     spent: float = 0.0  # deterministic time used so far
@@ -269,16 +271,19 @@ class _Search:
             return  # the board is complete: take_incumbent completes it, the steps improve it
         s, solver = self.settings, self.solver
         full_time = s.time_limit * (s.full_model_share if self.use_lns else 1 - s.proof_share)
+        held_time = self._fewest_days_first(full_time)
+        if self.interrupted:
+            return
         cp_params = solver.parameters
         cp_params.num_workers = self.workers
         cp_params.random_seed = s.seed
         cp_params.catch_sigint_signal = False  # Ctrl-C is ours: it stops the search and keeps the best
         if self.deterministic:
-            cp_params.max_deterministic_time = deterministic_budget(full_time)
+            cp_params.max_deterministic_time = deterministic_budget(full_time) - held_time
             cp_params.max_time_in_seconds = max(10 * s.time_limit, s.time_limit + 30)
         else:
             # The full model may run past its share until it has a first schedule (soft stop).
-            cp_params.max_time_in_seconds = s.time_limit
+            cp_params.max_time_in_seconds = max(0.1, s.time_limit - self.elapsed())
         if s.log_search:
             cp_params.log_search_progress = True
             solver.log_callback = logger.info
@@ -296,6 +301,27 @@ class _Search:
         if status == cp_model.MODEL_INVALID:
             raise RuntimeError("CP-SAT reports an invalid model (please report): " + model.validate())
         self.status, self.interrupted = status, interrupted
+
+    def _fewest_days_first(self, full_time: float) -> float:
+        """Phase 1a (whole model, shoot days at a cost): a share of its time held to the fewest
+        shoot days, the rest hinted with what that found. Returns the deterministic seconds spent."""
+        s = self.settings
+        if self.use_lns:
+            return 0.0
+        found, spent, self.interrupted = fewest_days_first(
+            self.built,
+            self.observer,
+            seconds=full_time * s.fewest_days_share,
+            workers=self.workers,
+            seed=s.seed,
+            deterministic=self.deterministic,
+        )
+        if found is not None:
+            self.held = found
+            self.built.hint_values(found.values)
+        if self.deterministic:
+            self.spent += seconds_of(spent)
+        return float(spent)
 
     def infeasible(self) -> Result:
         """Proven that no schedule exists: say which rules conflict."""
@@ -321,6 +347,12 @@ class _Search:
         """The schedule to go on from: the search's, else the completed warm start (False: none)."""
         found = self.status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         start_from = None
+        if not found and self.held is not None:
+            # The whole model found nothing in what was left (or Ctrl-C came first): go on from
+            # the fewest-days search's schedule, which the progress reports have shown already.
+            self.incumbent = self.held
+            self.proven = False
+            return True
         if not found and not self.interrupted:
             # The search found nothing in time, but the warm start may be a whole valid schedule:
             # complete it (every scene fixed, so this is propagation, not search) and go on from it.
