@@ -46,8 +46,10 @@ class SolveParams(Settings):
         0.3,
         description="Share of the whole model's time spent first held to the fewest shoot days the"
         " bound proves (when shoot days cost money), the rest going on from what that found, free"
-        " to use more days (tv-1, 60 s, 2 workers, three seeds: 275,500-284,000 on 10 days, against"
-        " 276,000-303,700 and 11 days in two seeds without). 0 turns it off. At least 0 and below 1.",
+        " to use more days (tv-1, 60 s, 2 workers, three seeds: 275,500-281,500 on 10 days, against"
+        " 276,000-303,700 and 11 days in two seeds without; where one more day pays, as on tv-2, the"
+        " search tends to stay on the fewest: see benchmarks/README.md). 0 turns it off. At least 0"
+        " and below 1.",
     )
     whole_model_scenes: int = Field(
         60,
