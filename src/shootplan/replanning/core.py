@@ -159,11 +159,12 @@ def frame(
     # the conflict it names is the answer, not a refusal of today's news as "already shot".
     applied_from = today if blocked else open_from
     before = [day for day in current.days if day.date < applied_from]
+    shot_before = {n for day in before for n in day.scenes}
     changed, weather = apply_changes(
         production,
         changes,
         open_from=applied_from,
-        shot={n for day in before for n in day.scenes},
+        shot=shot_before,
         shot_dates={day.date for day in before},
         plan_days=current.num_days,
         today=today,
@@ -177,10 +178,9 @@ def frame(
             # The plan's day count is the crew's contract: it grows only when asked (add_shoot_days).
             changed = changed.replace(rules=changed.rules.model_copy(update={"max_shoot_days": cap}))
     checking = with_weather(changed, weather, shot)
-    # A stopped re-plan solves nothing, and today's scenes pinned to a today the news closed
-    # (a day off today) would not even validate: it freezes only the days before today.
-    frozen_shot = {n for day in before for n in day.scenes} if blocked else shot
-    constrained = freeze(checking, frozen_shot, first_date, applied_from if blocked else open_from)
+    # Frozen from where the news applies: a stopped re-plan solves nothing, and its today's
+    # scenes pinned to a today the news closed (a day off) would not even validate.
+    constrained = freeze(checking, shot_before, first_date, applied_from)
     churn = _churn(constrained, first_date, shot, today, bool(weather), settings)
     logger.info(
         "re-planning %s from %s: %d days frozen, %d scenes to place, %d with churn costs",

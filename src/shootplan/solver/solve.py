@@ -321,7 +321,7 @@ class _Search:
             self.built.hint_values(found.values)
         if self.deterministic:
             self.spent += seconds_of(spent)
-        return float(spent)
+        return spent
 
     def infeasible(self) -> Result:
         """Proven that no schedule exists: say which rules conflict."""
