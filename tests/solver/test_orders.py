@@ -225,6 +225,9 @@ def test_one_worker_starts_no_other_chain() -> None:
 def test_ctrl_c_during_the_order_search_keeps_the_best_order_so_far() -> None:
     """Interrupted annealing returns a valid schedule marked interrupted, long before the limit."""
     production = mss_production(read_mss("movie50", benchmark_data("mss/movie50.txt").parent))
+    # A shell without job control starts a background job with SIGINT ignored, and Python then
+    # never raises KeyboardInterrupt: give this test the handler a terminal's Python has.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(3.0, lambda: os.kill(os.getpid(), signal.SIGINT))
     timer.start()
     started = time.perf_counter()
@@ -232,6 +235,7 @@ def test_ctrl_c_during_the_order_search_keeps_the_best_order_so_far() -> None:
         result = solve(production, time_limit=60, num_workers=2)
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)
     assert time.perf_counter() - started < 20
     assert result.interrupted and result.schedule is not None and result.evaluation is not None
     assert result.evaluation.is_feasible
