@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 from shootplan.solver.deterministic import deterministic_budget, seconds_of
 from shootplan.solver.variables import Variables
 
-__all__ = ["Incumbent", "days_of", "improve", "neighbourhood"]
+__all__ = ["Incumbent", "days_of", "hint_assignment", "improve", "neighbourhood"]
 
 logger = logging.getLogger("shootplan.solver")
 
@@ -71,9 +71,7 @@ def improve(
                 domain = sub.proto.variables[index].domain
                 domain.clear()
                 domain.extend([value, value])
-        sub.clear_hints()  # type: ignore[no-untyped-call]
-        sub.proto.solution_hint.vars.extend(range(len(incumbent.values)))
-        sub.proto.solution_hint.values.extend(incumbent.values)
+        hint_assignment(sub, incumbent.values)
         solver = cp_model.CpSolver()
         step_limit = min(remaining, step_seconds)
         # A callable says how many cores the search has now (a proof may be using one).
@@ -103,6 +101,13 @@ def improve(
             window -= 1
     logger.info("neighbourhood search: %d steps, %d improvements", steps, improvements)
     return incumbent
+
+
+def hint_assignment(model: cp_model.CpModel, values: list[int]) -> None:
+    """Hint every variable of ``model`` with a whole assignment of it (a schedule found before)."""
+    model.clear_hints()  # type: ignore[no-untyped-call]
+    model.proto.solution_hint.vars.extend(range(len(values)))
+    model.proto.solution_hint.values.extend(values)
 
 
 def _used_days(v: Variables, incumbent: Incumbent) -> int:

@@ -23,7 +23,7 @@ from shootplan.solver.constraints import add_all
 from shootplan.solver.deterministic import deterministic_budget
 from shootplan.solver.heuristics import hand_board, order_day
 from shootplan.solver.instance import COST_SCALE, Instance, default_horizon
-from shootplan.solver.lns import Incumbent
+from shootplan.solver.lns import Incumbent, hint_assignment
 from shootplan.solver.objective import Objective
 from shootplan.solver.variables import Variables
 
@@ -208,9 +208,7 @@ class ScheduleModel:
 
     def hint_values(self, values: list[int]) -> None:
         """Hint every variable with a whole assignment of this model (another search's schedule)."""
-        self.model.clear_hints()  # type: ignore[no-untyped-call]
-        self.model.proto.solution_hint.vars.extend(range(len(values)))
-        self.model.proto.solution_hint.values.extend(values)
+        hint_assignment(self.model, values)
 
     def hint(self, days: list[list[int]]) -> None:
         """Hint every variable from a (possibly partial) schedule so CP-SAT starts from it."""
